@@ -1,0 +1,44 @@
+# Shared by tracekit's scripts: find a JDK >= 22 and install what a fresh Debian/Ubuntu machine lacks.
+# Sourced, not run.
+
+# Prints the feature version of the java at $1 (a JAVA_HOME), or nothing.
+jdk_version() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'
+}
+
+# Exports JAVA_HOME as a JDK >= 22: JAVA_HOME if it qualifies, else the newest one under /usr/lib/jvm.
+use_jdk() {
+  local candidate best="" best_version=0 v
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    v=$(jdk_version "$candidate")
+    [ -n "$v" ] || continue
+    if [ "$v" -ge 22 ] && [ "$v" -gt "$best_version" ]; then best=$candidate; best_version=$v; fi
+    if [ "$candidate" = "${JAVA_HOME:-}" ] && [ "$v" -ge 22 ]; then best=$candidate; break; fi
+  done
+  if [ -z "$best" ]; then
+    echo "tracekit: no JDK >= 22 found in JAVA_HOME or /usr/lib/jvm; install one (e.g. Temurin 25) and set JAVA_HOME" >&2
+    exit 2
+  fi
+  export JAVA_HOME=$best
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# Installs the Debian packages named, when missing and we are root; otherwise says what is missing.
+need_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "tracekit: missing packages: ${missing[*]} (install them as root)" >&2
+    return 1
+  fi
+  echo "tracekit: installing ${missing[*]}" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# The packages the Linux build (bpf and recorder modules) needs besides a JDK.
+BUILD_PACKAGES=(maven clang llvm libbpf-dev libbpf1 linux-libc-dev gcc)
