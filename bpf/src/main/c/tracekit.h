@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The contract between the BPF programs and the recorder: every struct that crosses the ring buffers or
+ * the maps. Fixed-width types and explicit padding only, so the Java MemoryLayouts in
+ * dev.tracekit.recorder.layout mirror them exactly (LayoutAgreementTest checks against this object's BTF).
+ */
+#ifndef TRACEKIT_H
+#define TRACEKIT_H
+
+#include <linux/types.h>
+
+#define TASK_COMM_LEN 16
+/* PATH_MAX: a longer path makes the kernel fail the open with ENAMETOOLONG. */
+#define PATH_BUF_LEN 4096
+#define PATH_PREFIX_MAX 128
+/* Slot i counts latencies in [2^i, 2^(i+1)) ns; the last slot also holds everything longer (~9 min+). */
+#define LATENCY_SLOTS 40
+
+/* First field of every ring-buffer record: user space dispatches on it with one switch. */
+enum event_kind {
+	EVENT_SYSCALL = 1,
+	EVENT_OPEN = 2,
+	EVENT_KILL = 3,
+};
+
+/* Same order as the Avro enum OpenSyscall. */
+enum open_syscall {
+	OPEN_OPEN = 0,
+	OPEN_OPENAT = 1,
+	OPEN_OPENAT2 = 2,
+	OPEN_CREAT = 3,
+};
+
+/* Same order as the Avro enum KillSyscall. */
+enum kill_syscall {
+	KILL_KILL = 0,
+	KILL_TKILL = 1,
+	KILL_TGKILL = 2,
+	KILL_RT_SIGQUEUEINFO = 3,
+	KILL_RT_TGSIGQUEUEINFO = 4,
+	KILL_SIGNAL_GENERATE = 5,
+};
+
+struct event_header {
+	__u16 kind;		/* enum event_kind */
+	__u16 size;		/* bytes of the whole record, path included */
+	__u32 cpu;
+	__u64 ts_ns;		/* CLOCK_BOOTTIME */
+	__u64 cgroup_id;
+	__u32 pid;		/* tgid */
+	__u32 tid;
+	__u32 uid;
+	__u32 gid;
+	char comm[TASK_COMM_LEN];
+};
+
+struct syscall_event {
+	struct event_header hdr;
+	__s64 id;
+	__u64 args[6];
+	__s64 ret;
+	__u64 duration_ns;
+};
+
+/* Variable length: path_len bytes of path follow the fixed part (no NUL). */
+struct open_event {
+	struct event_header hdr;
+	__s32 dirfd;
+	__s32 result;
+	__u64 flags;
+	__u64 resolve;
+	__u32 mode;
+	__u16 path_len;
+	__u8 syscall;		/* enum open_syscall */
+	__u8 path_truncated;
+	char path[];
+};
+
+struct kill_event {
+	struct event_header hdr;
+	__s32 target_pid;
+	__s32 target_tid;
+	__s32 signal;
+	__s32 result;
+	__u32 syscall;		/* enum kill_syscall */
+	__u32 pad;
+};
+
+/* Syscall counts are cumulative since the start; user space takes deltas, so nothing is reset. */
+struct count_key {
+	__u32 tgid;
+	__u32 syscall;
+};
+
+struct count_value {
+	__u64 count;
+	__u64 errors;
+	char comm[TASK_COMM_LEN];
+};
+
+struct latency_value {
+	__u64 total_ns;
+	__u64 log2_hist[LATENCY_SLOTS];
+};
+
+/* Which live set filters are in force; the sets themselves are maps the recorder may rewrite mid-run. */
+struct live_filter {
+	__u8 pids;
+	__u8 tids;
+	__u8 uids;
+	__u8 comms;
+	__u8 syscalls;
+	__u8 pad[3];
+};
+
+/* Fixed for the whole run: read-only data written before load, so the verifier prunes what is off. */
+struct tracekit_config {
+	__u64 cgroup_id;	/* 0: any cgroup */
+	__u64 excluded_signals;	/* bit n set: drop signal n (n < 64) */
+	__u64 wakeup_bytes;	/* force a consumer wakeup once this much is pending */
+	__u32 self_tgid;	/* the recorder itself, never traced */
+	__u32 target_signal;
+	__u8 filter_signal;
+	__u8 failed_only;
+	__u8 count_syscalls;
+	__u8 capture_syscalls;
+	__u8 record_latency;
+	__u8 path_prefix_len;
+	__u8 pad[2];
+	char path_prefix[PATH_PREFIX_MAX];
+};
+
+#endif /* TRACEKIT_H */
