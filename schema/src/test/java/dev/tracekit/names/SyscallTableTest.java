@@ -1,0 +1,52 @@
+package dev.tracekit.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SyscallTableTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "x86_64, 0, read", "x86_64, 2, open", "x86_64, 257, openat", "x86_64, 62, kill", "x86_64, 437, openat2",
+        "x86_64, 39, getpid", "x86_64, 85, creat", "x86_64, 200, tkill", "x86_64, 234, tgkill",
+        "aarch64, 56, openat", "aarch64, 129, kill", "aarch64, 63, read", "aarch64, 172, getpid",
+        "aarch64, 437, openat2", "aarch64, 131, tgkill", "x86_64, 470, listns", "aarch64, 470, listns"})
+    void knownPairsBothWays(String arch, int number, String name) {
+        SyscallTable table = SyscallTable.of(Arch.parse(arch));
+        assertEquals(name, table.name(number));
+        assertEquals(number, table.number(name).orElseThrow());
+    }
+
+    @Test
+    void aarch64HasNoLegacyOpen() {
+        SyscallTable aarch64 = SyscallTable.of(Arch.AARCH64);
+        assertTrue(aarch64.number("open").isEmpty());
+        assertTrue(aarch64.number("creat").isEmpty());
+    }
+
+    @Test
+    void unknownNumbersGetAStableNameThatParsesBack() {
+        SyscallTable table = SyscallTable.of(Arch.X86_64);
+        assertEquals("syscall_999", table.name(999));
+        assertEquals(999, table.number("syscall_999").orElseThrow());
+        assertEquals(257, table.number("SYS_openat").orElseThrow());
+        assertTrue(table.number("no_such_call").isEmpty());
+    }
+
+    @Test
+    void tablesAreComplete() {
+        assertTrue(SyscallTable.of(Arch.X86_64).all().size() > 370);
+        assertTrue(SyscallTable.of(Arch.AARCH64).all().size() > 310);
+    }
+
+    @Test
+    void archParsesUnameAndJvmSpellings() {
+        assertEquals(Arch.X86_64, Arch.parse("amd64"));
+        assertEquals(Arch.AARCH64, Arch.parse("arm64"));
+        assertEquals("aarch64", Arch.AARCH64.unameName());
+    }
+}
