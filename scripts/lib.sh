@@ -6,10 +6,12 @@ jdk_version() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'
 }
 
-# Exports JAVA_HOME as a JDK >= 22: JAVA_HOME if it qualifies, else the newest one under /usr/lib/jvm.
+# Exports JAVA_HOME as a JDK >= 22: JAVA_HOME if it qualifies, else the newest one under /usr/lib/jvm
+# or behind the java on PATH.
 use_jdk() {
-  local candidate best="" best_version=0 v
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  local candidate best="" best_version=0 v on_path=""
+  if command -v java >/dev/null; then on_path=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")"); fi
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$on_path"; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
     v=$(jdk_version "$candidate")
     [ -n "$v" ] || continue
