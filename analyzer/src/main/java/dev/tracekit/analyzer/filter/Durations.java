@@ -1,0 +1,40 @@
+package dev.tracekit.analyzer.filter;
+
+import dev.tracekit.analyzer.TracekitException;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations written as a number and a unit: {@code 250ms}, {@code 1.5s}, {@code 5m}, {@code 1h}. */
+public final class Durations {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** @throws TracekitException (bad input) for anything else, or zero */
+    public static long parse(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw TracekitException.badInput("bad duration '" + text + "': use a number and a unit, e.g. 1s, 500ms, 5m");
+        }
+        long ns = toNs(m.group(1), m.group(2));
+        if (ns <= 0) {
+            throw TracekitException.badInput("duration '" + text + "' must be above zero");
+        }
+        return ns;
+    }
+
+    static long toNs(String number, String unit) {
+        long scale = switch (unit) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 86_400_000_000_000L;
+        };
+        return new BigDecimal(number).multiply(BigDecimal.valueOf(scale)).longValue();
+    }
+}

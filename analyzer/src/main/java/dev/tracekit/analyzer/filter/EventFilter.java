@@ -1,0 +1,173 @@
+package dev.tracekit.analyzer.filter;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.names.Arch;
+import dev.tracekit.names.Errnos;
+import dev.tracekit.names.OpenFlags;
+import dev.tracekit.names.SyscallTable;
+import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.KillSyscall;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A {@link FilterSpec} tied to one recording: architecture names resolved, time bounds on its boot clock. */
+public final class EventFilter {
+    private final FilterSpec spec;
+    private final boolean hostMatches;
+    private final Set<Integer> syscallNumbers = new HashSet<>();
+    private final String[] flagNames;
+    private final OpenFlags openFlags;
+    private final long sinceNs;
+    private final long untilNs;
+
+    private EventFilter(FilterSpec spec, Recording recording) {
+        this.spec = spec;
+        this.hostMatches = spec.hosts().isEmpty() || spec.hosts().contains(recording.host());
+        SyscallTable table = recording.syscalls();
+        for (String name : spec.syscalls()) {
+            table.number(name).ifPresent(syscallNumbers::add);
+        }
+        this.openFlags = recording.openFlags();
+        this.flagNames = spec.flags().toArray(String[]::new);
+        this.sinceNs = spec.since() == null ? Long.MIN_VALUE : spec.since().bootNs(recording);
+        this.untilNs = spec.until() == null ? Long.MAX_VALUE : spec.until().bootNs(recording);
+    }
+
+    /**
+     * Ties the spec to a recording.
+     *
+     * @throws TracekitException (bad input) for names that mean nothing on any architecture
+     */
+    public static EventFilter of(FilterSpec spec, Recording recording) {
+        return new EventFilter(spec, recording);
+    }
+
+    /** Checks the architecture-dependent names once per run, so a typo is an error and not an empty result. */
+    public static void validate(FilterSpec spec) {
+        for (String name : spec.syscalls()) {
+            boolean known = isKillSyscallName(name); // signal_generate is no syscall but a kill "syscall" value
+            for (Arch arch : Arch.values()) {
+                known |= SyscallTable.of(arch).number(name).isPresent();
+            }
+            if (!known) {
+                throw TracekitException.badInput("unknown syscall '" + name + "'");
+            }
+        }
+        for (String flag : spec.flags()) {
+            if (OpenFlags.of(Arch.X86_64).bits(flag) < 0) {
+                throw TracekitException.badInput("unknown open flag '" + flag + "'");
+            }
+        }
+    }
+
+    private static boolean isKillSyscallName(String name) {
+        String upper = name.strip().toUpperCase(Locale.ROOT);
+        for (KillSyscall syscall : KillSyscall.values()) {
+            if (syscall.name().equals(upper)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean acceptsRecording() {
+        return hostMatches;
+    }
+
+    private boolean header(EventHeader h, boolean hasTimeInRange) {
+        return hostMatches && hasTimeInRange
+                && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
+                && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
+                && (spec.uids().isEmpty() || spec.uids().contains(h.getUid()))
+                && comm(h.getComm());
+    }
+
+    private boolean inTime(long bootNs) {
+        return bootNs >= sinceNs && bootNs < untilNs;
+    }
+
+    private boolean comm(ByteBuffer comm) {
+        if (!spec.comms().isEmpty() && !spec.comms().contains(utf8(comm))) {
+            return false;
+        }
+        return spec.commRegex() == null || spec.commRegex().matcher(utf8(comm)).find();
+    }
+
+    private static String utf8(ByteBuffer bytes) {
+        return new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
+                StandardCharsets.UTF_8);
+    }
+
+    private boolean noOpenOnlyFilters() {
+        return spec.pathGlob() == null && spec.pathRegex() == null && flagNames.length == 0;
+    }
+
+    private boolean failure(int errno) {
+        return (!spec.failedOnly() || errno != 0) && (spec.errnos().isEmpty() || spec.errnos().contains(errno));
+    }
+
+    public boolean syscallEvent(SyscallEvent e) {
+        return header(e.getHeader(), inTime(e.getHeader().getTsNs())) && noOpenOnlyFilters() && spec.signals().isEmpty()
+                && (spec.syscalls().isEmpty() || syscallNumbers.contains(e.getSyscall()))
+                && failure(Errnos.ofReturnValue(e.getRet()));
+    }
+
+    /** Count rows carry no thread, user or errno; with {@code --failed} only rows with errors pass. */
+    public boolean syscallCount(SyscallCount c) {
+        return hostMatches && inTime(c.getIntervalStartNs())
+                && spec.tids().isEmpty() && spec.uids().isEmpty() && spec.errnos().isEmpty()
+                && noOpenOnlyFilters() && spec.signals().isEmpty()
+                && (spec.pids().isEmpty() || spec.pids().contains(c.getPid()))
+                && comm(c.getComm())
+                && (spec.syscalls().isEmpty() || syscallNumbers.contains(c.getSyscall()))
+                && (!spec.failedOnly() || c.getErrors() > 0);
+    }
+
+    /** With {@code --failed}, a count row stands for its failed calls only. */
+    public boolean narrowsCountsToErrors() {
+        return spec.failedOnly();
+    }
+
+    public boolean open(OpenEvent e) {
+        return header(e.getHeader(), inTime(e.getHeader().getTsNs())) && spec.signals().isEmpty()
+                && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
+                && failure(e.getResult() < 0 ? -e.getResult() : 0)
+                && flags(e.getFlags())
+                && path(e.getPath());
+    }
+
+    private boolean flags(long flags) {
+        for (int i = 0; i < flagNames.length; i++) {
+            if (!openFlags.has(flags, flagNames[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean path(ByteBuffer path) {
+        if (spec.pathGlob() == null && spec.pathRegex() == null) {
+            return true;
+        }
+        String text = utf8(path);
+        return (spec.pathGlob() == null || spec.pathGlob().matcher(text).matches())
+                && (spec.pathRegex() == null || spec.pathRegex().matcher(text).find());
+    }
+
+    /** Kernel-generated signals (SIGNAL_GENERATE) carry a delivery code, not an errno: they never "fail". */
+    public boolean kill(KillEvent e) {
+        int errno = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0 ? -e.getResult() : 0;
+        return header(e.getHeader(), inTime(e.getHeader().getTsNs())) && noOpenOnlyFilters()
+                && (spec.signals().isEmpty() || spec.signals().contains(e.getSignal()))
+                && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
+                && failure(errno);
+    }
+}

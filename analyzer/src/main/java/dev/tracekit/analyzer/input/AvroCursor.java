@@ -1,0 +1,117 @@
+package dev.tracekit.analyzer.input;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads Avro's binary encoding straight from a decompressed block. It does what Avro's BinaryDecoder does
+ * for the handful of types tracekit's schemas use, but checks every declared length against the bytes that
+ * are actually left, so a flipped bit gives an error instead of a huge allocation.
+ */
+final class AvroCursor {
+    private final byte[] buf;
+    private final int limit;
+    private int pos;
+
+    AvroCursor(byte[] buf, int length) {
+        this.buf = buf;
+        this.limit = length;
+    }
+
+    boolean atEnd() {
+        return pos == limit;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    long readLong() throws CorruptInputException {
+        long raw = 0;
+        int shift = 0;
+        while (true) {
+            if (pos >= limit) {
+                throw new CorruptInputException(pos, "record runs past the end of its block");
+            }
+            int b = buf[pos++] & 0xff;
+            raw |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+            shift += 7;
+            if (shift > 63) {
+                throw new CorruptInputException(pos, "malformed varint");
+            }
+        }
+    }
+
+    int readInt() throws CorruptInputException {
+        long value = readLong();
+        if (value != (int) value) {
+            throw new CorruptInputException(pos, "int out of range");
+        }
+        return (int) value;
+    }
+
+    boolean readBoolean() throws CorruptInputException {
+        if (pos >= limit) {
+            throw new CorruptInputException(pos, "record runs past the end of its block");
+        }
+        int b = buf[pos++];
+        if (b != 0 && b != 1) {
+            throw new CorruptInputException(pos, "malformed boolean");
+        }
+        return b == 1;
+    }
+
+    /** An index into a union, enum or similar list of {@code count} choices. */
+    int readIndex(int count) throws CorruptInputException {
+        long index = readLong();
+        if (index < 0 || index >= count) {
+            throw new CorruptInputException(pos, "index " + index + " out of range 0.." + (count - 1));
+        }
+        return (int) index;
+    }
+
+    /** Length of the next bytes or string value, checked against what is left. */
+    private int readLength() throws CorruptInputException {
+        long length = readLong();
+        if (length < 0 || length > limit - pos) {
+            throw new CorruptInputException(pos, "declared length " + length + " exceeds the block");
+        }
+        return (int) length;
+    }
+
+    /** Reads a bytes value into {@code reuse} when it fits, else into a new buffer; positioned at 0, limit = length. */
+    ByteBuffer readBytes(ByteBuffer reuse) throws CorruptInputException {
+        int length = readLength();
+        ByteBuffer out = reuse != null && reuse.capacity() >= length && reuse.hasArray()
+                ? reuse.clear() : ByteBuffer.allocate(Math.max(length, 16));
+        out.put(buf, pos, length).flip();
+        pos += length;
+        return out;
+    }
+
+    String readString() throws CorruptInputException {
+        int length = readLength();
+        String value = new String(buf, pos, length, StandardCharsets.UTF_8);
+        pos += length;
+        return value;
+    }
+
+    /**
+     * The item count of the next block of an array or map; 0 ends it. A negative count is followed by the
+     * block's size in bytes, which is skipped over as Avro allows.
+     */
+    long readBlockCount() throws CorruptInputException {
+        long count = readLong();
+        if (count < 0) {
+            readLong();
+            count = -count;
+        }
+        if (count > limit - pos) {
+            throw new CorruptInputException(pos, "declared item count " + count + " exceeds the block");
+        }
+        return count;
+    }
+}

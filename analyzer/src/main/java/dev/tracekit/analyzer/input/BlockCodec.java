@@ -1,0 +1,101 @@
+package dev.tracekit.analyzer.input;
+
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Decompresses container blocks with a cap on the output, so a decompression bomb in a block ends as a
+ * corrupt-block warning rather than an OutOfMemoryError. Knows the codecs tracekit's recorder offers
+ * (CodecSpec): zstandard, deflate, snappy and null.
+ */
+final class BlockCodec {
+    /** A ~1 MiB recorder block holds ~10× that decoded; 256 MiB is far beyond any honest block. */
+    static final int MAX_DECODED_BYTES = 256 << 20;
+
+    private final String name;
+
+    private BlockCodec(String name) {
+        this.name = name;
+    }
+
+    /** @throws IllegalArgumentException for a codec tracekit does not write */
+    static BlockCodec named(String name) {
+        String codec = name == null ? "null" : name;
+        if (!List.of("null", "deflate", "zstandard", "snappy").contains(codec)) {
+            throw new IllegalArgumentException("unsupported codec " + codec);
+        }
+        return new BlockCodec(codec);
+    }
+
+    /** The decompressed block; only the first {@link Decoded#length} bytes of its array are data. */
+    record Decoded(byte[] bytes, int length) {
+    }
+
+    Decoded decompress(byte[] data) throws IOException {
+        return switch (name) {
+            case "null" -> new Decoded(data, data.length);
+            case "zstandard" -> drain(new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(data)), data.length);
+            case "deflate" -> inflate(data);
+            case "snappy" -> unsnappy(data);
+            default -> throw new IllegalStateException("codec checked in named(): " + name);
+        };
+    }
+
+    /** Avro's deflate blocks are raw deflate (no zlib header). */
+    private static Decoded inflate(byte[] data) throws IOException {
+        Inflater inflater = new Inflater(true);
+        try {
+            return drain(new InflaterInputStream(new ByteArrayInputStream(data), inflater), data.length);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static Decoded drain(InputStream in, int compressedLength) throws IOException {
+        try (in) {
+            byte[] out = new byte[Math.min(MAX_DECODED_BYTES, Math.max(4096, compressedLength * 8))];
+            int length = 0;
+            while (true) {
+                if (length == out.length) {
+                    if (out.length == MAX_DECODED_BYTES) {
+                        throw new IOException("block decompresses to more than " + (MAX_DECODED_BYTES >> 20) + " MiB");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_DECODED_BYTES, 2L * out.length));
+                }
+                int n = in.read(out, length, out.length - length);
+                if (n < 0) {
+                    return new Decoded(out, length);
+                }
+                length += n;
+            }
+        }
+    }
+
+    /** Avro's snappy blocks: the compressed bytes, then the CRC-32 of the uncompressed bytes, big-endian. */
+    private static Decoded unsnappy(byte[] data) throws IOException {
+        if (data.length < 4) {
+            throw new IOException("snappy block shorter than its checksum");
+        }
+        int length = Snappy.uncompressedLength(data, 0, data.length - 4);
+        if (length < 0 || length > MAX_DECODED_BYTES) {
+            throw new IOException("snappy block declares " + length + " bytes");
+        }
+        byte[] out = new byte[length];
+        Snappy.uncompress(data, 0, data.length - 4, out, 0);
+        CRC32 crc = new CRC32();
+        crc.update(out);
+        if ((int) crc.getValue() != ByteBuffer.wrap(data, data.length - 4, 4).getInt()) {
+            throw new IOException("snappy block checksum mismatch");
+        }
+        return new Decoded(out, length);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.tracekit.analyzer.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Splits an Avro object container file, read front to back from any stream (a file or a tar entry), into its
+ * header and raw blocks. Decompression and decoding happen elsewhere, possibly on other threads. Every size the
+ * file declares is checked before anything is allocated for it.
+ */
+final class ContainerReader {
+    /** Recorders write ~1 MiB blocks; anything this big is damage, not data. */
+    static final int MAX_BLOCK_BYTES = 64 << 20;
+    private static final int MAX_META_BYTES = 1 << 20;
+    private static final byte[] MAGIC = {'O', 'b', 'j', 1};
+    private static final int SYNC_SIZE = 16;
+
+    private final InputStream in;
+    private final Map<String, byte[]> meta;
+    private final byte[] sync;
+    private long position;
+
+    private ContainerReader(InputStream in) throws IOException, CorruptInputException {
+        this.in = in;
+        byte[] magic = readUpTo(MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new NotAContainerException();
+        }
+        this.meta = readMeta();
+        this.sync = readFully(SYNC_SIZE, 0);
+    }
+
+    /** Thrown for input that does not start like an Avro container at all. */
+    static final class NotAContainerException extends IOException {
+        NotAContainerException() {
+            super("not an Avro container file", null);
+        }
+    }
+
+    /**
+     * Reads the header.
+     *
+     * @throws NotAContainerException  when the input does not start with Avro's magic bytes
+     * @throws CorruptInputException   when the header itself is cut short or malformed
+     */
+    static ContainerReader open(InputStream in) throws IOException, CorruptInputException {
+        return new ContainerReader(in);
+    }
+
+    Map<String, byte[]> meta() {
+        return meta;
+    }
+
+    /** The next block, or null at a clean end of the file. */
+    RawBlock next() throws IOException, CorruptInputException {
+        long start = position;
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        position++;
+        long count = readVarLong(first, start);
+        long size = readVarLong(nextByte(start), start);
+        if (count < 0 || size < 0 || size > MAX_BLOCK_BYTES || count > size) {
+            throw new CorruptInputException(start, "block declares " + count + " records in " + size + " bytes");
+        }
+        byte[] data = readFully((int) size, start);
+        byte[] marker = readFully(SYNC_SIZE, start);
+        if (!Arrays.equals(marker, sync)) {
+            throw new CorruptInputException(start, "sync marker mismatch after block");
+        }
+        return new RawBlock(start, count, data);
+    }
+
+    private Map<String, byte[]> readMeta() throws IOException, CorruptInputException {
+        Map<String, byte[]> entries = new HashMap<>();
+        long total = 0;
+        while (true) {
+            long count = readVarLong(nextByte(position), position);
+            if (count == 0) {
+                return entries;
+            }
+            if (count < 0) {
+                readVarLong(nextByte(position), position);
+                count = -count;
+            }
+            for (long i = 0; i < count; i++) {
+                byte[] key = readSized(position);
+                byte[] value = readSized(position);
+                total += key.length + value.length;
+                if (total > MAX_META_BYTES) {
+                    throw new CorruptInputException(position, "header metadata larger than 1 MiB");
+                }
+                entries.put(new String(key, java.nio.charset.StandardCharsets.UTF_8), value);
+            }
+        }
+    }
+
+    private byte[] readSized(long start) throws IOException, CorruptInputException {
+        long length = readVarLong(nextByte(start), start);
+        if (length < 0 || length > MAX_META_BYTES) {
+            throw new CorruptInputException(start, "header entry declares " + length + " bytes");
+        }
+        return readFully((int) length, start);
+    }
+
+    private int nextByte(long start) throws IOException, CorruptInputException {
+        int b = in.read();
+        if (b < 0) {
+            throw new CorruptInputException(start, "file ends inside a block");
+        }
+        position++;
+        return b;
+    }
+
+    private long readVarLong(int firstByte, long start) throws IOException, CorruptInputException {
+        long raw = firstByte & 0x7f;
+        int shift = 7;
+        int b = firstByte;
+        while ((b & 0x80) != 0) {
+            if (shift > 63) {
+                throw new CorruptInputException(start, "malformed varint");
+            }
+            b = nextByte(start);
+            raw |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        }
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private byte[] readUpTo(int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        position += bytes.length;
+        return bytes;
+    }
+
+    private byte[] readFully(int n, long start) throws IOException, CorruptInputException {
+        // Read in steps of at most 1 MiB, so a size that lies about a short file never allocates more than is there.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(Math.min(n, 1 << 20));
+        while (bytes.size() < n) {
+            int want = Math.min(1 << 20, n - bytes.size());
+            byte[] chunk = in.readNBytes(want);
+            position += chunk.length;
+            if (chunk.length < want) {
+                throw new CorruptInputException(start, "file ends inside a block");
+            }
+            if (bytes.size() == 0 && want == n) {
+                return chunk;
+            }
+            bytes.write(chunk);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tracekit.analyzer.input;
+
+/**
+ * One container block as stored: still compressed, framing checked (size and sync marker).
+ *
+ * @param offset byte offset of the block's start in its file, for warnings
+ */
+record RawBlock(long offset, long count, byte[] data) {
+}

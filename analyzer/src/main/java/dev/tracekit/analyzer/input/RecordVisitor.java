@@ -1,0 +1,24 @@
+package dev.tracekit.analyzer.input;
+
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+
+/**
+ * Receives decoded records with the recording they belong to. The record objects are reused for the next
+ * record: copy what must be kept. One visitor is only ever called from one thread at a time.
+ */
+public interface RecordVisitor {
+    default void syscallCount(Recording recording, SyscallCount count) {
+    }
+
+    default void syscallEvent(Recording recording, SyscallEvent event) {
+    }
+
+    default void open(Recording recording, OpenEvent event) {
+    }
+
+    default void kill(Recording recording, KillEvent event) {
+    }
+}

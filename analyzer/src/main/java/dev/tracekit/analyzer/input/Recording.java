@@ -1,0 +1,91 @@
+package dev.tracekit.analyzer.input;
+
+import dev.tracekit.names.Arch;
+import dev.tracekit.names.OpenFlags;
+import dev.tracekit.names.SyscallTable;
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.IntervalStats;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * One recording as found in the inputs: its facts from the file headers, the name tables of its
+ * architecture, its interval statistics (read up front: one small row per interval) and which streams it has.
+ * Every record handed to the filters and aggregators comes with its recording, so events keep their host.
+ */
+public final class Recording {
+    private final int index;
+    private final RecordingMeta meta;
+    private final Arch arch;
+    private final SyscallTable syscalls;
+    private final OpenFlags openFlags;
+    private final List<IntervalStats> intervals;
+    private final Losses losses;
+    private final Set<RecordingStream> streams;
+
+    Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams) {
+        this.index = index;
+        this.meta = meta;
+        this.arch = Arch.parse(meta.arch());
+        this.syscalls = SyscallTable.of(arch);
+        this.openFlags = OpenFlags.of(arch);
+        this.intervals = List.copyOf(intervals);
+        this.losses = new Losses(this.intervals);
+        this.streams = streams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(streams));
+    }
+
+    /** Position in the catalog's order (by host, then recording id): a small key for aggregation tables. */
+    public int index() {
+        return index;
+    }
+
+    public RecordingMeta meta() {
+        return meta;
+    }
+
+    public String host() {
+        return meta.hostname();
+    }
+
+    public Arch arch() {
+        return arch;
+    }
+
+    public SyscallTable syscalls() {
+        return syscalls;
+    }
+
+    public OpenFlags openFlags() {
+        return openFlags;
+    }
+
+    public List<IntervalStats> intervals() {
+        return intervals;
+    }
+
+    public Losses losses() {
+        return losses;
+    }
+
+    public boolean has(RecordingStream stream) {
+        return streams.contains(stream);
+    }
+
+    /** Boot-clock start: the first interval's start, or empty when the recording has no interval rows. */
+    public OptionalLong startBootNs() {
+        return intervals.stream().mapToLong(IntervalStats::getIntervalStartNs).min();
+    }
+
+    /** Boot-clock end: the last interval's end, or empty when the recording has no interval rows. */
+    public OptionalLong endBootNs() {
+        return intervals.stream().mapToLong(IntervalStats::getIntervalEndNs).max();
+    }
+
+    /** UTC wall-clock ns of a boot-clock timestamp. */
+    public long wallNs(long bootNs) {
+        return meta.wallNs(bootNs);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.tracekit.analyzer.input;
+
+import dev.tracekit.recording.RecordingStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The event pass over a catalog. One thread splits files into raw blocks (cheap: it only reads framing);
+ * decompressing and decoding, the expensive part, runs on a pool. Two modes:
+ * <ul>
+ *   <li>{@link #readUnordered}: each pool thread decodes into a visitor of its own; the caller merges them.
+ *       Aggregations are order-independent, so the merged result is the same for any number of threads.</li>
+ *   <li>{@link #readOrdered}: blocks are decompressed on the pool and decoded in file order on the calling
+ *       thread, for replays that print events in the order they were recorded.</li>
+ * </ul>
+ * A file whose framing breaks is read up to its last good block, with one warning naming the byte offset; a
+ * block whose content is damaged is skipped with a warning. In-flight blocks are bounded, so memory does
+ * not grow with the recording.
+ */
+public final class RecordingReader {
+    private final Catalog catalog;
+    private final Diagnostics diagnostics;
+    private final int threads;
+
+    /** @param threads decoding threads; 1 decodes on the calling thread */
+    public RecordingReader(Catalog catalog, Diagnostics diagnostics, int threads) {
+        this.catalog = catalog;
+        this.diagnostics = diagnostics;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Reads the streams with one visitor per decoding thread and returns them all, for the caller to merge. */
+    public <V extends RecordVisitor> List<V> readUnordered(Set<RecordingStream> streams, Supplier<V> visitors) {
+        if (threads == 1) {
+            V visitor = visitors.get();
+            readOrdered(streams, visitor);
+            return List.of(visitor);
+        }
+        List<V> created = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Worker<V>> workers = ThreadLocal.withInitial(() -> {
+            Worker<V> worker = new Worker<>(visitors.get());
+            created.add(worker.visitor);
+            return worker;
+        });
+        runPipeline(streams, (recording, file, block) -> () -> {
+            Worker<V> worker = workers.get();
+            decodeBlock(worker.decoder, recording, file, block, worker.visitor);
+            return null;
+        }, (recording, file, block, result) -> {
+        });
+        return List.copyOf(created);
+    }
+
+    /** Reads the streams into one visitor, each file's records in order, files in catalog order. */
+    public void readOrdered(Set<RecordingStream> streams, RecordVisitor visitor) {
+        BlockDecoder decoder = new BlockDecoder();
+        if (threads == 1) {
+            catalog.forEachFile(streams, (recording, file, in) -> readFile(recording, file, in, block -> {
+                decodeBlock(decoder, recording, file, block, visitor);
+            }), diagnostics);
+            return;
+        }
+        runPipeline(streams, (recording, file, block) -> () -> decompress(file, block),
+                (recording, file, block, result) -> {
+                    if (result != null) {
+                        decode(decoder, recording, file, block, result, visitor);
+                    }
+                });
+    }
+
+    private record Worker<V>(V visitor, BlockDecoder decoder) {
+        Worker(V visitor) {
+            this(visitor, new BlockDecoder());
+        }
+    }
+
+    private interface TaskFactory {
+        java.util.concurrent.Callable<BlockCodec.Decoded> task(Recording recording, RecordingFile file, RawBlock block);
+    }
+
+    private interface ResultHandler {
+        void handle(Recording recording, RecordingFile file, RawBlock block, BlockCodec.Decoded result);
+    }
+
+    private interface BlockHandler {
+        void block(RawBlock block);
+    }
+
+    private record InFlight(Recording recording, RecordingFile file, RawBlock block, Future<BlockCodec.Decoded> result) {
+    }
+
+    /** Submits every block to the pool, keeping at most a few per thread in flight, and handles results in order. */
+    private void runPipeline(Set<RecordingStream> streams, TaskFactory tasks, ResultHandler results) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "tracekit-decode");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        int window = threads * 4;
+        try {
+            catalog.forEachFile(streams, (recording, file, in) -> readFile(recording, file, in, block -> {
+                inFlight.add(new InFlight(recording, file, block, pool.submit(tasks.task(recording, file, block))));
+                if (inFlight.size() >= window) {
+                    finish(inFlight.poll(), results);
+                }
+            }), diagnostics);
+            while (!inFlight.isEmpty()) {
+                finish(inFlight.poll(), results);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void finish(InFlight done, ResultHandler results) {
+        BlockCodec.Decoded result;
+        try {
+            result = done.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("decoding failed", e.getCause());
+        }
+        results.handle(done.recording(), done.file(), done.block(), result);
+    }
+
+    /** Splits one file into blocks; a break in the framing ends the file with one warning. */
+    private void readFile(Recording recording, RecordingFile file, InputStream in, BlockHandler blocks)
+            throws IOException {
+        long records = 0;
+        ContainerReader container;
+        try {
+            container = ContainerReader.open(in);
+        } catch (CorruptInputException e) {
+            diagnostics.truncated(file.displayName(), e.offset(), e.getMessage(), 0);
+            return;
+        }
+        try {
+            for (RawBlock block = container.next(); block != null; block = container.next()) {
+                blocks.block(block);
+                records += block.count();
+            }
+        } catch (CorruptInputException e) {
+            diagnostics.truncated(file.displayName(), e.offset(), e.getMessage(), records);
+        }
+    }
+
+    private BlockCodec.Decoded decompress(RecordingFile file, RawBlock block) {
+        try {
+            return file.codec().decompress(block.data());
+        } catch (IOException | RuntimeException e) {
+            diagnostics.badBlock(file.displayName(), block.offset(), String.valueOf(e.getMessage()));
+            return null;
+        }
+    }
+
+    private void decodeBlock(BlockDecoder decoder, Recording recording, RecordingFile file, RawBlock block,
+            RecordVisitor visitor) {
+        BlockCodec.Decoded data = decompress(file, block);
+        if (data != null) {
+            decode(decoder, recording, file, block, data, visitor);
+        }
+    }
+
+    private void decode(BlockDecoder decoder, Recording recording, RecordingFile file, RawBlock block,
+            BlockCodec.Decoded data, RecordVisitor visitor) {
+        try {
+            decoder.decode(recording, file, data, block.count(), visitor);
+        } catch (CorruptInputException e) {
+            diagnostics.badBlock(file.displayName(), block.offset(), e.getMessage());
+        }
+    }
+}
