@@ -142,10 +142,14 @@ static __always_inline bool syscall_allowed(__s64 nr)
 {
 	__u32 zero = 0, key = (__u32)nr;
 	struct live_filter *live = bpf_map_lookup_elem(&live_filter, &zero);
+	__u8 *chosen;
 
 	if (nr < 0 || !live)
 		return false;
-	return !live->syscalls || in_set(&filter_syscalls, &key);
+	if (!live->syscalls)
+		return true;
+	chosen = bpf_map_lookup_elem(&filter_syscalls, &key);	/* NULL past MAX_SYSCALL_NR */
+	return chosen && *chosen;
 }
 
 static __always_inline void fill_header(struct event_header *h, __u16 kind, __u16 size)

@@ -1,0 +1,281 @@
+package dev.tracekit.recorder;
+
+import dev.tracekit.names.Arch;
+import dev.tracekit.names.Signals;
+import dev.tracekit.names.SyscallTable;
+import dev.tracekit.recorder.cli.DurationConverter;
+import dev.tracekit.recorder.cli.SizeConverter;
+import dev.tracekit.recorder.config.CommandNames;
+import dev.tracekit.recorder.config.LiveFilter;
+import dev.tracekit.recorder.config.LiveFilterMaps;
+import dev.tracekit.recorder.config.SyscallNames;
+import dev.tracekit.recorder.layout.TracekitStructs;
+import dev.tracekit.recorder.output.RecordingBundler;
+import dev.tracekit.recorder.output.RotationPolicy;
+import dev.tracekit.recording.CodecSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tracekit record}: the command line, turned into {@link RecorderOptions} and run by {@link Recorder}. */
+@Command(name = "tracekit record", mixinStandardHelpOptions = true,
+        versionProvider = RecordCommand.Version.class,
+        description = {"Record syscall counts, file opens and signals of this host with eBPF into a directory",
+                "of compressed Avro files, for `tracekit` to analyse anywhere. Needs root."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  tracekit record -d 10 -o /tmp/rec             # counts, opens, kills for 10 s",
+                "  tracekit record -p 181 --events opens         # only the opens of PID 181",
+                "  tracekit record -n nginx -x                   # failed calls of processes named nginx",
+                "  tracekit record --path-prefix /etc/ --events opens",
+                "  tracekit record --events kills,kernel-signals --exclude-signal 0",
+                "  tracekit record --syscalls read,write --latency -i 5s",
+                "  tracekit record --events syscall-events --syscalls execve,connect",
+                "  tracekit record --rotate-size 100M --max-files 10 -o /var/tmp/rec",
+                "  tracekit record -d 60 --bundle /tmp/rec.tar.zst",
+                "  tracekit record --config filters.json         # re-read when the file changes",
+                "",
+                "Exit status: 0 ok, 1 recording failed (e.g. disk full), 2 bad input or the host cannot record."},
+        sortOptions = false, usageHelpAutoWidth = true)
+public final class RecordCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", split = ",", paramLabel = "FAMILY",
+            description = "What to record: syscalls (counts per process), syscall-events (every syscall), opens, "
+                    + "kills, kernel-signals (signals the kernel raises: SIGSEGV, SIGPIPE, SIGCHLD...). "
+                    + "Default: ${DEFAULT-VALUE}.", defaultValue = "syscalls,opens,kills")
+    List<String> events;
+
+    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL",
+            description = "Syscalls to count or capture, by name or number (default: all).")
+    List<String> syscalls = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "JSON file of live filters ({\"syscalls\": [...], \"pids\": [...], \"tids\": [...], "
+                    + "\"uids\": [...], \"comms\": [...]}); its keys replace the options; re-read when it changes.")
+    Path config;
+
+    @Option(names = {"-p", "--pid"}, split = ",", paramLabel = "PID", description = "Only these processes.")
+    List<Integer> pids = new ArrayList<>();
+
+    @Option(names = {"-t", "--tid"}, split = ",", paramLabel = "TID", description = "Only these threads.")
+    List<Integer> tids = new ArrayList<>();
+
+    @Option(names = {"-u", "--uid"}, split = ",", paramLabel = "UID", description = "Only these user ids.")
+    List<Long> uids = new ArrayList<>();
+
+    @Option(names = {"-n", "--comm"}, split = ",", paramLabel = "NAME",
+            description = "Only tasks with exactly this name (as in /proc/PID/comm).")
+    List<String> comms = new ArrayList<>();
+
+    @Option(names = "--cgroup", paramLabel = "PATH",
+            description = "Only tasks in this cgroup v2 directory, e.g. /sys/fs/cgroup/system.slice/nginx.service.")
+    Path cgroup;
+
+    @Option(names = {"-x", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
+    boolean failedOnly;
+
+    @Option(names = "--signal", paramLabel = "SIG", description = "Only this signal (name or number).")
+    String signal;
+
+    @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG",
+            description = "Leave out these signals, e.g. 0 for liveness probes kill(pid, 0).")
+    List<String> excludedSignals = new ArrayList<>();
+
+    @Option(names = "--path-prefix", paramLabel = "PREFIX", description = "Only opens of paths starting with this.")
+    String pathPrefix = "";
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "1s", description = "Counts, statistics and flushes every DURATION (default: ${DEFAULT-VALUE}).")
+    long intervalNs;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after DURATION (e.g. 30s, 5m); default: until SIGINT or SIGTERM.")
+    Long durationNs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Recording directory, new or empty (default: ./tracekit-<date>-<time>).")
+    Path output;
+
+    @Option(names = "--ringbuf-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "8M",
+            description = "Ring buffer per event family, a power of two (default: ${DEFAULT-VALUE}).")
+    long ringbufSize;
+
+    @Option(names = "--latency", description = "Also record syscall latency (sum and log2 histogram) in the counts.")
+    boolean latency;
+
+    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = CodecSpec.DEFAULT,
+            description = "zstd[:LEVEL], deflate[:LEVEL], snappy or none (default: ${DEFAULT-VALUE}).")
+    String codec;
+
+    @Option(names = "--rotate-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Start a new file of a stream once it holds SIZE (e.g. 100M).")
+    long rotateSize;
+
+    @Option(names = "--rotate-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Start a new file of a stream every DURATION (e.g. 10m).")
+    long rotateTimeNs;
+
+    @Option(names = "--max-files", paramLabel = "N", description = "Keep at most N files per stream, deleting the oldest.")
+    int maxFiles;
+
+    @Option(names = "--bundle", paramLabel = "FILE",
+            description = "At the end, pack the recording into FILE (.tar.zst or .tar.gz) to copy elsewhere.")
+    Path bundle;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print libbpf's log (verifier output) to stderr.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(newCommandLine(out, err).execute(args));
+    }
+
+    /** The command line with its streams and error handling; used by {@link #main} and tests. */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new RecordCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            if (e instanceof RecorderException failure) {
+                cl.getErr().println("tracekit record: " + failure.getMessage());
+                return failure.exitCode();
+            }
+            cl.getErr().println("tracekit record: internal error: " + e);
+            return RecorderException.FAILED;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        String line = "tracekit record " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return new Recorder(options(), line, spec.commandLine().getErr()).run();
+    }
+
+    /** The options, checked and resolved; bad values end with exit code 2. */
+    RecorderOptions options() {
+        try {
+            SyscallTable table = SyscallTable.of(Arch.current());
+            Set<Integer> syscallNumbers = new LinkedHashSet<>();
+            for (String name : syscalls) {
+                int nr = SyscallNames.number(table, name);
+                if (nr >= LiveFilterMaps.MAX_SYSCALL_NR) {
+                    throw new IllegalArgumentException("syscall number " + nr + " is out of range");
+                }
+                syscallNumbers.add(nr);
+            }
+            comms.forEach(CommandNames::check);
+            LiveFilter filter = new LiveFilter(Set.copyOf(pids), Set.copyOf(tids), Set.copyOf(uids), Set.copyOf(comms),
+                    syscallNumbers);
+            return new RecorderOptions(families(), filter, Optional.ofNullable(config), cgroupId(), failedOnly,
+                    signal == null ? OptionalInt.empty() : OptionalInt.of(signalNumber(signal)),
+                    excludedSignalMask(), checkedPathPrefix(),
+                    intervalNs, durationNs == null ? 0 : durationNs, outputDir(), checkedRingbufSize(), latency,
+                    checkedCodec(), new RotationPolicy(rotateSize, rotateTimeNs, maxFiles),
+                    Optional.ofNullable(bundle).map(RecordCommand::checkedBundle), verbose);
+        } catch (IllegalArgumentException e) {
+            throw new RecorderException(RecorderException.USAGE, e.getMessage());
+        }
+    }
+
+    private Set<EventFamily> families() {
+        Set<EventFamily> families = EnumSet.noneOf(EventFamily.class);
+        events.forEach(name -> families.add(EventFamily.parse(name)));
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("--events names nothing to record");
+        }
+        return families;
+    }
+
+    private long cgroupId() {
+        if (cgroup == null) {
+            return 0;
+        }
+        try {
+            return ((Number) Files.getAttribute(cgroup, "unix:ino")).longValue();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("--cgroup " + cgroup + ": not a cgroup directory (" + e.getMessage() + ")");
+        }
+    }
+
+    private static int signalNumber(String text) {
+        int number = Signals.parse(text).orElseThrow(() -> new IllegalArgumentException("unknown signal '" + text + "'"));
+        if (number < 0 || number > Signals.SIGRTMAX) {
+            throw new IllegalArgumentException("signal " + number + " is out of range 0.." + Signals.SIGRTMAX);
+        }
+        return number;
+    }
+
+    private long excludedSignalMask() {
+        long mask = 0;
+        for (String text : excludedSignals) {
+            int number = signalNumber(text);
+            if (number >= Long.SIZE) {
+                throw new IllegalArgumentException("--exclude-signal takes signals 0..63, got " + number);
+            }
+            mask |= 1L << number;
+        }
+        return mask;
+    }
+
+    private String checkedPathPrefix() {
+        if (pathPrefix.getBytes(StandardCharsets.UTF_8).length >= TracekitStructs.PATH_PREFIX_MAX) {
+            throw new IllegalArgumentException("--path-prefix is longer than " + (TracekitStructs.PATH_PREFIX_MAX - 1)
+                    + " bytes");
+        }
+        return pathPrefix;
+    }
+
+    private Path outputDir() {
+        if (output != null) {
+            return output;
+        }
+        return Path.of("tracekit-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    private long checkedRingbufSize() {
+        if (ringbufSize < 4096 || Long.bitCount(ringbufSize) != 1 || ringbufSize > (1L << 30)) {
+            throw new IllegalArgumentException("--ringbuf-size must be a power of two from 4K to 1G, got " + ringbufSize);
+        }
+        return ringbufSize;
+    }
+
+    private String checkedCodec() {
+        CodecSpec.parse(codec);
+        return codec;
+    }
+
+    private static Path checkedBundle(Path bundle) {
+        RecordingBundler.checkName(bundle);
+        return bundle;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RecordCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tracekit record " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tracekit.recorder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracekit.names.SyscallTable;
+import dev.tracekit.recorder.config.ConfigFileWatcher;
+import dev.tracekit.recorder.config.LiveFilter;
+import dev.tracekit.recorder.config.LiveFilterConfig;
+import dev.tracekit.recorder.counts.PerCpuCounter;
+import dev.tracekit.recorder.counts.SyscallCountCollector;
+import dev.tracekit.recorder.decode.RecordDispatcher;
+import dev.tracekit.recorder.ffm.BpfObject;
+import dev.tracekit.recorder.ffm.LibbpfLog;
+import dev.tracekit.recorder.ffm.Libc;
+import dev.tracekit.recorder.ffm.NativeCallException;
+import dev.tracekit.recorder.ffm.RingBufferPoller;
+import dev.tracekit.recorder.host.BootClock;
+import dev.tracekit.recorder.host.HostFacts;
+import dev.tracekit.recorder.output.OutputDirectory;
+import dev.tracekit.recorder.output.RecordingBundler;
+import dev.tracekit.recorder.output.RecordingOutput;
+import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One recording run: check the host, load the programs, open the files, attach, then poll the rings and
+ * close an interval every --interval until --duration or a stop signal; then detach, drain what is left in
+ * the rings, write the last interval and close. Nothing that reached user space is lost.
+ */
+final class Recorder {
+    /** The BPF side wakes us only when a ring fills; otherwise this bounds how stale user space gets. */
+    private static final int POLL_TIMEOUT_MS = 50;
+
+    private final RecorderOptions options;
+    private final String commandLine;
+    private final PrintWriter err;
+
+    Recorder(RecorderOptions options, String commandLine, PrintWriter err) {
+        this.options = options;
+        this.commandLine = commandLine;
+        this.err = err;
+    }
+
+    int run() {
+        Path tracefs = Preconditions.check();
+        LibbpfLog.echoTo(options.verbose() ? System.err : null);
+        HostFacts host = HostFacts.current();
+        LiveFilterConfig configParser = new LiveFilterConfig(SyscallTable.of(host.arch()));
+        Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
+        LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
+        Path dir = usableOutput();
+        try (TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err);
+                RecordingOutput output = new RecordingOutput(dir, meta(host), CodecSpec.parse(options.codec()),
+                        options.rotation(), streams(), BootClock::nowNs);
+                RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output))) {
+            programs.ringBufferFds().forEach(poller::add);
+            IntervalAccounting intervals = intervalAccounting(output, programs);
+            StopSignals stop = StopSignals.install();
+            programs.attach();
+            long startNs = BootClock.nowNs();
+            StatusLine status = new StatusLine(err, Libc.isatty(2), output, startNs);
+            long intervalStartNs = startNs;
+            long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
+            long nowNs = startNs;
+            while (!stop.requested() && nowNs < deadlineNs) {
+                poller.poll(POLL_TIMEOUT_MS);
+                nowNs = BootClock.nowNs();
+                if (nowNs - intervalStartNs >= options.intervalNs()) {
+                    intervals.end(intervalStartNs, nowNs);
+                    intervalStartNs = nowNs;
+                    watcher.ifPresent(w -> reload(w, configParser, programs));
+                }
+                status.maybePrint(nowNs, intervals.lost());
+            }
+            long stopNs = BootClock.nowNs();
+            programs.detach();
+            poller.drain();
+            intervals.end(intervalStartNs, BootClock.nowNs());
+            output.close();
+            status.summary(stopNs - startNs, intervals.lost(), dir.toString());
+        } catch (IOException | UncheckedIOException e) {
+            throw new RecorderException(RecorderException.FAILED, "writing " + dir + ": " + e.getMessage(), e);
+        } catch (NativeCallException e) {
+            throw new RecorderException(RecorderException.FAILED, e.getMessage().lines().findFirst().orElseThrow()
+                    + (options.verbose() ? "" : " (rerun with --verbose for libbpf's log)"), e);
+        } catch (RecorderException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RecorderException(RecorderException.FAILED, e.toString(), e);
+        }
+        if (options.bundle().isPresent()) {
+            bundle(dir, options.bundle().get());
+        }
+        return RecorderException.OK;
+    }
+
+    private static ConfigFileWatcher watch(Path file) {
+        try {
+            return new ConfigFileWatcher(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new RecorderException(RecorderException.USAGE, "cannot read config " + file + ": " + e.getMessage());
+        }
+    }
+
+    private LiveFilter initialFilter(LiveFilterConfig parser, ConfigFileWatcher watcher) {
+        try {
+            return parser.parse(Files.readAllBytes(watcher.file()), options.liveFilter());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RecorderException(RecorderException.USAGE, "config " + watcher.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** A changed config replaces the live filters; a bad one leaves the old in force with one warning. */
+    private void reload(ConfigFileWatcher watcher, LiveFilterConfig parser, TracingPrograms programs) {
+        watcher.changedContent().ifPresent(content -> {
+            try {
+                programs.applyFilter(parser.parse(content, options.liveFilter()));
+                err.println("tracekit record: config " + watcher.file() + " reloaded");
+            } catch (IllegalArgumentException e) {
+                err.println("tracekit record: warning: config " + watcher.file() + " not applied, previous filters stay: "
+                        + e.getMessage());
+            }
+            err.flush();
+        });
+    }
+
+    private Path usableOutput() {
+        options.bundle().ifPresent(bundle -> {
+            if (Files.exists(bundle) || Files.isSymbolicLink(bundle)) {
+                throw new RecorderException(RecorderException.USAGE, "bundle " + bundle + " already exists");
+            }
+        });
+        try {
+            return OutputDirectory.prepare(options.output());
+        } catch (IllegalArgumentException e) {
+            throw new RecorderException(RecorderException.USAGE, e.getMessage());
+        }
+    }
+
+    private Set<RecordingStream> streams() {
+        Set<RecordingStream> streams = EnumSet.of(RecordingStream.INTERVALS);
+        options.events().forEach(family -> streams.add(family.stream()));
+        return streams;
+    }
+
+    private IntervalAccounting intervalAccounting(RecordingOutput output, TracingPrograms programs) {
+        if (!options.records(EventFamily.SYSCALLS)) {
+            return new IntervalAccounting(output, programs, null, null);
+        }
+        BpfObject syscalls = programs.syscalls().orElseThrow();
+        boolean latency = options.latency();
+        SyscallCountCollector counts = new SyscallCountCollector(syscalls.mapFd("counts"),
+                latency ? syscalls.mapFd("latencies") : -1);
+        return new IntervalAccounting(output, programs, counts, new PerCpuCounter(syscalls.mapFd("count_overflows")));
+    }
+
+    private RecordingMeta meta(HostFacts host) {
+        String filters;
+        try {
+            filters = new ObjectMapper().writeValueAsString(options.describe());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String version = Optional.ofNullable(Recorder.class.getPackage().getImplementationVersion()).orElse("dev");
+        return new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, UUID.randomUUID().toString(),
+                host.hostname(), host.kernelRelease(), host.arch().unameName(), BootClock.bootToWallNs(),
+                host.bootId(), version, commandLine, filters);
+    }
+
+    private void bundle(Path dir, Path bundle) {
+        try {
+            RecordingBundler.bundle(dir, bundle);
+            err.println("tracekit record: bundled into " + bundle);
+        } catch (IOException e) {
+            throw new RecorderException(RecorderException.FAILED, "bundling " + dir + " into " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+}

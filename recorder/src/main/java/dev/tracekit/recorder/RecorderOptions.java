@@ -1,0 +1,65 @@
+package dev.tracekit.recorder;
+
+import dev.tracekit.recorder.config.LiveFilter;
+import dev.tracekit.recorder.output.RotationPolicy;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Everything a recording run was asked for, checked and resolved (names to numbers, cgroup path to id).
+ *
+ * @param liveFilter       the filters held in BPF maps, before any --config file is applied
+ * @param cgroupId         0: any cgroup
+ * @param excludedSignals  bit n set: signal n is not recorded
+ * @param durationNs       0: until SIGINT/SIGTERM
+ * @param ringbufSize      bytes per ring buffer (a power of two, at least a page)
+ */
+public record RecorderOptions(
+        Set<EventFamily> events,
+        LiveFilter liveFilter,
+        Optional<Path> config,
+        long cgroupId,
+        boolean failedOnly,
+        OptionalInt signal,
+        long excludedSignals,
+        String pathPrefix,
+        long intervalNs,
+        long durationNs,
+        Path output,
+        long ringbufSize,
+        boolean latency,
+        String codec,
+        RotationPolicy rotation,
+        Optional<Path> bundle,
+        boolean verbose) {
+
+    public boolean records(EventFamily family) {
+        return events.contains(family);
+    }
+
+    /** The filters and options in force, for the recording's header (tracekit.filters). */
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("events", events.stream().map(EventFamily::cliName).sorted().toList());
+        d.put("syscalls", liveFilter.syscalls());
+        d.put("pids", liveFilter.pids());
+        d.put("tids", liveFilter.tids());
+        d.put("uids", liveFilter.uids());
+        d.put("comms", liveFilter.comms());
+        d.put("config", config.map(Path::toString).orElse(null));
+        d.put("cgroup_id", cgroupId == 0 ? null : cgroupId);
+        d.put("failed_only", failedOnly);
+        d.put("signal", signal.isPresent() ? signal.getAsInt() : null);
+        d.put("excluded_signals", Long.toBinaryString(excludedSignals));
+        d.put("path_prefix", pathPrefix.isEmpty() ? null : pathPrefix);
+        d.put("interval_ns", intervalNs);
+        d.put("latency", latency);
+        d.put("ringbuf_size", ringbufSize);
+        d.put("codec", codec);
+        return d;
+    }
+}

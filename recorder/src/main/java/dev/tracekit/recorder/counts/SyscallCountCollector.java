@@ -1,0 +1,129 @@
+package dev.tracekit.recorder.counts;
+
+import static dev.tracekit.recorder.layout.TracekitStructs.COUNT_KEY;
+import static dev.tracekit.recorder.layout.TracekitStructs.COUNT_VALUE;
+import static dev.tracekit.recorder.layout.TracekitStructs.LATENCY_SLOTS;
+import static dev.tracekit.recorder.layout.TracekitStructs.LATENCY_VALUE;
+import static dev.tracekit.recorder.layout.TracekitStructs.offset;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.tracekit.recorder.decode.EventHeaderDecoder;
+import dev.tracekit.recorder.ffm.Libbpf;
+import dev.tracekit.recorder.output.RotatingStreamWriter;
+import dev.tracekit.schema.SyscallCount;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the kernel's cumulative syscall counts once per interval and writes one {@link SyscallCount} row
+ * per (process, syscall) that moved. Entries of processes that have exited are taken out of the map with
+ * an atomic lookup-and-delete, so their last increments are still counted and the map does not fill up.
+ */
+public final class SyscallCountCollector {
+    private static final long TGID = offset(COUNT_KEY, "tgid");
+    private static final long SYSCALL = offset(COUNT_KEY, "syscall");
+    private static final long COUNT = offset(COUNT_VALUE, "count");
+    private static final long ERRORS = offset(COUNT_VALUE, "errors");
+    private static final long COMM = offset(COUNT_VALUE, "comm");
+    private static final long TOTAL_NS = offset(LATENCY_VALUE, "total_ns");
+    private static final long HIST = offset(LATENCY_VALUE, "log2_hist");
+
+    private final int countsFd;
+    private final int latenciesFd;
+    private final boolean latency;
+    private final CountDeltas deltas = new CountDeltas();
+    private final Arena arena = Arena.ofAuto();
+    private final MemorySegment key = arena.allocate(COUNT_KEY);
+    private final MemorySegment nextKey = arena.allocate(COUNT_KEY);
+    private final MemorySegment countValue = arena.allocate(COUNT_VALUE);
+    private final MemorySegment latencyValue = arena.allocate(LATENCY_VALUE);
+    private final SyscallCount row = new SyscallCount();
+
+    /** @param latenciesFd the latency map, or -1 without --latency */
+    public SyscallCountCollector(int countsFd, int latenciesFd) {
+        this.countsFd = countsFd;
+        this.latenciesFd = latenciesFd;
+        this.latency = latenciesFd >= 0;
+    }
+
+    /** Writes the interval's rows; returns how many. */
+    public long collect(long startNs, long endNs, RotatingStreamWriter<SyscallCount> out) throws IOException {
+        Map<Integer, Boolean> alive = new HashMap<>();
+        long rows = 0;
+        for (long packedKey : keys()) {
+            int tgid = (int) (packedKey >>> 32);
+            int syscall = (int) packedKey;
+            key.set(JAVA_INT, TGID, tgid);
+            key.set(JAVA_INT, SYSCALL, syscall);
+            boolean exited = !alive.computeIfAbsent(tgid, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
+            CountDeltas.Counts delta = exited ? finalDelta(tgid, syscall) : delta(tgid, syscall);
+            if (delta != null && !delta.isZero()) {
+                write(startNs, endNs, tgid, syscall, delta, out);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private List<Long> keys() {
+        List<Long> keys = new ArrayList<>();
+        MemorySegment previous = MemorySegment.NULL;
+        while (Libbpf.bpf_map_get_next_key(countsFd, previous, nextKey)) {
+            keys.add(((long) nextKey.get(JAVA_INT, TGID) << 32) | Integer.toUnsignedLong(nextKey.get(JAVA_INT, SYSCALL)));
+            previous = key.copyFrom(nextKey);
+        }
+        return keys;
+    }
+
+    private CountDeltas.Counts delta(int tgid, int syscall) {
+        if (!Libbpf.bpf_map_lookup_elem(countsFd, key, countValue)) {
+            return null;
+        }
+        boolean hasLatency = latency && Libbpf.bpf_map_lookup_elem(latenciesFd, key, latencyValue);
+        return deltas.advance(tgid, syscall, cumulative(hasLatency));
+    }
+
+    private CountDeltas.Counts finalDelta(int tgid, int syscall) {
+        if (!Libbpf.bpf_map_lookup_and_delete_elem(countsFd, key, countValue)) {
+            return null;
+        }
+        boolean hasLatency = latency && Libbpf.bpf_map_lookup_and_delete_elem(latenciesFd, key, latencyValue);
+        return deltas.finish(tgid, syscall, cumulative(hasLatency));
+    }
+
+    private CountDeltas.Counts cumulative(boolean hasLatency) {
+        long[] hist = null;
+        long total = 0;
+        if (latency) {
+            hist = new long[LATENCY_SLOTS];
+            if (hasLatency) {
+                total = latencyValue.get(JAVA_LONG, TOTAL_NS);
+                MemorySegment.copy(latencyValue, JAVA_LONG, HIST, hist, 0, LATENCY_SLOTS);
+            }
+        }
+        return new CountDeltas.Counts(countValue.get(JAVA_LONG, COUNT), countValue.get(JAVA_LONG, ERRORS), total, hist);
+    }
+
+    private void write(long startNs, long endNs, int tgid, int syscall, CountDeltas.Counts delta,
+            RotatingStreamWriter<SyscallCount> out) throws IOException {
+        row.setIntervalStartNs(startNs);
+        row.setIntervalEndNs(endNs);
+        row.setPid(tgid);
+        row.setComm(EventHeaderDecoder.comm(countValue, COMM));
+        row.setSyscall(syscall);
+        row.setCount(delta.count());
+        row.setErrors(delta.errors());
+        row.setLatencyTotalNs(latency ? delta.latencyTotalNs() : null);
+        row.setLatencyLog2Hist(latency ? Arrays.stream(delta.log2Hist()).boxed().toList() : null);
+        out.append(row);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.tracekit.recorder.ffm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One BPF object file through its phases: open (from a classpath resource) → configure (read-only data,
+ * map sizes, which programs load) → load → attach → close, which frees in reverse order.
+ */
+public final class BpfObject implements AutoCloseable {
+    private static final String RESOURCE_DIR = "/dev/tracekit/bpf/";
+
+    private final String name;
+    private final Arena arena;
+    private final MemorySegment obj;
+    private final Map<String, MemorySegment> programs = new LinkedHashMap<>();
+    private final List<MemorySegment> links = new ArrayList<>();
+
+    private BpfObject(String name, Arena arena, MemorySegment obj) {
+        this.name = name;
+        this.arena = arena;
+        this.obj = obj;
+        for (MemorySegment prog = Libbpf.bpf_object__next_program(obj, MemorySegment.NULL);
+                !prog.equals(MemorySegment.NULL); prog = Libbpf.bpf_object__next_program(obj, prog)) {
+            programs.put(Libbpf.bpf_program__name(prog), prog);
+        }
+    }
+
+    /** Opens {@code dev/tracekit/bpf/<name>.bpf.o} from the classpath. */
+    public static BpfObject open(String name) {
+        byte[] elf = readResource(name + ".bpf.o");
+        Arena arena = Arena.ofShared();
+        try {
+            // libbpf reads the ELF image until load; it lives in this object's arena until close.
+            MemorySegment image = arena.allocate(elf.length, 8).copyFrom(MemorySegment.ofArray(elf));
+            MemorySegment opts = arena.allocate(24, 8); // struct bpf_object_open_opts up to object_name
+            opts.set(JAVA_LONG, 0, 24);
+            opts.set(ADDRESS, 8, arena.allocateFrom(name));
+            return new BpfObject(name, arena, Libbpf.bpf_object__open_mem(image, elf.length, opts));
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static byte[] readResource(String file) {
+        try (InputStream in = BpfObject.class.getResourceAsStream(RESOURCE_DIR + file)) {
+            if (in == null) {
+                throw new IllegalStateException("BPF object " + RESOURCE_DIR + file + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Program names mapped to their section ({@code tracepoint/syscalls/sys_enter_openat}). */
+    public Map<String, String> programSections() {
+        Map<String, String> sections = new LinkedHashMap<>();
+        programs.forEach((program, prog) -> sections.put(program, Libbpf.bpf_program__section_name(prog)));
+        return sections;
+    }
+
+    /** Keeps a program from loading and attaching (before {@link #load}). */
+    public void disableProgram(String program) {
+        Libbpf.bpf_program__set_autoload(program(program), false);
+    }
+
+    private MemorySegment program(String program) {
+        MemorySegment prog = programs.get(program);
+        if (prog == null) {
+            throw new IllegalArgumentException(name + " has no program " + program);
+        }
+        return prog;
+    }
+
+    /** Sizes a map (before {@link #load}). */
+    public void setMaxEntries(String map, int maxEntries) {
+        Libbpf.bpf_map__set_max_entries(map(map), maxEntries);
+    }
+
+    /** The object's read-only data, writable until {@link #load}. */
+    public MemorySegment rodata() {
+        return Libbpf.bpf_map__initial_value(map(".rodata"));
+    }
+
+    public void load() {
+        Libbpf.bpf_object__load(obj);
+        LibbpfLog.takeRecent(); // a successful load's log explains nothing later
+    }
+
+    /** Attaches every program that was loaded. */
+    public void attach() {
+        for (MemorySegment prog : programs.values()) {
+            if (Libbpf.bpf_program__autoload(prog)) {
+                links.add(Libbpf.bpf_program__attach(prog));
+            }
+        }
+    }
+
+    /** Stops the programs; maps stay readable until {@link #close}. */
+    public void detach() {
+        for (int i = links.size() - 1; i >= 0; i--) {
+            Libbpf.bpf_link__destroy(links.get(i));
+        }
+        links.clear();
+    }
+
+    public int mapFd(String map) {
+        return Libbpf.bpf_map__fd(map(map));
+    }
+
+    private MemorySegment map(String map) {
+        return Libbpf.bpf_object__find_map_by_name(obj, arena.allocateFrom(map));
+    }
+
+    @Override
+    public void close() {
+        try {
+            detach();
+        } finally {
+            Libbpf.bpf_object__close(obj);
+            arena.close();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tracekit.recorder.output;
+
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.specific.SpecificRecord;
+
+/** The recording directory's streams, each a {@link RotatingStreamWriter}, ended and closed together. */
+public final class RecordingOutput implements Closeable {
+    private final Map<RecordingStream, RotatingStreamWriter<?>> writers = new EnumMap<>(RecordingStream.class);
+
+    public RecordingOutput(Path dir, RecordingMeta meta, CodecFactory codec, RotationPolicy policy,
+            Set<RecordingStream> streams, LongSupplier clockNs) throws IOException {
+        try {
+            for (RecordingStream stream : streams) {
+                writers.put(stream, new RotatingStreamWriter<>(dir, stream, meta, codec, policy, clockNs));
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The writer of a stream this recording has; its record type is the stream's schema class. */
+    @SuppressWarnings("unchecked")
+    public <T extends SpecificRecord> RotatingStreamWriter<T> writer(RecordingStream stream) {
+        RotatingStreamWriter<?> writer = writers.get(stream);
+        if (writer == null) {
+            throw new IllegalArgumentException("this recording has no " + stream.prefix() + " stream");
+        }
+        return (RotatingStreamWriter<T>) writer;
+    }
+
+    public boolean has(RecordingStream stream) {
+        return writers.containsKey(stream);
+    }
+
+    /** Records appended to a stream over the run (0 for a stream not recorded). */
+    public long records(RecordingStream stream) {
+        RotatingStreamWriter<?> writer = writers.get(stream);
+        return writer == null ? 0 : writer.records();
+    }
+
+    public long bytesWritten() {
+        return writers.values().stream().mapToLong(RotatingStreamWriter::bytesWritten).sum();
+    }
+
+    /** Flushes every stream and rotates those that are due. */
+    public void endInterval() throws IOException {
+        for (RotatingStreamWriter<?> writer : writers.values()) {
+            writer.endInterval();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (RotatingStreamWriter<?> writer : writers.values()) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tracekit.recorder.output;
+
+import dev.tracekit.recording.RecordingFileWriter;
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.LongSupplier;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One stream of a recording ({@code opens-000001.avro}, {@code opens-000002.avro}, ...): appends records,
+ * and at each interval flushes (so data on disk is at most one interval behind) and rotates when the policy
+ * says so. Rotation happens only at interval ends, so a file may pass --rotate-size by one interval's data.
+ */
+public final class RotatingStreamWriter<T extends SpecificRecord> implements Closeable {
+    private final Path dir;
+    private final RecordingStream stream;
+    private final RecordingMeta meta;
+    private final CodecFactory codec;
+    private final RotationPolicy policy;
+    private final LongSupplier clockNs;
+    private final Deque<Path> files = new ArrayDeque<>();
+    private RecordingFileWriter<T> current;
+    private long seq;
+    private long openedAtNs;
+    private long bytesOfClosedFiles;
+    private long recordsOfClosedFiles;
+    private boolean closed;
+
+    public RotatingStreamWriter(Path dir, RecordingStream stream, RecordingMeta meta, CodecFactory codec,
+            RotationPolicy policy, LongSupplier clockNs) throws IOException {
+        this.dir = dir;
+        this.stream = stream;
+        this.meta = meta;
+        this.codec = codec;
+        this.policy = policy;
+        this.clockNs = clockNs;
+        openNext();
+    }
+
+    public RecordingStream stream() {
+        return stream;
+    }
+
+    public void append(T record) throws IOException {
+        current.append(record);
+    }
+
+    /** Ends the interval: hands the buffered block to the OS, then starts a new file if one is due. */
+    public void endInterval() throws IOException {
+        current.flush();
+        if (policy.due(current.bytesWritten(), clockNs.getAsLong() - openedAtNs)) {
+            closeCurrent();
+            openNext();
+        }
+    }
+
+    /** Records appended over the whole run. */
+    public long records() {
+        return recordsOfClosedFiles + (current == null ? 0 : current.records());
+    }
+
+    /** Bytes handed to files over the whole run (deleted files included). */
+    public long bytesWritten() {
+        return bytesOfClosedFiles + (current == null ? 0 : current.bytesWritten());
+    }
+
+    private void openNext() throws IOException {
+        seq++;
+        current = RecordingFileWriter.create(dir, stream, seq, meta, codec, null);
+        openedAtNs = clockNs.getAsLong();
+        files.addLast(current.path());
+        while (policy.maxFiles() > 0 && files.size() > policy.maxFiles()) {
+            Files.deleteIfExists(files.removeFirst());
+        }
+    }
+
+    private void closeCurrent() throws IOException {
+        current.close();
+        bytesOfClosedFiles += current.bytesWritten();
+        recordsOfClosedFiles += current.records();
+        current = null;
+    }
+
+    /** Closes the current file; a second call does nothing. */
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            closeCurrent();
+        }
+    }
+}
