@@ -68,6 +68,9 @@ final class Recorder {
             StopSignals stop = StopSignals.install();
             programs.attach();
             long startNs = BootClock.nowNs();
+            err.println("tracekit record: recording " + options.events() + " into " + dir
+                    + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
+            err.flush();
             StatusLine status = new StatusLine(err, Libc.isatty(2), output, startNs);
             long intervalStartNs = startNs;
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();

@@ -59,6 +59,10 @@ public final class RingBufferPoller implements AutoCloseable {
      * @return records consumed
      */
     public int poll(int timeoutMs) throws Exception {
+        if (rb.equals(MemorySegment.NULL)) { // nothing to consume (only syscall counts recorded)
+            Thread.sleep(timeoutMs);
+            return 0;
+        }
         int polled = Libbpf.ring_buffer__poll(rb, timeoutMs);
         if (polled < 0 && polled != -EINTR) {
             throw outcome(polled, "ring_buffer__poll");
@@ -68,6 +72,9 @@ public final class RingBufferPoller implements AutoCloseable {
 
     /** Consumes everything pending without waiting. */
     public int drain() throws Exception {
+        if (rb.equals(MemorySegment.NULL)) {
+            return 0;
+        }
         int consumed = Libbpf.ring_buffer__consume(rb);
         if (consumed < 0) {
             throw outcome(consumed, "ring_buffer__consume");

@@ -1,0 +1,79 @@
+/*
+ * A scripted workload for the recorder's kernel tests: runs its arguments as a list of commands, using raw
+ * syscalls so the recorded arguments are exactly the ones given, and prints each result on stdout.
+ *
+ *   wait                  read one line from stdin (the test's go-ahead: the recorder is attached)
+ *   open PATH FLAGS MODE  openat(AT_FDCWD, PATH, FLAGS, MODE), FLAGS and MODE in octal; prints "open FD"
+ *   getpid N              N getpid(2) calls
+ *   getppid N             N getppid(2) calls
+ *   kill PID SIG          kill(2); prints "kill RESULT"
+ *   tgkill TGID TID SIG   tgkill(2); prints "tgkill RESULT"
+ *   sleep MS              sleep with SIGUSR1 ignored (a target for signals)
+ *
+ * Results are the raw syscall return: a value, or -errno.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+static long result(long rc)
+{
+	return rc < 0 ? -errno : rc;
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	for (int i = 1; i < argc; i++) {
+		const char *cmd = argv[i];
+
+		if (!strcmp(cmd, "wait")) {
+			char line[64];
+
+			if (!fgets(line, sizeof(line), stdin))
+				return 3;
+		} else if (!strcmp(cmd, "open") && i + 3 < argc) {
+			long fd = result(syscall(SYS_openat, AT_FDCWD, argv[i + 1], (int)strtol(argv[i + 2], NULL, 8),
+						 (mode_t)strtol(argv[i + 3], NULL, 8)));
+			printf("open %ld\n", fd);
+			i += 3;
+		} else if ((!strcmp(cmd, "getpid") || !strcmp(cmd, "getppid")) && i + 1 < argc) {
+			long n = strtol(argv[i + 1], NULL, 10);
+			long nr = !strcmp(cmd, "getpid") ? SYS_getpid : SYS_getppid;
+
+			for (long k = 0; k < n; k++)
+				syscall(nr);
+			printf("%s %ld\n", cmd, n);
+			i += 1;
+		} else if (!strcmp(cmd, "kill") && i + 2 < argc) {
+			long rc = result(syscall(SYS_kill, atoi(argv[i + 1]), atoi(argv[i + 2])));
+
+			printf("kill %ld\n", rc);
+			i += 2;
+		} else if (!strcmp(cmd, "tgkill") && i + 3 < argc) {
+			long rc = result(syscall(SYS_tgkill, atoi(argv[i + 1]), atoi(argv[i + 2]), atoi(argv[i + 3])));
+
+			printf("tgkill %ld\n", rc);
+			i += 3;
+		} else if (!strcmp(cmd, "sleep") && i + 1 < argc) {
+			long ms = strtol(argv[i + 1], NULL, 10);
+			struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };
+
+			signal(SIGUSR1, SIG_IGN);
+			printf("sleeping\n");
+			nanosleep(&ts, NULL);
+			i += 1;
+		} else {
+			fprintf(stderr, "workload: bad command '%s'\n", cmd);
+			return 2;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,25 @@
+package dev.tracekit.recorder.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Facts about a test's child processes, as the kernel shows them. */
+final class Processes {
+    private Processes() {
+    }
+
+    /** The cgroup v2 id of a process: the inode of its directory in the cgroup2 mount. */
+    static long cgroupId(int pid) throws IOException {
+        String path = Files.readAllLines(Path.of("/proc", Integer.toString(pid), "cgroup")).stream()
+                .filter(line -> line.startsWith("0::"))
+                .map(line -> line.substring(3))
+                .findFirst().orElseThrow(() -> new IOException("process " + pid + " has no cgroup v2 entry"));
+        String mount = Files.readAllLines(Path.of("/proc/mounts")).stream()
+                .map(line -> line.split(" "))
+                .filter(fields -> fields[2].equals("cgroup2"))
+                .map(fields -> fields[1])
+                .findFirst().orElseThrow(() -> new IOException("no cgroup2 mount"));
+        return ((Number) Files.getAttribute(Path.of(mount + path), "unix:ino")).longValue();
+    }
+}

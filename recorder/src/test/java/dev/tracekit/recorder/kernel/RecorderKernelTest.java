@@ -1,0 +1,301 @@
+package dev.tracekit.recorder.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracekit.names.Arch;
+import dev.tracekit.names.SyscallTable;
+import dev.tracekit.recorder.host.BootClock;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.IntervalStats;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.KillSyscall;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.OpenSyscall;
+import dev.tracekit.schema.SyscallCount;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs known workloads under the recorder and checks the recording holds exactly what they did. */
+@KernelTest
+class RecorderKernelTest {
+    private static final int O_WRONLY = 01;
+    private static final int O_CREAT = 0100;
+    private static final int O_EXCL = 0200;
+    private static final int ENOENT = 2;
+    private static final int SIGUSR1 = 10;
+    private static final int SIGTERM = 15;
+    private static final int SIGCHLD = 17;
+    private static final int TRACE_SIGNAL_DELIVERED = 0;
+    private static final int TRACE_SIGNAL_IGNORED = 1;
+    private static final SyscallTable SYSCALLS = SyscallTable.of(Arch.current());
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void opensCarryPathFlagsModeAndFdOrErrno() throws Exception {
+        Path created = tmp.resolve("created-" + UUID.randomUUID());
+        Path missing = tmp.resolve("missing-" + UUID.randomUUID()).resolve("file");
+        int flags = O_WRONLY | O_CREAT | O_EXCL;
+        try (Workload workload = Workload.start("tk-opener", "wait",
+                "open", created.toString(), Integer.toOctalString(flags), "640",
+                "open", missing.toString(), "0", "0")) {
+            Path dir = tmp.resolve("rec");
+            long startNs = BootClock.nowNs();
+            RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()), "-d", "2s");
+            workload.go();
+            long fd = workload.result("open");
+            assertEquals(-ENOENT, workload.result("open"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+            long endNs = BootClock.nowNs();
+
+            List<OpenEvent> opens = Recordings.read(dir, RecordingStream.OPENS);
+            assertEquals(2, opens.size(), () -> "opens: " + opens);
+            OpenEvent success = opens.get(0);
+            assertHeader(success.getHeader(), workload, "tk-opener", startNs, endNs);
+            assertAll(
+                    () -> assertEquals(OpenSyscall.OPENAT, success.getSyscall()),
+                    () -> assertEquals(-100, success.getDirfd()),
+                    () -> assertArrayEquals(bytes(created.toString()), array(success.getPath())),
+                    () -> assertFalse(success.getPathTruncated()),
+                    () -> assertEquals(flags, success.getFlags()),
+                    () -> assertEquals(0640, success.getMode()),
+                    () -> assertEquals(0, success.getResolve()),
+                    () -> assertEquals(fd, success.getResult()),
+                    () -> assertTrue(fd >= 3));
+            OpenEvent failure = opens.get(1);
+            assertHeader(failure.getHeader(), workload, "tk-opener", startNs, endNs);
+            assertAll(
+                    () -> assertArrayEquals(bytes(missing.toString()), array(failure.getPath())),
+                    () -> assertEquals(0, failure.getFlags()),
+                    () -> assertEquals(-ENOENT, failure.getResult()),
+                    () -> assertTrue(failure.getHeader().getTsNs() >= success.getHeader().getTsNs()));
+        }
+    }
+
+    @Test
+    void failedOnlyKeepsTheFailureAndDropsTheSuccess() throws Exception {
+        Path created = tmp.resolve("created-" + UUID.randomUUID());
+        Path missing = tmp.resolve("missing-" + UUID.randomUUID()).resolve("file");
+        try (Workload workload = Workload.start("tk-opener", "wait",
+                "open", created.toString(), Integer.toOctalString(O_WRONLY | O_CREAT), "600",
+                "open", missing.toString(), "0", "0")) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-x", "-p", Integer.toString(workload.pid()),
+                    "-d", "2s");
+            workload.go();
+            assertTrue(workload.result("open") >= 3);
+            assertEquals(-ENOENT, workload.result("open"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<OpenEvent> opens = Recordings.read(dir, RecordingStream.OPENS);
+            assertEquals(1, opens.size(), () -> "opens: " + opens);
+            assertArrayEquals(bytes(missing.toString()), array(opens.get(0).getPath()));
+            assertEquals(-ENOENT, opens.get(0).getResult());
+        }
+    }
+
+    @Test
+    void signalsToASleeperAreRecordedWithTheirResults() throws Exception {
+        try (Workload sleeper = Workload.start("tk-sleeper", "sleep", "20000")) {
+            assertEquals("sleeping", sleeper.nextLine()); // SIGUSR1 is ignored from here on
+            String target = Integer.toString(sleeper.pid());
+            try (Workload sender = Workload.start("tk-sender", "wait",
+                    "kill", target, "0",
+                    "kill", target, Integer.toString(SIGUSR1),
+                    "tgkill", target, target, Integer.toString(SIGUSR1),
+                    "tgkill", target, target, Integer.toString(SIGTERM))) {
+                Path dir = tmp.resolve("rec");
+                long startNs = BootClock.nowNs();
+                RecorderRun run = RecorderRun.start(dir, "--events", "kills,kernel-signals",
+                        "-p", Integer.toString(sender.pid()), "-d", "2s");
+                sender.go();
+                assertEquals(0, sender.result("kill"));
+                assertEquals(0, sender.result("kill"));
+                assertEquals(0, sender.result("tgkill"));
+                assertEquals(0, sender.result("tgkill"));
+                assertEquals(0, sender.waitFor());
+                assertEquals(128 + SIGTERM, sleeper.waitFor());
+                assertEquals(0, run.awaitExit(), run.err());
+                long endNs = BootClock.nowNs();
+
+                List<KillEvent> kills = Recordings.read(dir, RecordingStream.KILLS);
+                List<KillEvent> sent = kills.stream().filter(k -> k.getSyscall() != KillSyscall.SIGNAL_GENERATE).toList();
+                List<KillEvent> generated = kills.stream()
+                        .filter(k -> k.getSyscall() == KillSyscall.SIGNAL_GENERATE).toList();
+                assertEquals(4, sent.size(), () -> "kills: " + kills);
+                kills.forEach(k -> assertHeader(k.getHeader(), sender, "tk-sender", startNs, endNs));
+                assertKill(sent.get(0), KillSyscall.KILL, sleeper.pid(), 0, 0, 0);
+                assertKill(sent.get(1), KillSyscall.KILL, sleeper.pid(), 0, SIGUSR1, 0);
+                assertKill(sent.get(2), KillSyscall.TGKILL, sleeper.pid(), sleeper.pid(), SIGUSR1, 0);
+                assertKill(sent.get(3), KillSyscall.TGKILL, sleeper.pid(), sleeper.pid(), SIGTERM, 0);
+                // Signal 0 is never generated; the ignored SIGUSR1s and the delivered SIGTERM are, and so is
+                // the SIGCHLD the kernel itself sends this JVM when the sender exits.
+                assertEquals(4, generated.size(), () -> "signal_generate: " + generated);
+                assertKill(generated.get(0), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGUSR1,
+                        TRACE_SIGNAL_IGNORED);
+                assertKill(generated.get(1), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGUSR1,
+                        TRACE_SIGNAL_IGNORED);
+                assertKill(generated.get(2), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGTERM,
+                        TRACE_SIGNAL_DELIVERED);
+                int jvm = (int) ProcessHandle.current().pid();
+                assertEquals(SIGCHLD, generated.get(3).getSignal());
+                assertEquals(jvm, generated.get(3).getTargetPid());
+            }
+        }
+    }
+
+    @Test
+    void countsHoldExactlyTheGetpidCallsOfThatProcess() throws Exception {
+        int calls = 12345;
+        try (Workload workload = Workload.start("tk-counter", "wait", "getpid", Integer.toString(calls))) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls", "--latency", "-i", "300ms", "-d", "2s");
+            workload.go();
+            assertEquals(calls, workload.result("getpid"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            int getpid = SYSCALLS.number("getpid").orElseThrow();
+            List<SyscallCount> rows = Recordings.<SyscallCount>read(dir, RecordingStream.SYSCALL_COUNTS).stream()
+                    .filter(row -> row.getPid() == workload.pid() && row.getSyscall() == getpid).toList();
+            assertEquals(calls, rows.stream().mapToLong(SyscallCount::getCount).sum(), () -> "rows: " + rows);
+            assertEquals(0, rows.stream().mapToLong(SyscallCount::getErrors).sum());
+            for (SyscallCount row : rows) {
+                assertEquals("tk-counter", string(row.getComm()));
+                assertEquals(row.getCount(), row.getLatencyLog2Hist().stream().mapToLong(Long::longValue).sum());
+                assertTrue(row.getLatencyTotalNs() > 0);
+            }
+            assertIntervalsAreContiguous(dir);
+        }
+    }
+
+    @Test
+    void pidAndCommFiltersExcludeOtherProcesses() throws Exception {
+        Path mine = tmp.resolve("mine-" + UUID.randomUUID());
+        Path theirs = tmp.resolve("theirs-" + UUID.randomUUID());
+        try (Workload wanted = Workload.start("tk-wanted", "wait", "open", mine.toString(), "0", "0");
+                Workload other = Workload.start("tk-other", "wait", "open", theirs.toString(), "0", "0")) {
+            Path byPid = tmp.resolve("by-pid");
+            RecorderRun run = RecorderRun.start(byPid, "--events", "opens", "-p", Integer.toString(wanted.pid()),
+                    "-d", "1500ms");
+            wanted.go();
+            other.go();
+            assertEquals(-ENOENT, wanted.result("open"));
+            assertEquals(-ENOENT, other.result("open"));
+            assertEquals(0, run.awaitExit(), run.err());
+            assertEquals(List.of(mine.toString()), paths(byPid));
+        }
+        try (Workload wanted = Workload.start("tk-wanted", "wait", "open", mine.toString(), "0", "0");
+                Workload other = Workload.start("tk-other", "wait", "open", theirs.toString(), "0", "0")) {
+            Path byComm = tmp.resolve("by-comm");
+            RecorderRun run = RecorderRun.start(byComm, "--events", "opens", "-n", "tk-other", "-d", "1500ms");
+            wanted.go();
+            other.go();
+            assertEquals(-ENOENT, wanted.result("open"));
+            assertEquals(-ENOENT, other.result("open"));
+            assertEquals(0, run.awaitExit(), run.err());
+            assertEquals(List.of(theirs.toString()), paths(byComm));
+        }
+    }
+
+    @Test
+    void configReloadCarriesCountsOnWithoutGapOrDoubleCount() throws Exception {
+        Path config = tmp.resolve("filters.json");
+        Files.writeString(config, "{\"syscalls\": [\"getpid\"]}");
+        try (Workload workload = Workload.start("tk-reload", "wait", "getpid", "1000", "getppid", "300",
+                "wait", "getpid", "2000", "getppid", "500")) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls", "--config", config.toString(),
+                    "-i", "200ms", "-d", "3s");
+            workload.go();
+            assertEquals(1000, workload.result("getpid"));
+            assertEquals(300, workload.result("getppid"));
+            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"getppid\"]}");
+            run.awaitErr("reloaded", 10);
+            workload.go();
+            assertEquals(2000, workload.result("getpid"));
+            assertEquals(500, workload.result("getppid"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<SyscallCount> rows = Recordings.<SyscallCount>read(dir, RecordingStream.SYSCALL_COUNTS).stream()
+                    .filter(row -> row.getPid() == workload.pid()).toList();
+            // getppid was not counted before the reload, getpid throughout: 1000 + 2000, once each.
+            assertEquals(3000, total(rows, "getpid"), () -> "rows: " + rows);
+            assertEquals(500, total(rows, "getppid"), () -> "rows: " + rows);
+            assertIntervalsAreContiguous(dir);
+        }
+    }
+
+    private static long total(List<SyscallCount> rows, String syscall) {
+        int nr = SYSCALLS.number(syscall).orElseThrow();
+        return rows.stream().filter(row -> row.getSyscall() == nr).mapToLong(SyscallCount::getCount).sum();
+    }
+
+    private static void assertIntervalsAreContiguous(Path dir) throws Exception {
+        List<IntervalStats> intervals = Recordings.read(dir, RecordingStream.INTERVALS);
+        assertFalse(intervals.isEmpty());
+        for (int i = 1; i < intervals.size(); i++) {
+            assertEquals(intervals.get(i - 1).getIntervalEndNs(), intervals.get(i).getIntervalStartNs());
+        }
+        intervals.forEach(interval -> {
+            assertTrue(interval.getDrops().isEmpty(), () -> "drops: " + interval);
+            assertEquals(0, interval.getCountOverflows());
+        });
+    }
+
+    private static List<String> paths(Path dir) throws Exception {
+        return Recordings.<OpenEvent>read(dir, RecordingStream.OPENS).stream().map(o -> string(o.getPath())).toList();
+    }
+
+    private static void assertKill(KillEvent kill, KillSyscall syscall, int targetPid, int targetTid, int signal,
+            int result) {
+        assertAll(kill.toString(),
+                () -> assertEquals(syscall, kill.getSyscall()),
+                () -> assertEquals(targetPid, kill.getTargetPid()),
+                () -> assertEquals(targetTid, kill.getTargetTid()),
+                () -> assertEquals(signal, kill.getSignal()),
+                () -> assertEquals(result, kill.getResult()));
+    }
+
+    private static void assertHeader(EventHeader header, Workload workload, String comm, long startNs, long endNs) {
+        assertAll(header.toString(),
+                () -> assertEquals(workload.pid(), header.getPid()),
+                () -> assertEquals(workload.pid(), header.getTid()),
+                () -> assertEquals(0, header.getUid()),
+                () -> assertEquals(0, header.getGid()),
+                () -> assertEquals(comm, string(header.getComm())),
+                // children stay in the test JVM's cgroup
+                () -> assertEquals(Processes.cgroupId((int) ProcessHandle.current().pid()), header.getCgroupId()),
+                () -> assertTrue(header.getCpu() >= 0 && header.getCpu() < Runtime.getRuntime().availableProcessors()),
+                () -> assertTrue(header.getTsNs() > startNs && header.getTsNs() < endNs, "ts within the run"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] array(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static String string(ByteBuffer buffer) {
+        return new String(array(buffer), StandardCharsets.UTF_8);
+    }
+}

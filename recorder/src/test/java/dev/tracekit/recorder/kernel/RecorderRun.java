@@ -1,0 +1,59 @@
+package dev.tracekit.recorder.kernel;
+
+import dev.tracekit.recorder.RecordCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tracekit record} running in this JVM on its own thread, as the command line runs it. The test
+ * JVM is the recorder's own process, which it never traces, so workloads are child processes.
+ */
+final class RecorderRun {
+    private final StringWriter err = new StringWriter();
+    private final CompletableFuture<Integer> exit;
+
+    private RecorderRun(List<String> args) {
+        PrintWriter errWriter = new PrintWriter(err, true);
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        exit = CompletableFuture.supplyAsync(
+                () -> RecordCommand.newCommandLine(out, errWriter).execute(args.toArray(String[]::new)));
+    }
+
+    /** Starts recording into {@code dir} and returns once the programs are attached. */
+    static RecorderRun start(Path dir, String... args) throws InterruptedException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--output");
+        all.add(dir.toString());
+        RecorderRun run = new RecorderRun(all);
+        run.awaitErr("recording", 30);
+        return run;
+    }
+
+    /** Waits until stderr holds {@code text}. */
+    void awaitErr(String text, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!err.toString().contains(text)) {
+            if (exit.isDone()) {
+                throw new AssertionError("recorder ended (exit " + exit.join() + ") before '" + text + "': " + err);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' from the recorder within " + seconds + " s: " + err);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits for the recorder to end (its --duration) and returns its exit code. */
+    int awaitExit() throws Exception {
+        return exit.get(60, TimeUnit.SECONDS);
+    }
+
+    String err() {
+        return err.toString();
+    }
+}

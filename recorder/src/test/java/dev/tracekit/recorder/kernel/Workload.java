@@ -1,0 +1,100 @@
+package dev.tracekit.recorder.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process running src/test/c/workload.c (compiled with gcc once per JVM, under the name asked
+ * for, which becomes its comm). It starts, waits for {@link #go}, runs its commands and prints results.
+ */
+final class Workload implements AutoCloseable {
+    private static Path binaryDir;
+
+    private final Process process;
+    private final BufferedReader out;
+    private final OutputStream in;
+
+    private Workload(Process process) {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = process.getOutputStream();
+    }
+
+    /** Starts {@code name} with the given commands (see workload.c). */
+    static Workload start(String name, String... commands) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(binary(name).toString());
+        command.addAll(List.of(commands));
+        return new Workload(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    private static synchronized Path binary(String name) throws IOException, InterruptedException {
+        if (binaryDir == null) {
+            binaryDir = Files.createTempDirectory("tracekit-workload");
+            Path source = binaryDir.resolve("workload.c");
+            try (InputStream c = Files.newInputStream(Path.of("src/test/c/workload.c"))) {
+                Files.copy(c, source);
+            }
+            Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binaryDir.resolve("workload").toString(),
+                    source.toString()).inheritIO().start();
+            assertEquals(0, gcc.waitFor(), "gcc failed to compile workload.c");
+        }
+        Path binary = binaryDir.resolve(name);
+        if (!Files.exists(binary)) {
+            Files.copy(binaryDir.resolve("workload"), binary);
+            binary.toFile().setExecutable(true);
+        }
+        return binary;
+    }
+
+    int pid() {
+        return (int) process.pid();
+    }
+
+    /** Lets the workload pass its next {@code wait}. */
+    void go() throws IOException {
+        in.write('\n');
+        in.flush();
+    }
+
+    /** The next line it printed. */
+    String nextLine() throws IOException {
+        String line = out.readLine();
+        if (line == null) {
+            throw new IOException("workload " + pid() + " ended early");
+        }
+        return line;
+    }
+
+    /** The value of the next printed line, which must start with {@code command}. */
+    long result(String command) throws IOException {
+        String line = nextLine();
+        String[] parts = line.split(" ");
+        assertEquals(command, parts[0], "workload printed " + line);
+        return Long.parseLong(parts[1]);
+    }
+
+    int waitFor() throws InterruptedException {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("workload " + pid() + " did not end");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
