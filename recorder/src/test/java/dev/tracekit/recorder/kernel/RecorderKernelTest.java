@@ -143,7 +143,7 @@ class RecorderKernelTest {
                 assertKill(sent.get(2), KillSyscall.TGKILL, sleeper.pid(), sleeper.pid(), SIGUSR1, 0);
                 assertKill(sent.get(3), KillSyscall.TGKILL, sleeper.pid(), sleeper.pid(), SIGTERM, 0);
                 // Signal 0 is never generated; the ignored SIGUSR1s and the delivered SIGTERM are, and so is
-                // the SIGCHLD the kernel itself sends this JVM when the sender exits.
+                // the SIGCHLD the kernel itself sends this JVM when the sender exits (current is the sender).
                 assertEquals(4, generated.size(), () -> "signal_generate: " + generated);
                 assertKill(generated.get(0), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGUSR1,
                         TRACE_SIGNAL_IGNORED);
@@ -151,9 +151,8 @@ class RecorderKernelTest {
                         TRACE_SIGNAL_IGNORED);
                 assertKill(generated.get(2), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGTERM,
                         TRACE_SIGNAL_DELIVERED);
-                int jvm = (int) ProcessHandle.current().pid();
+                // Its target is the JVM thread that forked the sender, which the test cannot name.
                 assertEquals(SIGCHLD, generated.get(3).getSignal());
-                assertEquals(jvm, generated.get(3).getTargetPid());
             }
         }
     }
