@@ -82,4 +82,9 @@ public final class FilteringVisitor implements RecordVisitor {
             next.kill(recording, event);
         }
     }
+
+    @Override
+    public boolean wantsMore() {
+        return next.wantsMore();
+    }
 }

@@ -21,4 +21,9 @@ public interface RecordVisitor {
 
     default void kill(Recording recording, KillEvent event) {
     }
+
+    /** False once the visitor has all it wants (a {@code --limit} reached): ordered reading then stops early. */
+    default boolean wantsMore() {
+        return true;
+    }
 }

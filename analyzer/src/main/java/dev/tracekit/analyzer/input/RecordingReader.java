@@ -9,10 +9,12 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -53,12 +55,15 @@ public final class RecordingReader {
             created.add(worker.visitor);
             return worker;
         });
-        runPipeline(streams, (recording, file, block) -> () -> {
+        runPipeline(streams, () -> true, (recording, file, block) -> () -> {
             Worker<V> worker = workers.get();
             decodeBlock(worker.decoder, recording, file, block, worker.visitor);
             return null;
         }, (recording, file, block, result) -> {
         });
+        if (created.isEmpty()) {
+            created.add(visitors.get());
+        }
         return List.copyOf(created);
     }
 
@@ -66,12 +71,11 @@ public final class RecordingReader {
     public void readOrdered(Set<RecordingStream> streams, RecordVisitor visitor) {
         BlockDecoder decoder = new BlockDecoder();
         if (threads == 1) {
-            catalog.forEachFile(streams, (recording, file, in) -> readFile(recording, file, in, block -> {
-                decodeBlock(decoder, recording, file, block, visitor);
-            }), diagnostics);
+            catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, visitor::wantsMore,
+                    block -> decodeBlock(decoder, recording, file, block, visitor)), diagnostics);
             return;
         }
-        runPipeline(streams, (recording, file, block) -> () -> decompress(file, block),
+        runPipeline(streams, visitor::wantsMore, (recording, file, block) -> () -> decompress(file, block),
                 (recording, file, block, result) -> {
                     if (result != null) {
                         decode(decoder, recording, file, block, result, visitor);
@@ -86,7 +90,7 @@ public final class RecordingReader {
     }
 
     private interface TaskFactory {
-        java.util.concurrent.Callable<BlockCodec.Decoded> task(Recording recording, RecordingFile file, RawBlock block);
+        Callable<BlockCodec.Decoded> task(Recording recording, RecordingFile file, RawBlock block);
     }
 
     private interface ResultHandler {
@@ -101,7 +105,8 @@ public final class RecordingReader {
     }
 
     /** Submits every block to the pool, keeping at most a few per thread in flight, and handles results in order. */
-    private void runPipeline(Set<RecordingStream> streams, TaskFactory tasks, ResultHandler results) {
+    private void runPipeline(Set<RecordingStream> streams, BooleanSupplier more, TaskFactory tasks,
+            ResultHandler results) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "tracekit-decode");
             thread.setDaemon(true);
@@ -110,7 +115,7 @@ public final class RecordingReader {
         Deque<InFlight> inFlight = new ArrayDeque<>();
         int window = threads * 4;
         try {
-            catalog.forEachFile(streams, (recording, file, in) -> readFile(recording, file, in, block -> {
+            catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, more, block -> {
                 inFlight.add(new InFlight(recording, file, block, pool.submit(tasks.task(recording, file, block))));
                 if (inFlight.size() >= window) {
                     finish(inFlight.poll(), results);
@@ -138,10 +143,13 @@ public final class RecordingReader {
     }
 
     /** Splits one file into blocks; a break in the framing ends the file with one warning. */
-    private void readFile(Recording recording, RecordingFile file, InputStream in, BlockHandler blocks)
+    private void readFile(RecordingFile file, InputStream in, BooleanSupplier more, BlockHandler blocks)
             throws IOException {
         long records = 0;
         ContainerReader container;
+        if (!more.getAsBoolean()) {
+            return;
+        }
         try {
             container = ContainerReader.open(in);
         } catch (CorruptInputException e) {
@@ -149,7 +157,7 @@ public final class RecordingReader {
             return;
         }
         try {
-            for (RawBlock block = container.next(); block != null; block = container.next()) {
+            for (RawBlock block = container.next(); block != null && more.getAsBoolean(); block = container.next()) {
                 blocks.block(block);
                 records += block.count();
             }

@@ -1,0 +1,66 @@
+package dev.tracekit.analyzer.aggregate;
+
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.schema.Family;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+import java.util.Arrays;
+
+/** Records read per recording and family: what the summary's "events per family" shows. */
+public final class FamilyTally implements RecordVisitor {
+    /** Indexed by recording, then family ordinal; grown as recordings appear. */
+    private long[][] byRecording = new long[0][];
+
+    private long[] of(Recording recording) {
+        return counts(recording.index());
+    }
+
+    private long[] counts(int index) {
+        if (index >= byRecording.length) {
+            byRecording = Arrays.copyOf(byRecording, index + 1);
+        }
+        if (byRecording[index] == null) {
+            byRecording[index] = new long[Family.values().length];
+        }
+        return byRecording[index];
+    }
+
+    @Override
+    public void syscallCount(Recording recording, SyscallCount count) {
+        of(recording)[Family.SYSCALL_COUNTS.ordinal()]++;
+    }
+
+    @Override
+    public void syscallEvent(Recording recording, SyscallEvent event) {
+        of(recording)[Family.SYSCALL_EVENTS.ordinal()]++;
+    }
+
+    @Override
+    public void open(Recording recording, OpenEvent event) {
+        of(recording)[Family.OPENS.ordinal()]++;
+    }
+
+    @Override
+    public void kill(Recording recording, KillEvent event) {
+        of(recording)[Family.KILLS.ordinal()]++;
+    }
+
+    public void merge(FamilyTally other) {
+        for (int index = 0; index < other.byRecording.length; index++) {
+            if (other.byRecording[index] != null) {
+                long[] mine = counts(index);
+                for (int i = 0; i < mine.length; i++) {
+                    mine[i] += other.byRecording[index][i];
+                }
+            }
+        }
+    }
+
+    public long records(Recording recording, Family family) {
+        int index = recording.index();
+        return index < byRecording.length && byRecording[index] != null ? byRecording[index][family.ordinal()] : 0;
+    }
+}

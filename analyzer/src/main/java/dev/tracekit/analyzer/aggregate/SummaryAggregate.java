@@ -1,0 +1,91 @@
+package dev.tracekit.analyzer.aggregate;
+
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the summary shows, gathered in one pass over all families. */
+public final class SummaryAggregate implements RecordVisitor {
+    private final FamilyTally families = new FamilyTally();
+    private final SyscallTally syscalls;
+    private final OpenTally opens = new OpenTally();
+    private final KillTally kills = new KillTally();
+
+    public SummaryAggregate(SyscallSource source) {
+        this.syscalls = new SyscallTally(source, 0);
+    }
+
+    @Override
+    public void syscallCount(Recording recording, SyscallCount count) {
+        families.syscallCount(recording, count);
+        syscalls.syscallCount(recording, count);
+    }
+
+    @Override
+    public void syscallEvent(Recording recording, SyscallEvent event) {
+        families.syscallEvent(recording, event);
+        syscalls.syscallEvent(recording, event);
+    }
+
+    @Override
+    public void open(Recording recording, OpenEvent event) {
+        families.open(recording, event);
+        opens.open(recording, event);
+    }
+
+    @Override
+    public void kill(Recording recording, KillEvent event) {
+        families.kill(recording, event);
+        kills.kill(recording, event);
+    }
+
+    public void merge(SummaryAggregate other) {
+        families.merge(other.families);
+        syscalls.merge(other.syscalls);
+        opens.merge(other.opens);
+        kills.merge(other.kills);
+    }
+
+    public FamilyTally families() {
+        return families;
+    }
+
+    public SyscallTally syscalls() {
+        return syscalls;
+    }
+
+    public OpenTally opens() {
+        return opens;
+    }
+
+    public KillTally kills() {
+        return kills;
+    }
+
+    /** Processes by everything they did (syscalls + opens + signals sent), most active first. */
+    public List<ProcessActivity> topProcesses() {
+        Map<ProcessKey, long[]> activity = new HashMap<>();
+        for (SyscallRow row : syscalls.rows(SyscallGrouping.PROCESS, SyscallOrder.COUNT)) {
+            activity.computeIfAbsent(new ProcessKey(row.recording(), row.pid(), row.comm()), k -> new long[3])[0] +=
+                    row.stats().count();
+        }
+        for (Tally.Entry<ProcessKey> entry : opens.processes().top(false)) {
+            activity.computeIfAbsent(entry.key(), k -> new long[3])[1] += entry.total();
+        }
+        for (Tally.Entry<ProcessKey> entry : kills.senders().top(false)) {
+            activity.computeIfAbsent(entry.key(), k -> new long[3])[2] += entry.total();
+        }
+        List<ProcessActivity> rows = new ArrayList<>();
+        activity.forEach((key, c) -> rows.add(new ProcessActivity(key, c[0], c[1], c[2])));
+        rows.sort(Comparator.comparingLong((ProcessActivity p) -> -p.total()).thenComparing(ProcessActivity::process));
+        return rows;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tracekit.analyzer.aggregate;
+
+import dev.tracekit.analyzer.filter.FilterSpec;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Family;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where each recording's syscall numbers come from: the in-kernel counts (cheap, complete) when it has them,
+ * else its per-event records. A recording that has both uses the events when a filter needs what counts do
+ * not carry (thread, user, errno). Never both: that would count every call twice.
+ */
+public final class SyscallSource {
+    private final boolean[] useCounts;
+    private final boolean[] useEvents;
+
+    private SyscallSource(boolean[] useCounts, boolean[] useEvents) {
+        this.useCounts = useCounts;
+        this.useEvents = useEvents;
+    }
+
+    public static SyscallSource choose(List<Recording> recordings, FilterSpec filters) {
+        boolean needsEvents = !filters.tids().isEmpty() || !filters.uids().isEmpty() || !filters.errnos().isEmpty();
+        boolean[] counts = new boolean[recordings.size()];
+        boolean[] events = new boolean[recordings.size()];
+        for (Recording recording : recordings) {
+            boolean hasCounts = recording.has(RecordingStream.SYSCALL_COUNTS);
+            boolean hasEvents = recording.has(RecordingStream.SYSCALL_EVENTS);
+            boolean viaEvents = hasEvents && (!hasCounts || needsEvents);
+            events[recording.index()] = viaEvents;
+            counts[recording.index()] = hasCounts && !viaEvents;
+        }
+        return new SyscallSource(counts, events);
+    }
+
+    public boolean usesCounts(Recording recording) {
+        return useCounts[recording.index()];
+    }
+
+    public boolean usesEvents(Recording recording) {
+        return useEvents[recording.index()];
+    }
+
+    /** The family whose losses affect this recording's syscall figures. */
+    public Family family(Recording recording) {
+        return usesEvents(recording) ? Family.SYSCALL_EVENTS : Family.SYSCALL_COUNTS;
+    }
+
+    /** The streams to read for the syscall figures. */
+    public Set<RecordingStream> streams() {
+        Set<RecordingStream> streams = EnumSet.noneOf(RecordingStream.class);
+        for (int i = 0; i < useCounts.length; i++) {
+            if (useCounts[i]) {
+                streams.add(RecordingStream.SYSCALL_COUNTS);
+            }
+            if (useEvents[i]) {
+                streams.add(RecordingStream.SYSCALL_EVENTS);
+            }
+        }
+        return streams;
+    }
+}

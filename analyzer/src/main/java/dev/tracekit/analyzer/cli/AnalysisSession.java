@@ -1,0 +1,80 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.ExitCode;
+import dev.tracekit.analyzer.filter.FilterSpec;
+import dev.tracekit.analyzer.filter.FilteringVisitor;
+import dev.tracekit.analyzer.input.Catalog;
+import dev.tracekit.analyzer.input.Diagnostics;
+import dev.tracekit.analyzer.input.InputScanner;
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.input.RecordingReader;
+import dev.tracekit.analyzer.report.ReportContext;
+import dev.tracekit.recording.RecordingStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** One run of a verb over its inputs: the catalog, the filters, the reader and the warnings they produce. */
+final class AnalysisSession {
+    private final Catalog catalog;
+    private final Diagnostics diagnostics;
+    private final FilterSpec filters;
+    private final RecordingReader reader;
+
+    private AnalysisSession(Catalog catalog, Diagnostics diagnostics, FilterSpec filters, int threads) {
+        this.catalog = catalog;
+        this.diagnostics = diagnostics;
+        this.filters = filters;
+        this.reader = new RecordingReader(catalog, diagnostics, threads);
+    }
+
+    static AnalysisSession open(InputOptions input, FilterSpec filters) {
+        Diagnostics diagnostics = new Diagnostics();
+        return new AnalysisSession(InputScanner.scan(input.paths, diagnostics), diagnostics, filters,
+                input.threadCount());
+    }
+
+    FilterSpec filters() {
+        return filters;
+    }
+
+    /** Recordings the {@code --host} filter lets through. */
+    List<Recording> recordings() {
+        return catalog.recordings().stream()
+                .filter(r -> filters.hosts().isEmpty() || filters.hosts().contains(r.host())).toList();
+    }
+
+    /** What presenters need to know about the run, with the given row limit per listing. */
+    ReportContext context(int limit) {
+        return new ReportContext(catalog.recordings(), recordings(), limit);
+    }
+
+    /** Reads the streams into one filtered aggregate per decoding thread; the caller merges them. */
+    <V extends RecordVisitor> List<V> aggregate(Set<RecordingStream> streams, Supplier<V> aggregates) {
+        List<V> created = Collections.synchronizedList(new ArrayList<>());
+        reader.readUnordered(streams, () -> {
+            V aggregate = aggregates.get();
+            created.add(aggregate);
+            return FilteringVisitor.wrap(filters, aggregate);
+        });
+        return List.copyOf(created);
+    }
+
+    /** Reads the streams in recorded order through the filters into one visitor. */
+    void replay(Set<RecordingStream> streams, RecordVisitor visitor) {
+        reader.readOrdered(streams, FilteringVisitor.wrap(filters, visitor));
+    }
+
+    /** Prints the warnings after the result and tells whether the result is whole. */
+    int finish(PrintWriter err) {
+        for (String warning : diagnostics.warnings()) {
+            err.println("tracekit: warning: " + dev.tracekit.analyzer.render.SafeText.escape(warning));
+        }
+        err.flush();
+        return (diagnostics.partial() ? ExitCode.PARTIAL : ExitCode.OK).status();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.ExitCode;
+import dev.tracekit.analyzer.TracekitException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the command line with the given output streams: {@link Main} passes the console, tests capture them. */
+public final class CommandLineFactory {
+    private CommandLineFactory() {
+    }
+
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new TracekitCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            err.println("tracekit: " + e.getMessage() + " (see: tracekit "
+                    + (e.getCommandLine().getParent() != null ? e.getCommandLine().getCommandName() + " " : "")
+                    + "--help)");
+            err.flush();
+            return ExitCode.BAD_INPUT.status();
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getOut().flush();
+            if (e instanceof TracekitException known) {
+                err.println("tracekit: " + known.getMessage());
+                err.flush();
+                return known.exitCode().status();
+            }
+            err.println("tracekit: internal error: " + e);
+            err.flush();
+            return ExitCode.INTERNAL_ERROR.status();
+        });
+        return commandLine;
+    }
+
+    /** Runs one command line and returns its exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        int status = create(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+}

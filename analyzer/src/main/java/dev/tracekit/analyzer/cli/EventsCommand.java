@@ -1,0 +1,20 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.SyscallEventRows;
+import dev.tracekit.recording.RecordingStream;
+import java.util.Set;
+import picocli.CommandLine.Command;
+
+@Command(name = "events", mixinStandardHelpOptions = true,
+        description = "perf trace style replay of per-event syscall records (recorded with --events syscall-events): "
+                + "time, process, syscall name, raw arguments, return value, errno and duration.")
+final class EventsCommand extends VerbCommand {
+    @Override
+    void run(AnalysisSession session, TableWriter writer) {
+        SyscallEventRows rows = new SyscallEventRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        rows.begin();
+        session.replay(Set.of(RecordingStream.SYSCALL_EVENTS), rows);
+        rows.end();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.filter.EventFilter;
+import dev.tracekit.analyzer.filter.FilterSpec;
+import dev.tracekit.analyzer.filter.TimeBound;
+import dev.tracekit.names.Errnos;
+import dev.tracekit.names.Signals;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Option;
+
+/**
+ * The filters every verb accepts. Short flags follow bcc's tools where one exists (opensnoop {@code -p -t -u
+ * -n -x -f}, killsnoop {@code -x -p -s}, syscount {@code -p -x -e}); docs/bcc-flags.md lists them. Lists may be
+ * given comma-separated or by repeating the option; a record passes when it matches every filter given.
+ */
+public final class FilterOptions {
+    @Option(names = {"-p", "--pid"}, split = ",", paramLabel = "PID", description = "Only these processes (for kills: the sender).")
+    List<Integer> pids = new ArrayList<>();
+
+    @Option(names = {"-t", "--tid"}, split = ",", paramLabel = "TID", description = "Only these threads.")
+    List<Integer> tids = new ArrayList<>();
+
+    @Option(names = {"-u", "--uid"}, split = ",", paramLabel = "UID", description = "Only these user ids.")
+    List<Long> uids = new ArrayList<>();
+
+    @Option(names = {"-n", "--comm"}, paramLabel = "NAME", description = "Only processes with exactly this name.")
+    List<String> comms = new ArrayList<>();
+
+    @Option(names = "--comm-regex", paramLabel = "REGEX", description = "Only process names this regex finds a match in.")
+    String commRegex;
+
+    @Option(names = "--path", paramLabel = "GLOB", description = "Only opens of paths matching this glob (* and ? stop at /, ** does not).")
+    String pathGlob;
+
+    @Option(names = "--path-regex", paramLabel = "REGEX", description = "Only opens of paths this regex finds a match in.")
+    String pathRegex;
+
+    @Option(names = {"-f", "--flags"}, split = ",", paramLabel = "FLAG", description = "Only opens with all these flags, e.g. O_WRONLY,O_CREAT.")
+    List<String> flags = new ArrayList<>();
+
+    @Option(names = "--syscall", split = ",", paramLabel = "NAME", description = "Only these syscalls (names of the recording's architecture).")
+    List<String> syscalls = new ArrayList<>();
+
+    @Option(names = {"-s", "--signal"}, split = ",", paramLabel = "SIG", description = "Only these signals, by name or number.")
+    List<String> signals = new ArrayList<>();
+
+    @Option(names = {"-x", "--failed"}, description = "Only failed calls.")
+    boolean failed;
+
+    @Option(names = {"-e", "--errno"}, split = ",", paramLabel = "ERRNO", description = "Only calls that failed with this errno, e.g. ENOENT.")
+    List<String> errnos = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME", description = "From this UTC time (2026-11-02T09:00:01Z) or offset from the recording's start (+2s, 5m).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Before this UTC time or offset from the recording's start.")
+    String until;
+
+    @Option(names = "--host", split = ",", paramLabel = "HOST", description = "Only recordings of these hosts.")
+    List<String> hosts = new ArrayList<>();
+
+    /** @throws TracekitException (bad input) for an unknown name or a malformed value */
+    FilterSpec toSpec() {
+        FilterSpec spec = new FilterSpec(
+                Set.copyOf(pids),
+                Set.copyOf(tids),
+                Set.copyOf(uids),
+                Set.copyOf(comms),
+                regex(commRegex, "--comm-regex"),
+                pathGlob == null ? null : FilterSpec.globToRegex(pathGlob),
+                regex(pathRegex, "--path-regex"),
+                List.copyOf(flags),
+                lower(syscalls),
+                numbers(signals, Signals::parse, "signal"),
+                failed,
+                numbers(errnos, Errnos::parse, "errno"),
+                since == null ? null : TimeBound.parse(since),
+                until == null ? null : TimeBound.parse(until),
+                Set.copyOf(hosts));
+        EventFilter.validate(spec);
+        return spec;
+    }
+
+    private static Pattern regex(String text, String option) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw TracekitException.badInput("bad " + option + " '" + text + "': " + e.getDescription());
+        }
+    }
+
+    private static Set<String> lower(List<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        names.forEach(name -> out.add(name.strip().toLowerCase(Locale.ROOT)));
+        return Set.copyOf(out);
+    }
+
+    private static Set<Integer> numbers(List<String> names, Function<String, OptionalInt> parse, String what) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (String name : names) {
+            OptionalInt number = parse.apply(name);
+            if (number.isEmpty()) {
+                throw TracekitException.badInput("unknown " + what + " '" + name + "'");
+            }
+            out.add(number.getAsInt());
+        }
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.aggregate.KillTally;
+import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.KillRows;
+import dev.tracekit.analyzer.report.KillTopReport;
+import dev.tracekit.recording.RecordingStream;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "kills", mixinStandardHelpOptions = true,
+        description = "killsnoop/sigsnoop replayed: every signal sent or generated, in recorded order "
+                + "(TIME PID COMM SIG TPID RESULT), or with --top the most frequent sender -> target signals.")
+final class KillsCommand extends VerbCommand {
+    @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
+    boolean top;
+
+    @Override
+    void run(AnalysisSession session, TableWriter writer) {
+        Set<RecordingStream> streams = Set.of(RecordingStream.KILLS);
+        if (top) {
+            List<KillTally> parts = session.aggregate(streams, KillTally::new);
+            KillTally tally = parts.getFirst();
+            parts.subList(1, parts.size()).forEach(tally::merge);
+            new KillTopReport(session.context(output.limitOr(10)), tally).write(writer);
+            return;
+        }
+        KillRows rows = new KillRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        rows.begin();
+        session.replay(streams, rows);
+        rows.end();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.aggregate.OpenTally;
+import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.OpenRows;
+import dev.tracekit.analyzer.report.OpenTopReport;
+import dev.tracekit.recording.RecordingStream;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "opens", mixinStandardHelpOptions = true,
+        description = "opensnoop replayed: every file open in recorded order (TIME PID TID UID COMM FD ERR FLAGS PATH), "
+                + "or with --top the most opened files or the processes that opened most.")
+final class OpensCommand extends VerbCommand {
+    @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files",
+            description = "Top files (default) or processes instead of the event listing.")
+    OpenTopReport.By top;
+
+    @Override
+    void run(AnalysisSession session, TableWriter writer) {
+        Set<RecordingStream> streams = Set.of(RecordingStream.OPENS);
+        if (top != null) {
+            List<OpenTally> parts = session.aggregate(streams, OpenTally::new);
+            OpenTally tally = parts.getFirst();
+            parts.subList(1, parts.size()).forEach(tally::merge);
+            new OpenTopReport(session.context(output.limitOr(10)), tally).write(writer, top);
+            return;
+        }
+        OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        rows.begin();
+        session.replay(streams, rows);
+        rows.end();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.ExitCode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tracekit", mixinStandardHelpOptions = true, version = "tracekit analyzer 0.1.0",
+        description = {
+            "Record syscalls, file opens and signals with eBPF on a Linux host; analyse the recordings anywhere.",
+            "",
+            "  record    (the recorder's verb: Linux, as root, through bin/tracekit) writes a recording",
+            "",
+            "The verbs below read recordings (directories, .avro files, bundles) and need no root."},
+        subcommands = {SummaryCommand.class, SyscallsCommand.class, OpensCommand.class, KillsCommand.class,
+            EventsCommand.class},
+        footer = {"", "Exit status: 0 ok, 1 partial result (part of the input was unreadable), 2 bad input."})
+final class TracekitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT.status();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tracekit.analyzer.render;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Makes untrusted text (process names, paths, host names from headers) safe to print: a traced process can
+ * name itself anything, including escape sequences that would drive the reader's terminal. Valid UTF-8
+ * stays readable; control characters, bidi overrides, backslashes and bytes that are not UTF-8 are written as
+ * escapes ({@code \xNN}, {@code \n}, {@code \t}, {@code \\}, {@code \u202e}), so the result is one printable
+ * line that can be mapped back to the bytes.
+ */
+public final class SafeText {
+    private SafeText() {
+    }
+
+    /** The bytes as text if they are valid UTF-8. */
+    public static Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return Optional.of(chars.toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String escape(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length + 8);
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x80) {
+                appendCodePoint(out, b);
+                i++;
+                continue;
+            }
+            int length = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+            Optional<String> sequence = length > 0 && i + length <= bytes.length
+                    ? strictUtf8(java.util.Arrays.copyOfRange(bytes, i, i + length)) : Optional.empty();
+            if (sequence.isPresent() && b < 0xf8) {
+                appendCodePoint(out, sequence.get().codePointAt(0));
+                i += length;
+            } else {
+                out.append(String.format("\\x%02x", b));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(cp -> appendCodePoint(out, cp));
+        return out.toString();
+    }
+
+    private static void appendCodePoint(StringBuilder out, int cp) {
+        switch (cp) {
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\t' -> out.append("\\t");
+            case '\r' -> out.append("\\r");
+            default -> {
+                if (cp < 0x20 || cp == 0x7f) {
+                    out.append(String.format("\\x%02x", cp));
+                } else if ((cp >= 0x80 && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+                        || cp == 0x200e || cp == 0x200f || cp == 0xfeff) {
+                    out.append(String.format("\\u%04x", cp));
+                } else {
+                    out.appendCodePoint(cp);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tracekit.analyzer.report;
+
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.Column;
+import dev.tracekit.analyzer.render.ColumnKind;
+import dev.tracekit.analyzer.render.Named;
+import dev.tracekit.analyzer.render.TableSpec;
+import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.Family;
+import dev.tracekit.schema.KillEvent;
+import java.util.Locale;
+
+/** killsnoop/sigsnoop replayed: one row per signal, in recorded order, streamed to the writer. */
+public final class KillRows implements RecordVisitor {
+    private final ReportContext context;
+    private final TableWriter out;
+    private final ReplayLimit limit;
+
+    public KillRows(ReportContext context, TableWriter out, Integer limit) {
+        this.context = context;
+        this.out = out;
+        this.limit = new ReplayLimit(limit);
+    }
+
+    public void begin() {
+        out.begin(new TableSpec("kills", null, context.columns(
+                new Column("!", "lost_nearby", ColumnKind.LOSS_MARKER, 1),
+                new Column("TIME", "ts_ns", ColumnKind.TIME, 27),
+                new Column("PID", "pid", ColumnKind.NUMBER, 7),
+                new Column("COMM", "comm", ColumnKind.BYTES, 16),
+                new Column("SIG", "signal", ColumnKind.NAMED, 12),
+                new Column("TPID", "target_pid", ColumnKind.NUMBER, 7),
+                new Column("TTID", "target_tid", ColumnKind.NUMBER, 7),
+                new Column("RESULT", "result", ColumnKind.NAMED, 9),
+                new Column("SYSCALL", "syscall", ColumnKind.NAMED)), true));
+    }
+
+    @Override
+    public void kill(Recording recording, KillEvent e) {
+        if (!limit.take()) {
+            return;
+        }
+        EventHeader h = e.getHeader();
+        out.row(context.row(recording.index(),
+                recording.losses().lostAround(Family.KILLS, h.getTsNs()),
+                ReportContext.time(recording, h.getTsNs()),
+                (long) h.getPid(), ReportContext.bytes(h.getComm()), Names.signal(e.getSignal()),
+                (long) e.getTargetPid(), (long) e.getTargetTid(), Names.killResult(e),
+                new Named(e.getSyscall().ordinal(), e.getSyscall().name().toLowerCase(Locale.ROOT))));
+    }
+
+    @Override
+    public boolean wantsMore() {
+        return limit.more();
+    }
+
+    public void end() {
+        out.end(Completeness.notes(context.shown(), r -> Family.KILLS));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tracekit.analyzer.report;
+
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.Named;
+import dev.tracekit.names.Errnos;
+import dev.tracekit.names.Signals;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.KillSyscall;
+
+/** Numbers paired with their names, decoded with the recording's architecture where that matters. */
+final class Names {
+    private static final String[] GENERATE_RESULTS = {"delivered", "ignored", "already_pending", "overflow", "lost_info"};
+
+    private Names() {
+    }
+
+    static Named syscall(Recording recording, int number) {
+        return new Named(number, recording.syscalls().name(number));
+    }
+
+    static Named signal(int signal) {
+        return new Named(signal, Signals.name(signal));
+    }
+
+    /** An errno, or 0 for success as opensnoop prints it. */
+    static Named errno(int errno) {
+        return new Named(errno, errno == 0 ? "0" : Errnos.name(errno));
+    }
+
+    static Named openFlags(Recording recording, long flags) {
+        return new Named(flags, recording.openFlags().decode(flags));
+    }
+
+    /** A kill's result: 0, an errno name, or for kernel-generated signals what became of the signal. */
+    static Named killResult(KillEvent e) {
+        int result = e.getResult();
+        if (e.getSyscall() == KillSyscall.SIGNAL_GENERATE) {
+            return new Named(result, result >= 0 && result < GENERATE_RESULTS.length
+                    ? GENERATE_RESULTS[result] : Integer.toString(result));
+        }
+        return new Named(result, result < 0 ? Errnos.name(-result) : Integer.toString(result));
+    }
+}

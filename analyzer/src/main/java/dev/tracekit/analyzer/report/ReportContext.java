@@ -1,0 +1,62 @@
+package dev.tracekit.analyzer.report;
+
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.Column;
+import dev.tracekit.analyzer.render.ColumnKind;
+import dev.tracekit.analyzer.render.Timestamp;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What turning results into rows needs to know about the run: the recordings (to name hosts and convert
+ * times), whether a host column is needed, and how many rows a listing may have.
+ *
+ * @param recordings all recordings of the catalog, by index
+ * @param shown      the recordings the {@code --host} filter lets through
+ * @param limit      rows per listing
+ */
+public record ReportContext(List<Recording> recordings, List<Recording> shown, int limit) {
+    static final Column HOST = new Column("HOST", "host", ColumnKind.TEXT);
+
+    /** More than one recording is shown, so rows name their host. */
+    boolean withHost() {
+        return shown.size() > 1;
+    }
+
+    Recording recording(int index) {
+        return recordings.get(index);
+    }
+
+    /** The columns with HOST put first when several recordings are shown. */
+    List<Column> columns(Column... columns) {
+        List<Column> all = new ArrayList<>();
+        if (withHost()) {
+            all.add(HOST);
+        }
+        all.addAll(List.of(columns));
+        return all;
+    }
+
+    /** A row's values with the host put first when several recordings are shown. */
+    List<Object> row(int recording, Object... values) {
+        List<Object> row = new ArrayList<>(values.length + 1);
+        if (withHost()) {
+            row.add(recordings.get(recording).host());
+        }
+        row.addAll(Arrays.asList(values));
+        return row;
+    }
+
+    static Timestamp time(Recording recording, long bootNs) {
+        return new Timestamp(bootNs, recording.wallNs(bootNs), bootNs - recording.startBootNs().orElse(0));
+    }
+
+    /** A copy of a reused record's bytes (comm, path), for a row that outlives the record. */
+    static byte[] bytes(ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+}
