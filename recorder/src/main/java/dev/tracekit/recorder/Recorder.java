@@ -16,6 +16,7 @@ import dev.tracekit.recorder.ffm.NativeCallException;
 import dev.tracekit.recorder.ffm.RingBufferPoller;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recorder.host.HostFacts;
+import dev.tracekit.recorder.output.IoErrors;
 import dev.tracekit.recorder.output.OutputDirectory;
 import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RecordingOutput;
@@ -91,8 +92,10 @@ final class Recorder {
             intervals.end(intervalStartNs, BootClock.nowNs());
             output.close();
             status.summary(stopNs - startNs, intervals.lost(), dir.toString());
-        } catch (IOException | UncheckedIOException e) {
-            throw new RecorderException(RecorderException.FAILED, "writing " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RecorderException(RecorderException.FAILED, "writing " + dir + ": " + IoErrors.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new RecorderException(RecorderException.FAILED, "writing " + dir + ": " + IoErrors.describe(e.getCause()), e);
         } catch (NativeCallException e) {
             throw new RecorderException(RecorderException.FAILED, e.getMessage().lines().findFirst().orElseThrow()
                     + (options.verbose() ? "" : " (rerun with --verbose for libbpf's log)"), e);
@@ -111,7 +114,7 @@ final class Recorder {
         try {
             return new ConfigFileWatcher(file, Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new RecorderException(RecorderException.USAGE, "cannot read config " + file + ": " + e.getMessage());
+            throw new RecorderException(RecorderException.USAGE, "cannot read config " + IoErrors.describe(e));
         }
     }
 
@@ -185,7 +188,7 @@ final class Recorder {
             RecordingBundler.bundle(dir, bundle);
             err.println("tracekit record: bundled into " + bundle);
         } catch (IOException e) {
-            throw new RecorderException(RecorderException.FAILED, "bundling " + dir + " into " + bundle + ": " + e.getMessage(), e);
+            throw new RecorderException(RecorderException.FAILED, "bundling " + dir + " into " + IoErrors.describe(e), e);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class OutputDirectory {
                 throw new IllegalArgumentException("output directory " + dir + " is not writable");
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot create output directory " + IoErrors.describe(e));
         }
         return absolute;
     }
