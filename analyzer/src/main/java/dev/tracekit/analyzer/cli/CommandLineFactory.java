@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.ExitCode;
 import dev.tracekit.analyzer.TracekitException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Builds the command line with the given output streams: {@link Main} passes the console, tests capture them. */
 public final class CommandLineFactory {
@@ -16,6 +17,14 @@ public final class CommandLineFactory {
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
+            if (e instanceof UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                    && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+                err.println("tracekit: unknown verb '" + unmatched.getUnmatched().getFirst() + "' (verbs: "
+                        + String.join(", ", e.getCommandLine().getSubcommands().keySet())
+                        + "; 'record' runs through bin/tracekit on Linux)");
+                err.flush();
+                return ExitCode.BAD_INPUT.status();
+            }
             err.println("tracekit: " + e.getMessage() + " (see: tracekit "
                     + (e.getCommandLine().getParent() != null ? e.getCommandLine().getCommandName() + " " : "")
                     + "--help)");

@@ -1,0 +1,39 @@
+package dev.tracekit.analyzer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the fixture recordings of testdata/ are: surefire passes the path as {@code tracekit.testdata}. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static Path root() {
+        String property = System.getProperty("tracekit.testdata");
+        Path root = property != null ? Path.of(property) : Path.of("../testdata/fixtures");
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException("fixtures not found at " + root.toAbsolutePath());
+        }
+        return root.toAbsolutePath().normalize();
+    }
+
+    public static Path web() {
+        return root().resolve("x86_64-web1");
+    }
+
+    public static Path db() {
+        return root().resolve("aarch64-db1");
+    }
+
+    public static Path dbBundle() {
+        return root().resolve("bundles/aarch64-db1.tar.zst");
+    }
+
+    public static Path truncated() {
+        return root().resolve("truncated");
+    }
+
+    public static Path empty() {
+        return root().resolve("empty");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tracekit.analyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input ends with one line on stderr, exit code 2 and nothing on stdout; never a stack trace. */
+class BadInputTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "opens /no/such/path                          | /no/such/path: no such file or directory",
+        "frobnicate @web                              | unknown verb 'frobnicate'",
+        "opens @web --bogus                           | Unknown option: '--bogus'",
+        "kills @web -s SIGFOO                         | unknown signal 'SIGFOO'",
+        "kills @web -s 99                             | unknown signal '99'",
+        "opens @web --errno ENOPE                     | unknown errno 'ENOPE'",
+        "opens @web --flags O_FROB                    | unknown open flag 'O_FROB'",
+        "syscalls @web --syscall frobnicate           | unknown syscall 'frobnicate'",
+        "opens @web --since yesterday                 | bad time 'yesterday'",
+        "opens @web --until 2026-13-45T00:00:00Z      | bad time '2026-13-45T00:00:00Z'",
+        "syscalls @web --interval 0s                  | duration '0s' must be above zero",
+        "syscalls @web --interval soon                | bad duration 'soon'",
+        "syscalls @web --by color                     | bad --by 'color'",
+        "opens @web --comm-regex (                    | bad --comm-regex '('",
+        "opens @web -p abc                            | Invalid value for option '--pid'",
+        "opens                                        | Missing required parameter: 'RECORDING'",
+    })
+    void oneLineAndExitTwo(String args, String message) {
+        CliRun run = CliRun.withFixtures(args.strip().split("\\s+"));
+        assertEquals(2, run.status(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("tracekit: "), run.err());
+        assertTrue(run.err().contains(message.strip()), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    @Test
+    void aFileThatIsNotARecordingIsRefused(@TempDir Path dir) throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.avro"), "hello");
+        CliRun run = CliRun.of("summary", notes.toString());
+        assertEquals(2, run.status());
+        assertEquals("tracekit: " + notes + ": not a tracekit recording\n", run.err());
+    }
+
+    @Test
+    void aDirectoryWithoutRecordingsIsRefused(@TempDir Path dir) {
+        CliRun run = CliRun.of("summary", dir.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("no recording files"), run.err());
+    }
+
+    @Test
+    void aNewerSchemaVersionIsAClearError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("opens-000001.avro");
+        NewerSchemaFile.write(file);
+        CliRun run = CliRun.of("opens", file.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("written with schema version 2, newer than this analyzer reads (1)"), run.err());
+    }
+
+    @Test
+    void helpIsNotAnError() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("record"), "usage names the recorder's verb");
+        assertTrue(run.out().contains("summary"));
+    }
+}

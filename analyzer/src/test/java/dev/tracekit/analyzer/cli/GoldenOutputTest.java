@@ -1,0 +1,84 @@
+package dev.tracekit.analyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every verb in every format over the fixtures, compared byte for byte with the files under
+ * src/test/resources/golden/. Any change in output fails here. After an intended change, rewrite them with
+ * {@code mvn -pl analyzer test -Dtest=GoldenOutputTest -Dgolden.update=true} and review the diff.
+ */
+class GoldenOutputTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    /** name, args; each is run in table, json and csv. */
+    static Stream<Arguments> cases() {
+        List<Object[]> cases = List.of(
+                new Object[] {"summary-web", "summary @web"},
+                new Object[] {"summary-db", "summary @db"},
+                new Object[] {"summary-two-hosts", "summary @web @db --limit 5"},
+                new Object[] {"summary-empty", "summary @empty"},
+                new Object[] {"syscalls-web", "syscalls @web"},
+                new Object[] {"syscalls-web-latency-by-process", "syscalls @web -P -L -T 5"},
+                new Object[] {"syscalls-web-process-syscall", "syscalls @web --by process,syscall --sort errors --limit 8"},
+                new Object[] {"syscalls-web-interval", "syscalls @web --interval 2s -T 3"},
+                new Object[] {"syscalls-web-histogram", "syscalls @web --histogram -T 2"},
+                new Object[] {"syscalls-web-from-events", "syscalls @web -t 2353 -x"},
+                new Object[] {"syscalls-db", "syscalls @db -L"},
+                new Object[] {"opens-web", "opens @web --limit 25"},
+                new Object[] {"opens-web-hostile", "opens @web -p 4100,4200,4300,4300 --path-regex ^/(tmp/[^a]|srv/<)"},
+                new Object[] {"opens-web-failed-relative", "opens @web -x -e ENOENT,ENAMETOOLONG -n bash --relative"},
+                new Object[] {"opens-web-top-files", "opens @web --top files"},
+                new Object[] {"opens-web-top-processes", "opens @web --top processes -x"},
+                new Object[] {"opens-db-directory", "opens @db -f O_DIRECTORY"},
+                new Object[] {"kills-web", "kills @web --limit 30 -n bash"},
+                new Object[] {"kills-web-generated", "kills @web --syscall signal_generate,tkill,tgkill,rt_sigqueueinfo,rt_tgsigqueueinfo"},
+                new Object[] {"kills-web-top", "kills @web --top"},
+                new Object[] {"kills-db", "kills @bundle"},
+                new Object[] {"events-web", "events @web --limit 15"},
+                new Object[] {"events-web-failed", "events @web -x --syscall openat -p 2201 --since +2s --until +4s --relative"});
+        List<Arguments> all = new ArrayList<>();
+        for (Object[] c : cases) {
+            for (String format : List.of("table", "json", "csv")) {
+                all.add(Arguments.of(c[0] + "." + extension(format), c[1] + " --format " + format));
+            }
+        }
+        return all.stream();
+    }
+
+    private static String extension(String format) {
+        return switch (format) {
+            case "json" -> "ndjson";
+            case "csv" -> "csv";
+            default -> "txt";
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesGolden(String name, String args) throws IOException {
+        CliRun run = CliRun.withFixtures(args.split(" "));
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().isEmpty(), run.err());
+        Path golden = GOLDEN.resolve(name);
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
+            return;
+        }
+        assertTrue(Files.exists(golden), "no golden file " + golden + "; run with -Dgolden.update=true");
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), run.out(), "output of: tracekit " + args);
+    }
+}
