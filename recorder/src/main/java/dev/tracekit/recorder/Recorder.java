@@ -60,38 +60,15 @@ final class Recorder {
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
         Path dir = usableOutput();
-        try (TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err);
-                RecordingOutput output = new RecordingOutput(dir, meta(host), CodecSpec.parse(options.codec()),
-                        options.rotation(), streams(), BootClock::nowNs);
-                RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output))) {
-            programs.ringBufferFds().forEach(poller::add);
-            IntervalAccounting intervals = intervalAccounting(output, programs);
-            StopSignals stop = StopSignals.install();
-            programs.attach();
-            long startNs = BootClock.nowNs();
-            err.println("tracekit record: recording " + options.events() + " into " + dir
-                    + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
-            err.flush();
-            StatusLine status = new StatusLine(err, Libc.isatty(2), output, startNs);
-            long intervalStartNs = startNs;
-            long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
-            long nowNs = startNs;
-            while (!stop.requested() && nowNs < deadlineNs) {
-                poller.poll(POLL_TIMEOUT_MS);
-                nowNs = BootClock.nowNs();
-                if (nowNs - intervalStartNs >= options.intervalNs()) {
-                    intervals.end(intervalStartNs, nowNs);
-                    intervalStartNs = nowNs;
-                    watcher.ifPresent(w -> reload(w, configParser, programs));
-                }
-                status.maybePrint(nowNs, intervals.lost());
+        boolean terminal = Libc.isatty(2);
+        try (TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
+            RecordingOutput output = new RecordingOutput(dir, meta(host), CodecSpec.parse(options.codec()),
+                    options.rotation(), streams(), BootClock::nowNs);
+            Totals totals;
+            try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output))) {
+                totals = record(programs, output, poller, terminal, dir, watcher, configParser);
             }
-            long stopNs = BootClock.nowNs();
-            programs.detach();
-            poller.drain();
-            intervals.end(intervalStartNs, BootClock.nowNs());
-            output.close();
-            status.summary(stopNs - startNs, intervals.lost(), dir.toString());
+            StatusLine.printSummary(err, terminal, output, totals.elapsedNs(), totals.lost(), dir.toString());
         } catch (IOException e) {
             throw new RecorderException(RecorderException.FAILED, "writing " + dir + ": " + IoErrors.describe(e), e);
         } catch (UncheckedIOException e) {
@@ -108,6 +85,42 @@ final class Recorder {
             bundle(dir, options.bundle().get());
         }
         return RecorderException.OK;
+    }
+
+    /** What a run amounted to, for the summary line. */
+    private record Totals(long elapsedNs, long lost) {
+    }
+
+    /** Attaches, polls and closes intervals until the duration is up or a stop signal came, then drains. */
+    private Totals record(TracingPrograms programs, RecordingOutput output, RingBufferPoller poller, boolean terminal,
+            Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser) throws Exception {
+        programs.ringBufferFds().forEach(poller::add);
+        IntervalAccounting intervals = intervalAccounting(output, programs);
+        StopSignals stop = StopSignals.install();
+        programs.attach();
+        long startNs = BootClock.nowNs();
+        err.println("tracekit record: recording " + options.events() + " into " + dir
+                + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
+        err.flush();
+        StatusLine status = new StatusLine(err, terminal, output, startNs);
+        long intervalStartNs = startNs;
+        long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
+        long nowNs = startNs;
+        while (!stop.requested() && nowNs < deadlineNs) {
+            poller.poll(POLL_TIMEOUT_MS);
+            nowNs = BootClock.nowNs();
+            if (nowNs - intervalStartNs >= options.intervalNs()) {
+                intervals.end(intervalStartNs, nowNs);
+                intervalStartNs = nowNs;
+                watcher.ifPresent(w -> reload(w, configParser, programs));
+            }
+            status.maybePrint(nowNs, intervals.lost());
+        }
+        long stopNs = BootClock.nowNs();
+        programs.detach();
+        poller.drain(); // what the programs wrote before detaching
+        intervals.end(intervalStartNs, BootClock.nowNs());
+        return new Totals(stopNs - startNs, intervals.lost());
     }
 
     private static ConfigFileWatcher watch(Path file) {

@@ -46,9 +46,11 @@ final class StatusLine {
         lastNs = nowNs;
     }
 
-    void summary(long elapsedNs, long lost, String where) {
+    /** The last line of a run: how long, what was kept per stream, what was lost, how much, where. */
+    static void printSummary(PrintWriter err, boolean terminal, RecordingOutput output, long elapsedNs, long lost,
+            String where) {
         if (terminal) {
-            err.print("\r\u001b[K");
+            err.print("\r\u001b[K"); // clear the status line
         }
         StringJoiner parts = new StringJoiner(", ");
         for (RecordingStream stream : RecordingStream.values()) {

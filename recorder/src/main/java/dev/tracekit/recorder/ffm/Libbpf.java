@@ -16,6 +16,7 @@ import java.lang.foreign.SymbolLookup;
  * {@code LibbpfBindingTest} resolves every one. libbpf 1.0 returns NULL and sets errno, or returns a
  * negative errno; both become a {@link NativeCallException} carrying libbpf's recent log lines.
  */
+@SuppressWarnings("restricted") // binding native code is this class's job
 public final class Libbpf {
     public static final int BPF_ANY = 0;
     public static final int BPF_MAP_TYPE_RINGBUF = 27;

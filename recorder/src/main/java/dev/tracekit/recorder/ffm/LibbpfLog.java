@@ -21,6 +21,7 @@ import java.util.Deque;
  * failed load can carry the verifier's explanation in its exception; with {@code --verbose} they are also
  * echoed to stderr. The upcall formats with vsnprintf and never throws.
  */
+@SuppressWarnings("restricted") // binding native code is this class's job
 public final class LibbpfLog {
     private static final int KEPT_LINES = 300;
     private static final int LINE_BYTES = 4096;

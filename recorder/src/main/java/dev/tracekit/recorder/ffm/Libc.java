@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 
 /** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror. */
+@SuppressWarnings("restricted") // binding native code is this class's job
 public final class Libc {
     public static final int CLOCK_REALTIME = 0;
     public static final int CLOCK_BOOTTIME = 7;

@@ -14,6 +14,7 @@ import java.lang.invoke.VarHandle;
  * One C function bound by name, with errno captured right after the call (the JVM may clobber errno before
  * Java code could read it). None of the calls is hot, so arguments go through {@code invokeWithArguments}.
  */
+@SuppressWarnings("restricted") // binding native code is this class's job
 final class NativeFunction {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();

@@ -16,6 +16,7 @@ import java.lang.invoke.MethodType;
  * {@link RecordHandler} while the record is still in the ring; a handler failure stops consumption and is
  * rethrown from {@link #poll}/{@link #drain}, never across the native boundary.
  */
+@SuppressWarnings("restricted") // binding native code is this class's job
 public final class RingBufferPoller implements AutoCloseable {
     /** Decodes a record; the segment is only valid during the call. */
     @FunctionalInterface

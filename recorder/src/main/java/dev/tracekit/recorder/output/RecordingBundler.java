@@ -45,7 +45,8 @@ public final class RecordingBundler {
         Files.createFile(bundle, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(bundle, StandardOpenOption.WRITE));
                 OutputStream compressed = compression.equals("zst")
-                        ? new ZstdCompressorOutputStream(file, 3) : new GzipCompressorOutputStream(file);
+                        ? ZstdCompressorOutputStream.builder().setOutputStream(file).setLevel(3).get()
+                        : new GzipCompressorOutputStream(file);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             String prefix = dir.getFileName() + "/";
