@@ -69,7 +69,7 @@ public final class FilterOptions {
     List<String> hosts = new ArrayList<>();
 
     /** @throws TracekitException (bad input) for an unknown name or a malformed value */
-    FilterSpec toSpec() {
+    public FilterSpec toSpec() {
         FilterSpec spec = new FilterSpec(
                 Set.copyOf(pids),
                 Set.copyOf(tids),
