@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Remakes testdata/fixtures/real-x86_64/: a real recording made by `tracekit record` on this kernel of a
+# scripted workload, so the analyzer is tested on what the recorder really writes, not only on synthetic
+# files. Needs root, BPF and the recorder's toolchain (see scripts/lib.sh BUILD_PACKAGES); x86_64 only,
+# since the directory name says so.
+#
+# The workload is recorder/src/test/c/workload.c compiled under the name tk-real, and the recording keeps
+# only tasks named tk-real (-n), so it is small and holds nothing else of the host. What it holds:
+#   opens  : openat of real-file (O_WRONLY|O_CREAT, 0640, an fd) and of a missing path (ENOENT)
+#   counts : 1000 getpid calls by the worker, with latency
+#   kills  : kill 0, kill SIGUSR1, tgkill SIGUSR1, tgkill SIGTERM from the worker to a tk-real sleeper
+#            (SIGUSR1 ignored by it), and the kernel's signal_generate records of the same signals
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/scripts/lib.sh"
+use_jdk
+[ "$(id -u)" -eq 0 ] || { echo "make-real-recording: must run as root (it records with BPF)" >&2; exit 2; }
+[ "$(uname -m)" = x86_64 ] || { echo "make-real-recording: makes the x86_64 fixture; this is $(uname -m)" >&2; exit 2; }
+
+out=$root/testdata/fixtures/real-x86_64
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+(cd "$root" && mvn -q -B install -DskipTests -pl recorder -am)
+gcc -O2 -o "$work/tk-real" "$root/recorder/src/test/c/workload.c"
+
+rm -rf "$out"
+"$root/bin/tracekit" record -o "$out" -n tk-real --events syscalls,opens,kills,kernel-signals --latency \
+    -i 1s -d 4s 2>"$work/recorder.err" &
+recorder=$!
+until grep -qs "recording" "$work/recorder.err"; do
+  kill -0 "$recorder" 2>/dev/null || { cat "$work/recorder.err" >&2; exit 1; }
+  sleep 0.1
+done
+
+"$work/tk-real" sleep 2500 >"$work/sleeper.out" &
+sleeper=$!
+until grep -qs sleeping "$work/sleeper.out"; do sleep 0.05; done
+"$work/tk-real" open "$work/real-file" 101 640 open "$work/missing/real-file" 0 0 getpid 1000 \
+    kill "$sleeper" 0 kill "$sleeper" 10 tgkill "$sleeper" "$sleeper" 10 tgkill "$sleeper" "$sleeper" 15
+wait "$sleeper" || true
+wait "$recorder"
+cat "$work/recorder.err" >&2
+chmod 0755 "$out" && chmod 0644 "$out"/*.avro # the recorder makes them private; fixtures are for everyone
+du -sh "$out"
