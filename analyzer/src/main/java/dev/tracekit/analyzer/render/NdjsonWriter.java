@@ -16,6 +16,7 @@ public final class NdjsonWriter implements TableWriter {
     private final JsonGenerator json;
     private final RenderOptions options;
     private TableSpec table;
+    private boolean wroteRows;
 
     public NdjsonWriter(PrintWriter out, RenderOptions options) {
         try {
@@ -46,6 +47,7 @@ public final class NdjsonWriter implements TableWriter {
                 }
             }
             json.writeEndObject();
+            wroteRows = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +72,9 @@ public final class NdjsonWriter implements TableWriter {
     @Override
     public void finish() {
         try {
-            json.writeRaw('\n');
+            if (wroteRows) {
+                json.writeRaw('\n');
+            }
             json.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

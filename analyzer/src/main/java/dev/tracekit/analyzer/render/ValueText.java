@@ -5,8 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How one value reads in a table: separators, units, escapes, times in UTC. */
-final class ValueText {
+/**
+ * How one value reads in a table: separators, units, escapes, times in UTC. Public so the HTML report shows
+ * numbers and times exactly as the text tables do.
+ */
+public final class ValueText {
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
@@ -15,7 +18,7 @@ final class ValueText {
     private ValueText() {
     }
 
-    static String of(ColumnKind kind, Object value, RenderOptions options) {
+    public static String of(ColumnKind kind, Object value, RenderOptions options) {
         if (value == null) {
             return "-";
         }
@@ -58,7 +61,7 @@ final class ValueText {
         return Instant.ofEpochSecond(Math.floorDiv(wallNs, 1_000_000_000L), Math.floorMod(wallNs, 1_000_000_000L));
     }
 
-    static boolean rightAligned(ColumnKind kind) {
+    public static boolean rightAligned(ColumnKind kind) {
         return switch (kind) {
             case COUNT, NUMBER, DURATION, PERCENT -> true;
             default -> false;

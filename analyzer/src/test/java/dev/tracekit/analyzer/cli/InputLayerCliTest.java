@@ -55,7 +55,7 @@ class InputLayerCliTest {
 
     @Test
     void recordingsAreGroupedByHeaderNotByDirectory() {
-        CliRun run = CliRun.of("summary", Fixtures.root().toString(), "--format", "json");
+        CliRun run = CliRun.withFixtures("summary", "@web", "@db", "@bundle", "@empty", "@truncated", "--format", "json");
         assertEquals(1, run.status(), "the truncated fixture makes the result partial");
         List<String> recordingRows = run.out().lines().filter(l -> l.contains("\"section\":\"recordings\"")).toList();
         assertEquals(4, recordingRows.size(), "web-1, db-1 (directory and bundle once), idle-1, crash-1");

@@ -1,0 +1,61 @@
+package dev.tracekit.analyzer.aggregate;
+
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+
+/**
+ * Everything the HTML report shows, gathered in one pass: the summary, and the syscalls per time window its
+ * rate-over-time chart is drawn from.
+ */
+public final class ReportAggregate implements RecordVisitor {
+    private final SummaryAggregate summary;
+    private final SyscallTally windowed;
+    private final long windowNs;
+
+    /** @param windowNs width of the rate chart's windows, see {@link SyscallRateSeries#windowFor} */
+    public ReportAggregate(SyscallSource source, long windowNs) {
+        this.summary = new SummaryAggregate(source);
+        this.windowed = new SyscallTally(source, windowNs);
+        this.windowNs = windowNs;
+    }
+
+    @Override
+    public void syscallCount(Recording recording, SyscallCount count) {
+        summary.syscallCount(recording, count);
+        windowed.syscallCount(recording, count);
+    }
+
+    @Override
+    public void syscallEvent(Recording recording, SyscallEvent event) {
+        summary.syscallEvent(recording, event);
+        windowed.syscallEvent(recording, event);
+    }
+
+    @Override
+    public void open(Recording recording, OpenEvent event) {
+        summary.open(recording, event);
+    }
+
+    @Override
+    public void kill(Recording recording, KillEvent event) {
+        summary.kill(recording, event);
+    }
+
+    public void merge(ReportAggregate other) {
+        summary.merge(other.summary);
+        windowed.merge(other.windowed);
+    }
+
+    public SummaryAggregate summary() {
+        return summary;
+    }
+
+    /** The syscall rate of one recording per window, with the events it lost in each. */
+    public SyscallRateSeries rates(Recording recording, SyscallSource source) {
+        return SyscallRateSeries.of(windowed, windowNs, recording, source);
+    }
+}
