@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.render.html;
 
 import dev.tracekit.analyzer.render.Column;
 import dev.tracekit.analyzer.render.RenderOptions;
+import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.TableSpec;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.render.ValueText;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Collects the tables a report writes, each cell formatted by {@link ValueText} as in the text tables
- * (thousands separators, UTC times, escaped bytes), for {@link HtmlReport} to lay out with its charts.
+ * (thousands separators, UTC times, escaped bytes; notes escaped as the text tables escape them), for
+ * {@link HtmlReport} to lay out with its charts.
  */
 public final class HtmlTableWriter implements TableWriter {
     private static final RenderOptions UTC_TIMES = new RenderOptions(false);
@@ -39,7 +41,7 @@ public final class HtmlTableWriter implements TableWriter {
         tables.add(new HtmlTable(table.name(), table.title(),
                 table.columns().stream().map(Column::header).toList(),
                 table.columns().stream().map(c -> ValueText.rightAligned(c.kind())).toList(),
-                List.copyOf(rows), List.copyOf(notes)));
+                List.copyOf(rows), notes.stream().map(SafeText::escape).toList()));
     }
 
     @Override
