@@ -78,9 +78,16 @@ static __always_inline __u32 log2_slot(__u64 v)
 	return slot;
 }
 
+/* A process's name changes only when it execs or renames itself (prctl PR_SET_NAME). */
+static __always_inline bool renames(__u32 nr)
+{
+	return nr == cfg.execve_nr || nr == cfg.execveat_nr || nr == cfg.prctl_nr;
+}
+
 static __always_inline void count_syscall(const struct count_key *key, bool failed)
 {
 	struct count_value *value = bpf_map_lookup_elem(&counts, key);
+	bool fresh_entry = !value;
 
 	if (!value) {
 		struct count_value fresh = {};
@@ -97,7 +104,9 @@ static __always_inline void count_syscall(const struct count_key *key, bool fail
 	__sync_fetch_and_add(&value->count, 1);
 	if (failed)
 		__sync_fetch_and_add(&value->errors, 1);
-	bpf_get_current_comm(value->comm, sizeof(value->comm));
+	/* reading comm on every syscall costs a third of this program; it only changes on these */
+	if (fresh_entry || renames(key->syscall))
+		bpf_get_current_comm(value->comm, sizeof(value->comm));
 }
 
 static __always_inline void record_latency(const struct count_key *key, __u64 ns)

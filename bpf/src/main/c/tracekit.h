@@ -120,6 +120,10 @@ struct tracekit_config {
 	__u64 wakeup_bytes;	/* force a consumer wakeup once this much is pending */
 	__u32 self_tgid;	/* the recorder itself, never traced */
 	__u32 target_signal;
+	__u32 execve_nr;	/* syscalls after which a task's comm may differ */
+	__u32 execveat_nr;
+	__u32 prctl_nr;
+	__u32 pad0;
 	__u8 filter_signal;
 	__u8 failed_only;
 	__u8 count_syscalls;

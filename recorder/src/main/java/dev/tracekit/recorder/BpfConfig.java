@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.tracekit.names.SyscallTable;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
@@ -16,9 +17,11 @@ final class BpfConfig {
 
     /**
      * @param rodata      the object's .rodata, which holds only {@code cfg}
+     * @param syscalls    this machine's syscall numbers
      * @param wakeupBytes pending bytes at which the BPF side wakes the consumer early
      */
-    static void write(MemorySegment rodata, RecorderOptions options, int selfTgid, long wakeupBytes) {
+    static void write(MemorySegment rodata, RecorderOptions options, SyscallTable syscalls, int selfTgid,
+            long wakeupBytes) {
         if (rodata.byteSize() < TRACEKIT_CONFIG.byteSize()) {
             throw new IllegalStateException(".rodata is " + rodata.byteSize() + " bytes, smaller than struct tracekit_config");
         }
@@ -28,6 +31,9 @@ final class BpfConfig {
         rodata.set(JAVA_LONG, offset(TRACEKIT_CONFIG, "wakeup_bytes"), wakeupBytes);
         rodata.set(JAVA_INT, offset(TRACEKIT_CONFIG, "self_tgid"), selfTgid);
         rodata.set(JAVA_INT, offset(TRACEKIT_CONFIG, "target_signal"), options.signal().orElse(0));
+        rodata.set(JAVA_INT, offset(TRACEKIT_CONFIG, "execve_nr"), syscalls.number("execve").orElseThrow());
+        rodata.set(JAVA_INT, offset(TRACEKIT_CONFIG, "execveat_nr"), syscalls.number("execveat").orElseThrow());
+        rodata.set(JAVA_INT, offset(TRACEKIT_CONFIG, "prctl_nr"), syscalls.number("prctl").orElseThrow());
         rodata.set(JAVA_BYTE, offset(TRACEKIT_CONFIG, "filter_signal"), flag(options.signal().isPresent()));
         rodata.set(JAVA_BYTE, offset(TRACEKIT_CONFIG, "failed_only"), flag(options.failedOnly()));
         rodata.set(JAVA_BYTE, offset(TRACEKIT_CONFIG, "count_syscalls"), flag(options.records(EventFamily.SYSCALLS)));

@@ -1,5 +1,7 @@
 package dev.tracekit.recorder;
 
+import dev.tracekit.names.Arch;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.config.LiveFilterMaps;
 import dev.tracekit.recorder.counts.PerCpuCounter;
@@ -87,7 +89,8 @@ final class TracingPrograms implements AutoCloseable {
                 object.setMaxEntries("latencies", 1);
             }
             // Wake the consumer early only when a ring is an eighth full; otherwise it reads every poll timeout.
-            BpfConfig.write(object.rodata(), options, (int) ProcessHandle.current().pid(), ringBytes / 8);
+            BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()), (int) ProcessHandle.current().pid(),
+                    ringBytes / 8);
             object.load();
             LiveFilterMaps filters = new LiveFilterMaps(object);
             filters.apply(filter);
