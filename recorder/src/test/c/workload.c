@@ -4,6 +4,9 @@
  *
  *   wait                  read one line from stdin (the test's go-ahead: the recorder is attached)
  *   open PATH FLAGS MODE  openat(AT_FDCWD, PATH, FLAGS, MODE), FLAGS and MODE in octal; prints "open FD"
+ *   openat2 PATH FLAGS MODE RESOLVE  openat2(AT_FDCWD, PATH, {FLAGS, MODE, RESOLVE}), octal; "openat2 FD"
+ *   creat PATH MODE       creat(PATH, MODE), MODE in octal; prints "creat FD"
+ *   longpath N            openat of a path of N 'a's (ENAMETOOLONG past 4095); prints "longpath RESULT"
  *   getpid N              N getpid(2) calls
  *   getppid N             N getppid(2) calls
  *   kill PID SIG          kill(2); prints "kill RESULT"
@@ -14,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/openat2.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -44,6 +48,31 @@ int main(int argc, char **argv)
 						 (mode_t)strtol(argv[i + 3], NULL, 8)));
 			printf("open %ld\n", fd);
 			i += 3;
+		} else if (!strcmp(cmd, "openat2") && i + 4 < argc) {
+			struct open_how how = {
+				.flags = strtoull(argv[i + 2], NULL, 8),
+				.mode = strtoull(argv[i + 3], NULL, 8),
+				.resolve = strtoull(argv[i + 4], NULL, 8),
+			};
+
+			printf("openat2 %ld\n", result(syscall(SYS_openat2, AT_FDCWD, argv[i + 1], &how, sizeof(how))));
+			i += 4;
+		} else if (!strcmp(cmd, "creat") && i + 2 < argc) {
+#ifdef SYS_creat
+			printf("creat %ld\n", result(syscall(SYS_creat, argv[i + 1], (mode_t)strtol(argv[i + 2], NULL, 8))));
+#else
+			printf("creat %d\n", -ENOSYS);	/* aarch64 has no creat */
+#endif
+			i += 2;
+		} else if (!strcmp(cmd, "longpath") && i + 1 < argc) {
+			long n = strtol(argv[i + 1], NULL, 10);
+			char *path = malloc(n + 1);
+
+			memset(path, 'a', n);
+			path[n] = 0;
+			printf("longpath %ld\n", result(syscall(SYS_openat, AT_FDCWD, path, O_RDONLY, 0)));
+			free(path);
+			i += 1;
 		} else if ((!strcmp(cmd, "getpid") || !strcmp(cmd, "getppid")) && i + 1 < argc) {
 			long n = strtol(argv[i + 1], NULL, 10);
 			long nr = !strcmp(cmd, "getpid") ? SYS_getpid : SYS_getppid;

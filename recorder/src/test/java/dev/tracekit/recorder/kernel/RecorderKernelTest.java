@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,11 @@ class RecorderKernelTest {
     private static final int O_WRONLY = 01;
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
+    private static final int O_TRUNC = 01000;
+    private static final int RESOLVE_BENEATH = 0x08;
     private static final int ENOENT = 2;
+    private static final int EXDEV = 18;
+    private static final int ENAMETOOLONG = 36;
     private static final int SIGUSR1 = 10;
     private static final int SIGTERM = 15;
     private static final int SIGCHLD = 17;
@@ -82,6 +87,58 @@ class RecorderKernelTest {
                     () -> assertEquals(0, failure.getFlags()),
                     () -> assertEquals(-ENOENT, failure.getResult()),
                     () -> assertTrue(failure.getHeader().getTsNs() >= success.getHeader().getTsNs()));
+        }
+    }
+
+    @Test
+    void openat2CreatAndOverlongPathsAreRecordedAsIssued() throws Exception {
+        Path beneath = tmp.resolve("beneath-" + UUID.randomUUID());
+        Path created = tmp.resolve("creat-" + UUID.randomUUID());
+        boolean hasCreat = Arch.current() == Arch.X86_64; // aarch64 has no creat syscall
+        List<String> commands = new ArrayList<>(List.of("wait",
+                "openat2", beneath.toString(), Integer.toOctalString(O_WRONLY | O_CREAT), "600",
+                Integer.toOctalString(RESOLVE_BENEATH),
+                "longpath", "5000"));
+        if (hasCreat) {
+            commands.addAll(List.of("creat", created.toString(), "644"));
+        }
+        try (Workload workload = Workload.start("tk-opener", commands.toArray(String[]::new))) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()), "-d", "2s");
+            workload.go();
+            assertEquals(-EXDEV, workload.result("openat2")); // an absolute path is not beneath the cwd
+            assertEquals(-ENAMETOOLONG, workload.result("longpath"));
+            long creatFd = hasCreat ? workload.result("creat") : 0;
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<OpenEvent> opens = Recordings.read(dir, RecordingStream.OPENS);
+            assertEquals(hasCreat ? 3 : 2, opens.size(), () -> "opens: " + opens);
+            OpenEvent openat2 = opens.get(0);
+            assertAll(
+                    () -> assertEquals(OpenSyscall.OPENAT2, openat2.getSyscall()),
+                    () -> assertEquals(-100, openat2.getDirfd()),
+                    () -> assertArrayEquals(bytes(beneath.toString()), array(openat2.getPath())),
+                    () -> assertEquals(O_WRONLY | O_CREAT, openat2.getFlags()),
+                    () -> assertEquals(0600, openat2.getMode()),
+                    () -> assertEquals(RESOLVE_BENEATH, openat2.getResolve()),
+                    () -> assertEquals(-EXDEV, openat2.getResult()));
+            OpenEvent overlong = opens.get(1);
+            assertAll(
+                    () -> assertEquals(OpenSyscall.OPENAT, overlong.getSyscall()),
+                    () -> assertArrayEquals(bytes("a".repeat(4095)), array(overlong.getPath())),
+                    () -> assertTrue(overlong.getPathTruncated()),
+                    () -> assertEquals(-ENAMETOOLONG, overlong.getResult()));
+            if (hasCreat) {
+                OpenEvent creat = opens.get(2);
+                assertAll(
+                        () -> assertEquals(OpenSyscall.CREAT, creat.getSyscall()),
+                        () -> assertEquals(-100, creat.getDirfd()),
+                        () -> assertArrayEquals(bytes(created.toString()), array(creat.getPath())),
+                        () -> assertEquals(O_CREAT | O_WRONLY | O_TRUNC, creat.getFlags()),
+                        () -> assertEquals(0644, creat.getMode()),
+                        () -> assertEquals(creatFd, creat.getResult()));
+            }
         }
     }
 
