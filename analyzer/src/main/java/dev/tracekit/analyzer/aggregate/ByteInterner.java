@@ -11,9 +11,12 @@ final class ByteInterner {
     private int size;
 
     ByteString intern(ByteBuffer bytes) {
-        int hash = hash(bytes);
+        byte[] array = bytes.array();
+        int from = bytes.arrayOffset() + bytes.position();
+        int length = bytes.remaining();
+        int hash = hash(array, from, length);
         int mask = table.length - 1;
-        for (int i = hash & mask; ; i = (i + 1) & mask) {
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             ByteString existing = table[i];
             if (existing == null) {
                 ByteString added = ByteString.copyOf(bytes);
@@ -23,22 +26,24 @@ final class ByteInterner {
                 }
                 return added;
             }
-            if (existing.hashCode() == hash && existing.contentEquals(bytes)) {
+            if (existing.hashCode() == hash && existing.contentEquals(array, from, length)) {
                 return existing;
             }
         }
     }
 
     /** The same hash as {@link ByteString#hashCode()} ({@code Arrays.hashCode}), computed in place. */
-    private static int hash(ByteBuffer bytes) {
+    private static int hash(byte[] array, int from, int length) {
         int h = 1;
-        byte[] array = bytes.array();
-        int start = bytes.arrayOffset() + bytes.position();
-        int end = start + bytes.remaining();
-        for (int i = start; i < end; i++) {
+        for (int i = from; i < from + length; i++) {
             h = 31 * h + array[i];
         }
         return h;
+    }
+
+    /** Arrays.hashCode of short names varies little in its low bits; mix the high ones in. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16) ^ (hash >>> 7);
     }
 
     private void grow() {
@@ -47,7 +52,7 @@ final class ByteInterner {
         int mask = table.length - 1;
         for (ByteString value : old) {
             if (value != null) {
-                int i = value.hashCode() & mask;
+                int i = spread(value.hashCode()) & mask;
                 while (table[i] != null) {
                     i = (i + 1) & mask;
                 }

@@ -29,9 +29,9 @@ public final class ByteString implements Comparable<ByteString> {
         return bytes.clone();
     }
 
-    /** True when the buffer's remaining bytes are these bytes. */
-    public boolean contentEquals(ByteBuffer buffer) {
-        return buffer.remaining() == bytes.length && ByteBuffer.wrap(bytes).equals(buffer);
+    /** True when {@code length} bytes of {@code array} from {@code from} are these bytes. */
+    boolean contentEquals(byte[] array, int from, int length) {
+        return length == bytes.length && Arrays.equals(bytes, 0, length, array, from, from + length);
     }
 
     @Override

@@ -17,12 +17,13 @@ import java.util.Map;
  * one pass serves every {@code --by}.
  */
 public final class SyscallTally implements RecordVisitor {
+    /** A row's key once grouped; built only when rows are asked for, never per event. */
     private record Key(int recording, int pid, ByteString comm, int syscall, long bucket) {
     }
 
     private final SyscallSource source;
     private final long windowNs;
-    private final Map<Key, SyscallStats> stats = new HashMap<>();
+    private final SyscallKeyTable stats = new SyscallKeyTable();
     private final ByteInterner comms = new ByteInterner();
 
     /** @param windowNs width of the time windows, or 0 for one window over the whole recording */
@@ -40,14 +41,9 @@ public final class SyscallTally implements RecordVisitor {
         if (!source.usesEvents(recording)) {
             return;
         }
-        Key key = new Key(recording.index(), e.getHeader().getPid(), comms.intern(e.getHeader().getComm()),
-                e.getSyscall(), bucket(recording, e.getHeader().getTsNs()));
-        SyscallStats s = stats.get(key);
-        if (s == null) {
-            s = new SyscallStats();
-            stats.put(key, s);
-        }
-        s.addEvent(Errnos.ofReturnValue(e.getRet()) != 0, e.getDurationNs());
+        stats.get(recording.index(), e.getHeader().getPid(), comms.intern(e.getHeader().getComm()), e.getSyscall(),
+                        bucket(recording, e.getHeader().getTsNs()))
+                .addEvent(Errnos.ofReturnValue(e.getRet()) != 0, e.getDurationNs());
     }
 
     @Override
@@ -55,26 +51,26 @@ public final class SyscallTally implements RecordVisitor {
         if (!source.usesCounts(recording)) {
             return;
         }
-        Key key = new Key(recording.index(), c.getPid(), comms.intern(c.getComm()), c.getSyscall(),
-                bucket(recording, c.getIntervalStartNs()));
-        stats.computeIfAbsent(key, k -> new SyscallStats())
+        stats.get(recording.index(), c.getPid(), comms.intern(c.getComm()), c.getSyscall(),
+                        bucket(recording, c.getIntervalStartNs()))
                 .addCounts(c.getCount(), c.getErrors(), c.getLatencyTotalNs(), c.getLatencyLog2Hist());
     }
 
     /** Adds another thread's sums into this one. */
     public void merge(SyscallTally other) {
-        other.stats.forEach((key, s) -> stats.computeIfAbsent(key, k -> new SyscallStats()).add(s));
+        other.stats.forEach((recording, pid, comm, syscall, bucket, s) ->
+                stats.get(recording, pid, comm, syscall, bucket).add(s));
     }
 
     /** Rows grouped as asked, sorted by the measure (largest first), ties by recording, window and key. */
     public List<SyscallRow> rows(SyscallGrouping grouping, SyscallOrder order) {
         Map<Key, SyscallStats> grouped = new HashMap<>();
-        stats.forEach((key, s) -> {
-            Key coarse = new Key(key.recording(),
-                    grouping.byProcess() ? key.pid() : -1,
-                    grouping.byProcess() ? key.comm() : null,
-                    grouping.bySyscall() ? key.syscall() : -1,
-                    key.bucket());
+        stats.forEach((recording, pid, comm, syscall, bucket, s) -> {
+            Key coarse = new Key(recording,
+                    grouping.byProcess() ? pid : -1,
+                    grouping.byProcess() ? comm : null,
+                    grouping.bySyscall() ? syscall : -1,
+                    bucket);
             grouped.computeIfAbsent(coarse, k -> new SyscallStats()).add(s);
         });
         List<SyscallRow> rows = new ArrayList<>();

@@ -27,6 +27,29 @@ final class AvroCursor {
     }
 
     long readLong() throws CorruptInputException {
+        int p = pos;
+        if (limit - p < 10) {
+            return readLongNearEnd();
+        }
+        // At least 10 bytes left: a varint long cannot run past the end, so no bounds check per byte. Locals,
+        // not fields, in the loop: the JIT keeps them in registers.
+        byte[] bytes = buf;
+        int b = bytes[p++];
+        long raw = b & 0x7f;
+        int shift = 7;
+        while (b < 0 && shift < 70) {
+            b = bytes[p++];
+            raw |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        }
+        pos = p;
+        if (b < 0) {
+            throw new CorruptInputException(p, "malformed varint");
+        }
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private long readLongNearEnd() throws CorruptInputException {
         long raw = 0;
         int shift = 0;
         while (true) {

@@ -41,28 +41,37 @@ final class BlockCodec {
     }
 
     Decoded decompress(byte[] data) throws IOException {
+        return decompress(data, null);
+    }
+
+    /**
+     * Decompresses into {@code scratch} when it is big enough (a thread reusing its buffer block after block
+     * spares the collector multi-MiB arrays), else into a new array.
+     */
+    Decoded decompress(byte[] data, byte[] scratch) throws IOException {
         return switch (name) {
             case "null" -> new Decoded(data, data.length);
-            case "zstandard" -> drain(new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(data)), data.length);
-            case "deflate" -> inflate(data);
+            case "zstandard" -> drain(new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(data)), data.length, scratch);
+            case "deflate" -> inflate(data, scratch);
             case "snappy" -> unsnappy(data);
             default -> throw new IllegalStateException("codec checked in named(): " + name);
         };
     }
 
     /** Avro's deflate blocks are raw deflate (no zlib header). */
-    private static Decoded inflate(byte[] data) throws IOException {
+    private static Decoded inflate(byte[] data, byte[] scratch) throws IOException {
         Inflater inflater = new Inflater(true);
         try {
-            return drain(new InflaterInputStream(new ByteArrayInputStream(data), inflater), data.length);
+            return drain(new InflaterInputStream(new ByteArrayInputStream(data), inflater), data.length, scratch);
         } finally {
             inflater.end();
         }
     }
 
-    private static Decoded drain(InputStream in, int compressedLength) throws IOException {
+    private static Decoded drain(InputStream in, int compressedLength, byte[] scratch) throws IOException {
         try (in) {
-            byte[] out = new byte[Math.min(MAX_DECODED_BYTES, Math.max(4096, compressedLength * 8))];
+            byte[] out = scratch != null ? scratch
+                    : new byte[Math.min(MAX_DECODED_BYTES, Math.max(4096, compressedLength * 8))];
             int length = 0;
             while (true) {
                 if (length == out.length) {

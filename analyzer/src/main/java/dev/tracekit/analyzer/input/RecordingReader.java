@@ -57,7 +57,11 @@ public final class RecordingReader {
         });
         runPipeline(streams, () -> true, (recording, file, block) -> () -> {
             Worker<V> worker = workers.get();
-            decodeBlock(worker.decoder, recording, file, block, worker.visitor);
+            BlockCodec.Decoded data = decompress(file, block, worker.scratch);
+            if (data != null) {
+                worker.scratch = data.bytes();
+                decode(worker.decoder, recording, file, block, data, worker.visitor);
+            }
             return null;
         }, (recording, file, block, result) -> {
         });
@@ -75,7 +79,7 @@ public final class RecordingReader {
                     block -> decodeBlock(decoder, recording, file, block, visitor)), diagnostics);
             return;
         }
-        runPipeline(streams, visitor::wantsMore, (recording, file, block) -> () -> decompress(file, block),
+        runPipeline(streams, visitor::wantsMore, (recording, file, block) -> () -> decompress(file, block, null),
                 (recording, file, block, result) -> {
                     if (result != null) {
                         decode(decoder, recording, file, block, result, visitor);
@@ -83,9 +87,14 @@ public final class RecordingReader {
                 });
     }
 
-    private record Worker<V>(V visitor, BlockDecoder decoder) {
+    /** One decoding thread's visitor, reusable records and decompression buffer. */
+    private static final class Worker<V> {
+        final V visitor;
+        final BlockDecoder decoder = new BlockDecoder();
+        byte[] scratch;
+
         Worker(V visitor) {
-            this(visitor, new BlockDecoder());
+            this.visitor = visitor;
         }
     }
 
@@ -166,9 +175,9 @@ public final class RecordingReader {
         }
     }
 
-    private BlockCodec.Decoded decompress(RecordingFile file, RawBlock block) {
+    private BlockCodec.Decoded decompress(RecordingFile file, RawBlock block, byte[] scratch) {
         try {
-            return file.codec().decompress(block.data());
+            return file.codec().decompress(block.data(), scratch);
         } catch (IOException | RuntimeException e) {
             diagnostics.badBlock(file.displayName(), block.offset(), String.valueOf(e.getMessage()));
             return null;
@@ -177,7 +186,7 @@ public final class RecordingReader {
 
     private void decodeBlock(BlockDecoder decoder, Recording recording, RecordingFile file, RawBlock block,
             RecordVisitor visitor) {
-        BlockCodec.Decoded data = decompress(file, block);
+        BlockCodec.Decoded data = decompress(file, block, null);
         if (data != null) {
             decode(decoder, recording, file, block, data, visitor);
         }
