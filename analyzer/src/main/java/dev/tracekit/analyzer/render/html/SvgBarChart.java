@@ -9,13 +9,13 @@ import java.util.Locale;
 /** Draws a {@link BarChart} as inline SVG: labels on the left, stacked bars, the total at each bar's end. */
 final class SvgBarChart {
     static final int WIDTH = 560;
-    private static final int LABEL_WIDTH = 190;
+    private static final int LABEL_WIDTH = 220;
     private static final int VALUE_WIDTH = 70;
     private static final int ROW = 24;
     private static final int BAR = 15;
     private static final int LEGEND = 26;
     /** Labels longer than this are cut with an ellipsis; the whole label is in the hover title. */
-    private static final int LABEL_CHARS = 28;
+    private static final int LABEL_CHARS = 32;
 
     private SvgBarChart() {
     }

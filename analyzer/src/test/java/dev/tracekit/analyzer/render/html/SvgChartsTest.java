@@ -23,9 +23,9 @@ class SvgChartsTest {
         String svg = SvgBarChart.svg(new BarChart("t", OK_FAILED, List.of(
                 new BarChart.Bar("read", List.of(60L, 40L)),
                 new BarChart.Bar("write", List.of(50L, 0L)))));
-        assertTrue(svg.contains("class=\"tone-primary\" x=\"190.0\" y=\"2\" width=\"180.0\""), svg);
-        assertTrue(svg.contains("class=\"tone-failure\" x=\"370.0\" y=\"2\" width=\"120.0\""), svg);
-        assertTrue(svg.contains("class=\"tone-primary\" x=\"190.0\" y=\"26\" width=\"150.0\""), svg);
+        assertTrue(svg.contains("class=\"tone-primary\" x=\"220.0\" y=\"2\" width=\"162.0\""), svg);
+        assertTrue(svg.contains("class=\"tone-failure\" x=\"382.0\" y=\"2\" width=\"108.0\""), svg);
+        assertTrue(svg.contains("class=\"tone-primary\" x=\"220.0\" y=\"26\" width=\"135.0\""), svg);
         assertFalse(svg.contains("y=\"26\" width=\"0"), "an empty part draws nothing");
         assertTrue(svg.contains("<title>read: 60 ok, 40 failed</title>"), svg);
         assertTrue(svg.contains(">100</text>"), "the total at the bar's end");
@@ -36,7 +36,7 @@ class SvgChartsTest {
         String path = "/var/lib/postgresql/16/main/base/16384/2619<x>";
         String svg = SvgBarChart.svg(new BarChart("t", List.of(new BarChart.Part("failed", Tone.FAILURE)),
                 List.of(new BarChart.Bar(path, List.of(3L)))));
-        assertTrue(svg.contains(">/var/lib/postgresql/16/main/b…</text>"), svg);
+        assertTrue(svg.contains(">/var/lib/postgresql/16/main/bas…</text>"), svg);
         assertTrue(svg.contains("<title>/var/lib/postgresql/16/main/base/16384/2619&lt;x&gt;: 3 failed</title>"), svg);
     }
 
@@ -53,8 +53,8 @@ class SvgChartsTest {
                         new TimeSeriesChart.Point(0, true, false, "b <lost>"),
                         new TimeSeriesChart.Point(20, false, true, "c"),
                         new TimeSeriesChart.Point(15, false, false, "d"))));
-        assertTrue(svg.contains("<rect class=\"lost\" x=\"345.5\""), svg);
-        assertTrue(svg.contains("<rect class=\"lost-other\" x=\"612.0\""), svg);
+        assertTrue(svg.contains("<rect class=\"lost\" x=\"344.5\""), svg);
+        assertTrue(svg.contains("<rect class=\"lost-other\" x=\"611.0\""), svg);
         assertTrue(svg.contains("<title>b &lt;lost&gt;</title>"), svg);
         assertTrue(svg.contains(">20</text>"), "the y axis ends on a round value at or above the peak");
         assertTrue(svg.contains(">+4 s</text>") && svg.contains("seconds since 2026-11-02T09:00:00.000000Z"), svg);
