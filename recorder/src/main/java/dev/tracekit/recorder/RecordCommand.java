@@ -185,6 +185,11 @@ public final class RecordCommand implements Callable<Integer> {
                 syscallNumbers.add(nr);
             }
             comms.forEach(CommandNames::check);
+            uids.forEach(uid -> {
+                if (uid < 0 || uid > 0xffff_ffffL) {
+                    throw new IllegalArgumentException("uid " + uid + " is out of range 0..4294967295");
+                }
+            });
             LiveFilter filter = new LiveFilter(Set.copyOf(pids), Set.copyOf(tids), Set.copyOf(uids), Set.copyOf(comms),
                     syscallNumbers);
             return new RecorderOptions(families(), filter, Optional.ofNullable(config), cgroupId(), failedOnly,

@@ -159,11 +159,16 @@ final class Recorder {
                 throw new RecorderException(RecorderException.USAGE, "bundle " + bundle + " already exists");
             }
         });
+        Path dir;
         try {
-            return OutputDirectory.prepare(options.output());
+            dir = OutputDirectory.prepare(options.output());
         } catch (IllegalArgumentException e) {
             throw new RecorderException(RecorderException.USAGE, e.getMessage());
         }
+        if (options.bundle().map(bundle -> bundle.toAbsolutePath().normalize().startsWith(dir)).orElse(false)) {
+            throw new RecorderException(RecorderException.USAGE, "the bundle must be outside the recording directory");
+        }
+        return dir;
     }
 
     private Set<RecordingStream> streams() {

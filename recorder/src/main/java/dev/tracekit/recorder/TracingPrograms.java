@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The BPF objects a run needs, configured from the options and loaded; attached only when the writers are
@@ -23,6 +24,8 @@ import java.util.Optional;
 final class TracingPrograms implements AutoCloseable {
     /** A ring buffer of one page for objects whose events nobody asked for (it must exist to load). */
     private static final int UNUSED_RING_BYTES = 4096;
+    /** As many (process, syscall) latency entries as counts entries (syscalls.bpf.c sizes counts so). */
+    private static final int LATENCY_ENTRIES = 16384;
 
     /** One loaded object, the family its drops count against, and whether its ring buffer is consumed. */
     private record Loaded(BpfObject object, Family family, boolean consumed, LiveFilterMaps filters,
@@ -35,23 +38,42 @@ final class TracingPrograms implements AutoCloseable {
         this.loaded = loaded;
     }
 
+    /**
+     * What to load of one object: the family its drops count against, whether its ring buffer is read, which
+     * of its programs are wanted, and the sizes of the maps that depend on the options.
+     */
+    private record Plan(String object, Family family, boolean consumed, Predicate<String> wanted,
+            Map<String, Integer> mapSizes) {
+    }
+
+    private static List<Plan> plans(RecorderOptions options) {
+        List<Plan> plans = new ArrayList<>();
+        int ring = (int) options.ringbufSize();
+        if (options.records(EventFamily.SYSCALLS) || options.records(EventFamily.SYSCALL_EVENTS)) {
+            boolean events = options.records(EventFamily.SYSCALL_EVENTS);
+            boolean latency = options.latency() && options.records(EventFamily.SYSCALLS);
+            plans.add(new Plan("syscalls", Family.SYSCALL_EVENTS, events,
+                    program -> !program.equals("syscall_enter") || events || latency, // entries only for these
+                    Map.of("events", events ? ring : UNUSED_RING_BYTES, "latencies", latency ? LATENCY_ENTRIES : 1)));
+        }
+        if (options.records(EventFamily.OPENS)) {
+            plans.add(new Plan("opens", Family.OPENS, true, program -> true, Map.of("events", ring)));
+        }
+        if (options.records(EventFamily.KILLS) || options.records(EventFamily.KERNEL_SIGNALS)) {
+            plans.add(new Plan("kills", Family.KILLS, true,
+                    program -> options.records(program.equals("signal_generate")
+                            ? EventFamily.KERNEL_SIGNALS : EventFamily.KILLS),
+                    Map.of("events", ring)));
+        }
+        return plans;
+    }
+
     static TracingPrograms load(RecorderOptions options, LiveFilter filter, Path tracefs, PrintWriter err) {
         List<Loaded> loaded = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         try {
-            if (options.records(EventFamily.SYSCALLS) || options.records(EventFamily.SYSCALL_EVENTS)) {
-                boolean entries = options.records(EventFamily.SYSCALL_EVENTS)
-                        || (options.latency() && options.records(EventFamily.SYSCALLS));
-                loaded.add(open("syscalls", Family.SYSCALL_EVENTS, options.records(EventFamily.SYSCALL_EVENTS),
-                        options, filter, tracefs, missing, program -> !program.equals("syscall_enter") || entries));
-            }
-            if (options.records(EventFamily.OPENS)) {
-                loaded.add(open("opens", Family.OPENS, true, options, filter, tracefs, missing, program -> true));
-            }
-            if (options.records(EventFamily.KILLS) || options.records(EventFamily.KERNEL_SIGNALS)) {
-                loaded.add(open("kills", Family.KILLS, true, options, filter, tracefs, missing,
-                        program -> program.equals("signal_generate")
-                                ? options.records(EventFamily.KERNEL_SIGNALS) : options.records(EventFamily.KILLS)));
+            for (Plan plan : plans(options)) {
+                loaded.add(open(plan, options, filter, tracefs, missing));
             }
         } catch (RuntimeException e) {
             loaded.reversed().forEach(l -> l.object().close());
@@ -64,37 +86,30 @@ final class TracingPrograms implements AutoCloseable {
         return new TracingPrograms(loaded);
     }
 
-    private interface ProgramChoice {
-        boolean wanted(String program);
-    }
-
-    private static Loaded open(String name, Family family, boolean consumed, RecorderOptions options,
-            LiveFilter filter, Path tracefs,
-            List<String> missing, ProgramChoice choice) {
-        BpfObject object = BpfObject.open(name);
+    private static Loaded open(Plan plan, RecorderOptions options, LiveFilter filter, Path tracefs,
+            List<String> missing) {
+        BpfObject object = BpfObject.open(plan.object());
         try {
             for (Map.Entry<String, String> program : object.programSections().entrySet()) {
                 String[] section = program.getValue().split("/"); // tracepoint/<category>/<name>
                 boolean exists = Tracefs.hasTracepoint(tracefs, section[1], section[2]);
-                if (!exists && choice.wanted(program.getKey())) {
+                boolean wanted = plan.wanted().test(program.getKey());
+                if (wanted && !exists) {
                     missing.add(section[1] + ":" + section[2]);
                 }
-                if (!exists || !choice.wanted(program.getKey())) {
+                if (!wanted || !exists) {
                     object.disableProgram(program.getKey());
                 }
             }
-            long ringBytes = consumed ? options.ringbufSize() : UNUSED_RING_BYTES;
-            object.setMaxEntries("events", (int) ringBytes);
-            if (name.equals("syscalls") && !(options.latency() && options.records(EventFamily.SYSCALLS))) {
-                object.setMaxEntries("latencies", 1);
-            }
+            plan.mapSizes().forEach(object::setMaxEntries);
             // Wake the consumer early only when a ring is an eighth full; otherwise it reads every poll timeout.
-            BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()), (int) ProcessHandle.current().pid(),
-                    ringBytes / 8);
+            BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()),
+                    (int) ProcessHandle.current().pid(), plan.mapSizes().get("events") / 8);
             object.load();
             LiveFilterMaps filters = new LiveFilterMaps(object);
             filters.apply(filter);
-            return new Loaded(object, family, consumed, filters, new PerCpuCounter(object.mapFd("drops")));
+            return new Loaded(object, plan.family(), plan.consumed(), filters,
+                    new PerCpuCounter(object.mapFd("drops")));
         } catch (RuntimeException e) {
             object.close();
             throw e;

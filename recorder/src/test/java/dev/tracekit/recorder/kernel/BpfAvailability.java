@@ -16,11 +16,15 @@ public final class BpfAvailability implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Optional<String> missing = missing();
+        enforce(missing(), System.getenv(REQUIRE));
+    }
+
+    /** Returns when nothing is missing; otherwise skips, or fails when {@code require} is "1". */
+    static void enforce(Optional<String> missing, String require) {
         if (missing.isEmpty()) {
             return;
         }
-        if ("1".equals(System.getenv(REQUIRE))) {
+        if ("1".equals(require)) {
             Assertions.fail("kernel tests cannot run: " + missing.get() + " (and " + REQUIRE + "=1 forbids skipping)");
         }
         Assumptions.abort("kernel test skipped: " + missing.get() + " (set " + REQUIRE + "=1 to fail instead)");
