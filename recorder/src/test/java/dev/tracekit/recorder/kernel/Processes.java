@@ -15,11 +15,15 @@ final class Processes {
                 .filter(line -> line.startsWith("0::"))
                 .map(line -> line.substring(3))
                 .findFirst().orElseThrow(() -> new IOException("process " + pid + " has no cgroup v2 entry"));
-        String mount = Files.readAllLines(Path.of("/proc/mounts")).stream()
+        return ((Number) Files.getAttribute(Path.of(cgroup2Mount() + path), "unix:ino")).longValue();
+    }
+
+    /** Where the cgroup v2 hierarchy is mounted (/sys/fs/cgroup, or /sys/fs/cgroup/unified on hybrid hosts). */
+    static Path cgroup2Mount() throws IOException {
+        return Files.readAllLines(Path.of("/proc/mounts")).stream()
                 .map(line -> line.split(" "))
                 .filter(fields -> fields[2].equals("cgroup2"))
-                .map(fields -> fields[1])
+                .map(fields -> Path.of(fields[1]))
                 .findFirst().orElseThrow(() -> new IOException("no cgroup2 mount"));
-        return ((Number) Files.getAttribute(Path.of(mount + path), "unix:ino")).longValue();
     }
 }

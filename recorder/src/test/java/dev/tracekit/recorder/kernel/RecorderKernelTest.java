@@ -17,6 +17,7 @@ import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
 import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -265,6 +266,89 @@ class RecorderKernelTest {
             assertEquals(-ENOENT, other.result("open"));
             assertEquals(0, run.awaitExit(), run.err());
             assertEquals(List.of(theirs.toString()), paths(byComm));
+        }
+    }
+
+    @Test
+    void uidFilterKeepsOnlyThatUsersTasks() throws Exception {
+        int nobody = 65534;
+        Path mine = tmp.resolve("nobody-" + UUID.randomUUID());
+        Path theirs = tmp.resolve("root-" + UUID.randomUUID());
+        try (Workload wanted = Workload.startAs(nobody, "tk-nobody", "wait", "open", mine.toString(), "0", "0");
+                Workload other = Workload.start("tk-root", "wait", "open", theirs.toString(), "0", "0")) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-u", Integer.toString(nobody), "-d", "1500ms");
+            wanted.go();
+            other.go();
+            wanted.result("open"); // EACCES or ENOENT: the test's directory is root's
+            assertEquals(-ENOENT, other.result("open"));
+            assertEquals(0, run.awaitExit(), run.err());
+            List<OpenEvent> opens = Recordings.<OpenEvent>read(dir, RecordingStream.OPENS).stream()
+                    .filter(o -> string(o.getPath()).startsWith(tmp.toString())).toList();
+            assertEquals(List.of(mine.toString()), opens.stream().map(o -> string(o.getPath())).toList());
+            assertEquals(nobody, opens.get(0).getHeader().getUid());
+            assertEquals(nobody, opens.get(0).getHeader().getGid());
+        }
+    }
+
+    @Test
+    void cgroupFilterKeepsOnlyTasksInThatCgroup() throws Exception {
+        Path cgroup = Processes.cgroup2Mount().resolve("tracekit-test-" + ProcessHandle.current().pid());
+        Files.createDirectory(cgroup);
+        Path mine = tmp.resolve("in-cgroup-" + UUID.randomUUID());
+        Path theirs = tmp.resolve("outside-" + UUID.randomUUID());
+        try (Workload wanted = Workload.start("tk-grouped", "wait", "open", mine.toString(), "0", "0");
+                Workload other = Workload.start("tk-outside", "wait", "open", theirs.toString(), "0", "0")) {
+            Files.writeString(cgroup.resolve("cgroup.procs"), Integer.toString(wanted.pid()));
+            long cgroupId = ((Number) Files.getAttribute(cgroup, "unix:ino")).longValue();
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "opens", "--cgroup", cgroup.toString(), "-d", "1500ms");
+            wanted.go();
+            other.go();
+            assertEquals(-ENOENT, wanted.result("open"));
+            assertEquals(-ENOENT, other.result("open"));
+            assertEquals(0, wanted.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+            List<OpenEvent> opens = Recordings.read(dir, RecordingStream.OPENS);
+            assertEquals(List.of(mine.toString()), paths(dir));
+            assertEquals(cgroupId, opens.get(0).getHeader().getCgroupId());
+        } finally {
+            Files.delete(cgroup); // empty once the workload has exited
+        }
+    }
+
+    @Test
+    void syscallEventsCarryArgumentsResultAndDuration() throws Exception {
+        Path missing = tmp.resolve("missing-" + UUID.randomUUID());
+        try (Workload workload = Workload.start("tk-events", "wait", "getpid", "5", "open", missing.toString(), "1", "0")) {
+            Path dir = tmp.resolve("rec");
+            long startNs = BootClock.nowNs();
+            RecorderRun run = RecorderRun.start(dir, "--events", "syscall-events", "--syscalls", "getpid,openat",
+                    "-t", Integer.toString(workload.pid()), "-d", "2s");
+            workload.go();
+            assertEquals(5, workload.result("getpid"));
+            assertEquals(-ENOENT, workload.result("open"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+            long endNs = BootClock.nowNs();
+
+            int getpid = SYSCALLS.number("getpid").orElseThrow();
+            int openat = SYSCALLS.number("openat").orElseThrow();
+            List<SyscallEvent> events = Recordings.<SyscallEvent>read(dir, RecordingStream.SYSCALL_EVENTS).stream()
+                    .filter(e -> e.getSyscall() == getpid || e.getRet() == -ENOENT).toList();
+            assertEquals(6, events.size(), () -> "events: " + events);
+            for (SyscallEvent event : events.subList(0, 5)) {
+                assertHeader(event.getHeader(), workload, "tk-events", startNs, endNs);
+                assertEquals(getpid, event.getSyscall());
+                assertEquals(workload.pid(), event.getRet());
+                assertTrue(event.getDurationNs() > 0 && event.getDurationNs() < endNs - startNs);
+            }
+            SyscallEvent open = events.get(5);
+            assertAll(
+                    () -> assertEquals(openat, open.getSyscall()),
+                    () -> assertEquals(-100, (int) open.getArg0()), // AT_FDCWD
+                    () -> assertEquals(1, open.getArg2()), // O_WRONLY
+                    () -> assertEquals(-ENOENT, open.getRet()));
         }
     }
 

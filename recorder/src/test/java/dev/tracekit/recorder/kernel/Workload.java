@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,17 @@ final class Workload implements AutoCloseable {
 
     /** Starts {@code name} with the given commands (see workload.c). */
     static Workload start(String name, String... commands) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return launch(List.of(), name, commands);
+    }
+
+    /** Starts it as another user: setpriv drops to {@code uid} and execs it, keeping the pid. */
+    static Workload startAs(int uid, String name, String... commands) throws IOException, InterruptedException {
+        return launch(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"), name, commands);
+    }
+
+    private static Workload launch(List<String> prefix, String name, String... commands)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(binary(name).toString());
         command.addAll(List.of(commands));
         return new Workload(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
@@ -41,7 +52,8 @@ final class Workload implements AutoCloseable {
 
     private static synchronized Path binary(String name) throws IOException, InterruptedException {
         if (binaryDir == null) {
-            binaryDir = Files.createTempDirectory("tracekit-workload");
+            binaryDir = Files.createTempDirectory("tracekit-workload",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))); // for startAs
             Path source = binaryDir.resolve("workload.c");
             try (InputStream c = Files.newInputStream(Path.of("src/test/c/workload.c"))) {
                 Files.copy(c, source);
