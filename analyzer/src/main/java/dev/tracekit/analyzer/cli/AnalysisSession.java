@@ -11,7 +11,11 @@ import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingReader;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.analyzer.aggregate.SummaryAggregate;
+import dev.tracekit.analyzer.aggregate.SyscallSource;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,9 +37,12 @@ final class AnalysisSession {
     }
 
     static AnalysisSession open(InputOptions input, FilterSpec filters) {
+        return open(input.paths, input.threadCount(), filters);
+    }
+
+    static AnalysisSession open(List<Path> paths, int threads, FilterSpec filters) {
         Diagnostics diagnostics = new Diagnostics();
-        return new AnalysisSession(InputScanner.scan(input.paths, diagnostics), diagnostics, filters,
-                input.threadCount());
+        return new AnalysisSession(InputScanner.scan(paths, diagnostics), diagnostics, filters, threads);
     }
 
     FilterSpec filters() {
@@ -62,6 +69,16 @@ final class AnalysisSession {
             return FilteringVisitor.wrap(filters, aggregate);
         });
         return List.copyOf(created);
+    }
+
+    /** Reads everything the summary shows, with syscall figures from {@code source}. */
+    SummaryAggregate summary(SyscallSource source) {
+        Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS);
+        streams.addAll(source.streams());
+        List<SummaryAggregate> parts = aggregate(streams, () -> new SummaryAggregate(source));
+        SummaryAggregate summary = parts.getFirst();
+        parts.subList(1, parts.size()).forEach(summary::merge);
+        return summary;
     }
 
     /** Reads the streams in recorded order through the filters into one visitor. */

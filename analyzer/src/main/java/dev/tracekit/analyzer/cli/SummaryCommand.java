@@ -5,10 +5,6 @@ import dev.tracekit.analyzer.aggregate.SyscallSource;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.analyzer.report.SummaryReport;
-import dev.tracekit.recording.RecordingStream;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
@@ -18,11 +14,7 @@ final class SummaryCommand extends VerbCommand {
     @Override
     void run(AnalysisSession session, TableWriter writer) {
         SyscallSource source = SyscallSource.choose(session.recordings(), session.filters());
-        Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS);
-        streams.addAll(source.streams());
-        List<SummaryAggregate> parts = session.aggregate(streams, () -> new SummaryAggregate(source));
-        SummaryAggregate summary = parts.getFirst();
-        parts.subList(1, parts.size()).forEach(summary::merge);
+        SummaryAggregate summary = session.summary(source);
         new SummaryReport(session.context(output.limitOr(10)), summary, source).write(writer);
     }
 }

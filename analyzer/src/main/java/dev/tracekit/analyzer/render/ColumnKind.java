@@ -19,6 +19,8 @@ public enum ColumnKind {
     NAMED,
     /** {@code long} nanoseconds, shown in milliseconds in tables. */
     DURATION,
+    /** {@code double}: a rate per second, one decimal in tables. */
+    RATE,
     /** {@code double} percent. */
     PERCENT,
     /** {@code long[]}: raw syscall arguments, {@code key0..key5} in JSON and CSV, hex in tables. */

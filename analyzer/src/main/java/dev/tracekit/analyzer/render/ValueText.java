@@ -32,6 +32,7 @@ public final class ValueText {
             case NAMED -> SafeText.escape(((Named) value).name());
             case DURATION -> String.format(Locale.ROOT, "%,.3f ms", (Long) value / 1e6);
             case PERCENT -> String.format(Locale.ROOT, "%.2f%%", (Double) value);
+            case RATE -> String.format(Locale.ROOT, "%,.1f", (Double) value);
             case LOSS_MARKER -> (Long) value != 0 ? "!" : "";
             case ARGS -> args((long[]) value);
         };
@@ -63,7 +64,7 @@ public final class ValueText {
 
     public static boolean rightAligned(ColumnKind kind) {
         return switch (kind) {
-            case COUNT, NUMBER, DURATION, PERCENT -> true;
+            case COUNT, NUMBER, DURATION, PERCENT, RATE -> true;
             default -> false;
         };
     }

@@ -48,6 +48,7 @@ class GoldenOutputTest {
                 new Object[] {"kills-web-top", "kills @web --top"},
                 new Object[] {"kills-db", "kills @bundle"},
                 new Object[] {"events-web", "events @web --limit 15"},
+                new Object[] {"diff-db-web", "diff @db @web"},
                 new Object[] {"events-web-failed", "events @web -x --syscall openat -p 2201 --since +2s --until +4s --relative"});
         List<Arguments> all = new ArrayList<>();
         for (Object[] c : cases) {
