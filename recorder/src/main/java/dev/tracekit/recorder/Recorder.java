@@ -125,7 +125,7 @@ final class Recorder {
 
     private static ConfigFileWatcher watch(Path file) {
         try {
-            return new ConfigFileWatcher(file, Files.readAllBytes(file));
+            return new ConfigFileWatcher(file);
         } catch (IOException e) {
             throw new RecorderException(RecorderException.USAGE, "cannot read config " + IoErrors.describe(e));
         }
@@ -133,8 +133,8 @@ final class Recorder {
 
     private LiveFilter initialFilter(LiveFilterConfig parser, ConfigFileWatcher watcher) {
         try {
-            return parser.parse(Files.readAllBytes(watcher.file()), options.liveFilter());
-        } catch (IOException | IllegalArgumentException e) {
+            return parser.parse(watcher.content(), options.liveFilter());
+        } catch (IllegalArgumentException e) {
             throw new RecorderException(RecorderException.USAGE, "config " + watcher.file() + ": " + e.getMessage());
         }
     }

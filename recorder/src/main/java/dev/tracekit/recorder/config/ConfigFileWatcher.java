@@ -9,29 +9,35 @@ import java.util.Optional;
 /** Notices when the --config file's content changes; polled once per interval (cheaper than a WatchService thread). */
 public final class ConfigFileWatcher {
     private final Path file;
-    private byte[] lastContent;
+    private byte[] content;
 
-    public ConfigFileWatcher(Path file, byte[] initialContent) {
+    /** Reads the file's current content. */
+    public ConfigFileWatcher(Path file) throws IOException {
         this.file = file;
-        this.lastContent = initialContent;
+        this.content = Files.readAllBytes(file);
     }
 
     public Path file() {
         return file;
     }
 
-    /** The new content when it differs from the last seen; empty when unchanged or unreadable mid-write. */
+    /** The content last read. */
+    public byte[] content() {
+        return content.clone();
+    }
+
+    /** The new content when it differs from the last read; empty when unchanged or unreadable mid-write. */
     public Optional<byte[]> changedContent() {
-        byte[] content;
+        byte[] now;
         try {
-            content = Files.readAllBytes(file);
+            now = Files.readAllBytes(file);
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (Arrays.equals(content, lastContent)) {
+        if (Arrays.equals(now, content)) {
             return Optional.empty();
         }
-        lastContent = content;
-        return Optional.of(content);
+        content = now;
+        return Optional.of(now.clone());
     }
 }

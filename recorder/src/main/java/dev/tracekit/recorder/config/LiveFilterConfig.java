@@ -31,7 +31,9 @@ public final class LiveFilterConfig {
         try {
             root = JSON.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException("not valid JSON" + where);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
