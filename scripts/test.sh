@@ -15,5 +15,8 @@ if [ "$(uname -s)" != Linux ] || ! need_packages "${BUILD_PACKAGES[@]}"; then
   echo "tracekit: testing without the recorder (it needs Linux with clang and libbpf-dev)" >&2
   profile=(-P '!linux')
 fi
+if [ "$(uname -s)" = Linux ]; then
+  need_packages "${TEST_PACKAGES[@]}" || echo "tracekit: the HTML report's rendering check will be skipped" >&2
+fi
 use_jdk
 mvn -B verify "${profile[@]}"
