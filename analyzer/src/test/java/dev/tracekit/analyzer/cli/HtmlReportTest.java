@@ -66,11 +66,11 @@ class HtmlReportTest {
     @Test
     void marksTheWindowWithLostEvents() throws IOException {
         String page = report("@web");
-        assertEquals(1, count(page, "<rect class=\"lost-other\""), "interval 4 lost opens and kills");
-        assertEquals(0, count(page, "<rect class=\"lost\""), "counts, the syscall source, lost nothing");
+        assertEquals(1, count(page, "<rect class=\"band lost-other\""), "interval 4 lost opens and kills");
+        assertEquals(0, count(page, "<rect class=\"band lost\""), "counts, the syscall source, lost nothing");
         assertTrue(page.contains("7 opens/signals lost") || page.contains("9 opens/signals lost"), page);
         String fromEvents = report("@web", "-t", "2353");
-        assertEquals(1, count(fromEvents, "<rect class=\"lost\""), "per-event records lost 120 in interval 7");
+        assertEquals(1, count(fromEvents, "<rect class=\"band lost\""), "per-event records lost 120 in interval 7");
     }
 
     @Test

@@ -12,7 +12,7 @@ final class SvgTimeSeriesChart {
     private static final int HEIGHT = 250;
     private static final int LEFT = 78;
     private static final int RIGHT = 16;
-    private static final int TOP = 14;
+    private static final int TOP = 30;
     private static final int BOTTOM = 46;
     private static final int Y_TICKS = 4;
     private static final int X_TICKS = 10;
@@ -40,7 +40,7 @@ final class SvgTimeSeriesChart {
             String band = p.figuresLost() ? "lost" : p.otherLost() ? "lost-other" : null;
             if (band != null) {
                 svg.append(String.format(Locale.ROOT,
-                        "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"/>\n",
+                        "<rect class=\"band %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"/>\n",
                         band, LEFT + i * windowWidth, TOP, windowWidth, plotHeight));
             }
         }
@@ -60,12 +60,23 @@ final class SvgTimeSeriesChart {
         svg.append(String.format(Locale.ROOT, "<path class=\"area\" d=\"%sV%.1f H%d Z\"/>\n", line, TOP + plotHeight, LEFT));
         svg.append("<path class=\"line\" d=\"").append(line.toString().strip()).append("\"/>\n");
         xAxis(svg, chart, points.size(), windowWidth, TOP + plotHeight);
+        legend(svg);
         for (int i = 0; i < points.size(); i++) {
             svg.append(String.format(Locale.ROOT,
                     "<rect class=\"hover\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"><title>%s</title></rect>\n",
                     LEFT + i * windowWidth, TOP, windowWidth, plotHeight, Html.escape(points.get(i).tooltip())));
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** What the bands mean, above the plot's right end. */
+    private static void legend(StringBuilder svg) {
+        int x = WIDTH - RIGHT - 420;
+        svg.append(String.format(Locale.ROOT, "<rect class=\"lost\" x=\"%d\" y=\"6\" width=\"12\" height=\"12\"/>"
+                + "<text class=\"legend\" x=\"%d\" y=\"16\">syscall records lost: rate too low</text>\n", x, x + 17));
+        x += 225;
+        svg.append(String.format(Locale.ROOT, "<rect class=\"lost-other\" x=\"%d\" y=\"6\" width=\"12\" height=\"12\"/>"
+                + "<text class=\"legend\" x=\"%d\" y=\"16\">opens or signals lost</text>\n", x, x + 17));
     }
 
     /** Ticks at round numbers of seconds from the start, and the start itself in UTC under the axis. */

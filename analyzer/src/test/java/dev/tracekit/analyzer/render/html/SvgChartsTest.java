@@ -53,8 +53,8 @@ class SvgChartsTest {
                         new TimeSeriesChart.Point(0, true, false, "b <lost>"),
                         new TimeSeriesChart.Point(20, false, true, "c"),
                         new TimeSeriesChart.Point(15, false, false, "d"))));
-        assertTrue(svg.contains("<rect class=\"lost\" x=\"344.5\""), svg);
-        assertTrue(svg.contains("<rect class=\"lost-other\" x=\"611.0\""), svg);
+        assertTrue(svg.contains("<rect class=\"band lost\" x=\"344.5\""), svg);
+        assertTrue(svg.contains("<rect class=\"band lost-other\" x=\"611.0\""), svg);
         assertTrue(svg.contains("<title>b &lt;lost&gt;</title>"), svg);
         assertTrue(svg.contains(">20</text>"), "the y axis ends on a round value at or above the peak");
         assertTrue(svg.contains(">+4 s</text>") && svg.contains("seconds since 2026-11-02T09:00:00.000000Z"), svg);
