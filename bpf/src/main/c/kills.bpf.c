@@ -38,7 +38,7 @@ static __always_inline bool signal_allowed(__s32 sig)
 	return !(sig >= 0 && sig < 64 && (cfg.excluded_signals & (1ULL << sig)));
 }
 
-static __always_inline void emit(__s32 target_pid, __s32 target_tid, __s32 sig, __s32 result, __u32 syscall)
+static __always_inline void emit_kill(__s32 target_pid, __s32 target_tid, __s32 sig, __s32 result, __u32 syscall)
 {
 	struct kill_event *e = reserve_record(sizeof(*e));
 
@@ -54,7 +54,7 @@ static __always_inline void emit(__s32 target_pid, __s32 target_tid, __s32 sig, 
 	submit_record(e);
 }
 
-static __always_inline int enter(__s32 target_pid, __s32 target_tid, __s32 sig, __u32 syscall)
+static __always_inline int remember_entry(__s32 target_pid, __s32 target_tid, __s32 sig, __u32 syscall)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
@@ -68,7 +68,7 @@ static __always_inline int enter(__s32 target_pid, __s32 target_tid, __s32 sig, 
 	return 0;
 }
 
-static __always_inline int exit(__s64 ret)
+static __always_inline int emit_at_exit(__s64 ret)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	struct kill_entry *entry = bpf_map_lookup_elem(&entries, &tid);
@@ -76,7 +76,7 @@ static __always_inline int exit(__s64 ret)
 	if (!entry)
 		return 0;	/* filtered at entry, or missed entry */
 	if (!cfg.failed_only || ret < 0)
-		emit(entry->target_pid, entry->target_tid, entry->signal, (__s32)ret, entry->syscall);
+		emit_kill(entry->target_pid, entry->target_tid, entry->signal, (__s32)ret, entry->syscall);
 	bpf_map_delete_elem(&entries, &tid);
 	return 0;
 }
@@ -84,61 +84,61 @@ static __always_inline int exit(__s64 ret)
 SEC("tracepoint/syscalls/sys_enter_kill")
 int kill_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter((__s32)ctx->args[0], 0, (__s32)ctx->args[1], KILL_KILL);
+	return remember_entry((__s32)ctx->args[0], 0, (__s32)ctx->args[1], KILL_KILL);
 }
 
 SEC("tracepoint/syscalls/sys_exit_kill")
 int kill_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_tkill")
 int tkill_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter((__s32)ctx->args[0], (__s32)ctx->args[0], (__s32)ctx->args[1], KILL_TKILL);
+	return remember_entry((__s32)ctx->args[0], (__s32)ctx->args[0], (__s32)ctx->args[1], KILL_TKILL);
 }
 
 SEC("tracepoint/syscalls/sys_exit_tkill")
 int tkill_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_tgkill")
 int tgkill_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter((__s32)ctx->args[0], (__s32)ctx->args[1], (__s32)ctx->args[2], KILL_TGKILL);
+	return remember_entry((__s32)ctx->args[0], (__s32)ctx->args[1], (__s32)ctx->args[2], KILL_TGKILL);
 }
 
 SEC("tracepoint/syscalls/sys_exit_tgkill")
 int tgkill_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_rt_sigqueueinfo")
 int rt_sigqueueinfo_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter((__s32)ctx->args[0], 0, (__s32)ctx->args[1], KILL_RT_SIGQUEUEINFO);
+	return remember_entry((__s32)ctx->args[0], 0, (__s32)ctx->args[1], KILL_RT_SIGQUEUEINFO);
 }
 
 SEC("tracepoint/syscalls/sys_exit_rt_sigqueueinfo")
 int rt_sigqueueinfo_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_rt_tgsigqueueinfo")
 int rt_tgsigqueueinfo_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter((__s32)ctx->args[0], (__s32)ctx->args[1], (__s32)ctx->args[2], KILL_RT_TGSIGQUEUEINFO);
+	return remember_entry((__s32)ctx->args[0], (__s32)ctx->args[1], (__s32)ctx->args[2], KILL_RT_TGSIGQUEUEINFO);
 }
 
 SEC("tracepoint/syscalls/sys_exit_rt_tgsigqueueinfo")
 int rt_tgsigqueueinfo_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 /*
@@ -152,6 +152,6 @@ int signal_generate(struct signal_generate_ctx *ctx)
 		return 0;
 	if (cfg.failed_only && ctx->result == 0)
 		return 0;	/* 0: delivered */
-	emit(ctx->pid, ctx->pid, ctx->sig, ctx->result, KILL_SIGNAL_GENERATE);
+	emit_kill(ctx->pid, ctx->pid, ctx->sig, ctx->result, KILL_SIGNAL_GENERATE);
 	return 0;
 }

@@ -47,7 +47,7 @@ struct {
 	__type(value, struct open_scratch);
 } scratch SEC(".maps");
 
-static __always_inline int enter(__u64 path, __s32 dirfd, __u64 flags, __u32 mode, __u64 how, __u32 syscall)
+static __always_inline int remember_entry(__u64 path, __s32 dirfd, __u64 flags, __u32 mode, __u64 how, __u32 syscall)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
@@ -70,7 +70,7 @@ static __always_inline bool has_prefix(const char *path)
 	return true;
 }
 
-static __always_inline int exit(__s64 ret)
+static __always_inline int emit_at_exit(__s64 ret)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid(), zero = 0;
 	struct open_entry *entry = bpf_map_lookup_elem(&entries, &tid);
@@ -128,48 +128,48 @@ cleanup:
 SEC("tracepoint/syscalls/sys_enter_open")
 int open_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter(ctx->args[0], AT_FDCWD, ctx->args[1], ctx->args[2], 0, OPEN_OPEN);
+	return remember_entry(ctx->args[0], AT_FDCWD, ctx->args[1], ctx->args[2], 0, OPEN_OPEN);
 }
 
 SEC("tracepoint/syscalls/sys_exit_open")
 int open_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_openat")
 int openat_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter(ctx->args[1], (__s32)ctx->args[0], ctx->args[2], ctx->args[3], 0, OPEN_OPENAT);
+	return remember_entry(ctx->args[1], (__s32)ctx->args[0], ctx->args[2], ctx->args[3], 0, OPEN_OPENAT);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat")
 int openat_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_openat2")
 int openat2_enter(struct syscall_enter_ctx *ctx)
 {
 	/* flags and mode come from struct open_how, read at exit */
-	return enter(ctx->args[1], (__s32)ctx->args[0], 0, 0, ctx->args[2], OPEN_OPENAT2);
+	return remember_entry(ctx->args[1], (__s32)ctx->args[0], 0, 0, ctx->args[2], OPEN_OPENAT2);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat2")
 int openat2_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_enter_creat")
 int creat_enter(struct syscall_enter_ctx *ctx)
 {
-	return enter(ctx->args[0], AT_FDCWD, O_CREAT | O_WRONLY | O_TRUNC, ctx->args[1], 0, OPEN_CREAT);
+	return remember_entry(ctx->args[0], AT_FDCWD, O_CREAT | O_WRONLY | O_TRUNC, ctx->args[1], 0, OPEN_CREAT);
 }
 
 SEC("tracepoint/syscalls/sys_exit_creat")
 int creat_exit(struct syscall_exit_ctx *ctx)
 {
-	return exit(ctx->ret);
+	return emit_at_exit(ctx->ret);
 }

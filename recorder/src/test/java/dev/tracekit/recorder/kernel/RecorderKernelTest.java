@@ -144,17 +144,20 @@ class RecorderKernelTest {
     }
 
     @Test
-    void failedOnlyKeepsTheFailureAndDropsTheSuccess() throws Exception {
+    void failedOnlyKeepsTheFailureAndDropsTheSuccessAndPathPrefixTheRest() throws Exception {
         Path created = tmp.resolve("created-" + UUID.randomUUID());
         Path missing = tmp.resolve("missing-" + UUID.randomUUID()).resolve("file");
+        String elsewhere = "/nonexistent-" + UUID.randomUUID();
         try (Workload workload = Workload.start("tk-opener", "wait",
                 "open", created.toString(), Integer.toOctalString(O_WRONLY | O_CREAT), "600",
-                "open", missing.toString(), "0", "0")) {
+                "open", missing.toString(), "0", "0",
+                "open", elsewhere, "0", "0")) {
             Path dir = tmp.resolve("rec");
             RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-x", "-p", Integer.toString(workload.pid()),
-                    "-d", "2s");
+                    "--path-prefix", tmp + "/", "-d", "2s");
             workload.go();
             assertTrue(workload.result("open") >= 3);
+            assertEquals(-ENOENT, workload.result("open"));
             assertEquals(-ENOENT, workload.result("open"));
             assertEquals(0, workload.waitFor());
             assertEquals(0, run.awaitExit(), run.err());
