@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** Draws a {@link BarChart} as inline SVG: labels on the left, stacked bars, the total at each bar's end. */
 final class SvgBarChart {
-    static final int WIDTH = 560;
+    private static final int WIDTH = 560;
     private static final int LABEL_WIDTH = 220;
     private static final int VALUE_WIDTH = 70;
     private static final int ROW = 24;
@@ -84,6 +84,7 @@ final class SvgBarChart {
         return label.substring(0, Character.isHighSurrogate(label.charAt(cut - 1)) ? cut - 1 : cut) + "…";
     }
 
+    /** A figure on a chart (bar ends, axis ticks), written as the text tables write counts. */
     static String count(long value) {
         return ValueText.of(ColumnKind.COUNT, value, new RenderOptions(false));
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * lost, y gridlines at round values, x ticks in seconds from the start. Every window has a hover title.
  */
 final class SvgTimeSeriesChart {
-    static final int WIDTH = 1160;
+    private static final int WIDTH = 1160;
     private static final int HEIGHT = 250;
     private static final int LEFT = 78;
     private static final int RIGHT = 16;
@@ -16,6 +16,9 @@ final class SvgTimeSeriesChart {
     private static final int BOTTOM = 46;
     private static final int Y_TICKS = 4;
     private static final int X_TICKS = 10;
+    private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
+    private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
+    private static final int AXIS_Y = TOP + PLOT_HEIGHT;
 
     private SvgTimeSeriesChart() {
     }
@@ -25,48 +28,60 @@ final class SvgTimeSeriesChart {
         if (points.isEmpty()) {
             return "<p class=\"empty\">(no intervals recorded)</p>\n";
         }
-        double plotWidth = WIDTH - LEFT - RIGHT;
-        double plotHeight = HEIGHT - TOP - BOTTOM;
         double max = points.stream().mapToDouble(TimeSeriesChart.Point::value).max().orElse(0);
         double yStep = niceStep(max / Y_TICKS);
         double yMax = Math.max(yStep, Math.ceil(max / yStep) * yStep);
-        double windowWidth = plotWidth / points.size();
+        double windowWidth = (double) PLOT_WIDTH / points.size();
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
                 WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(chart.title())));
+        lossBands(svg, points, windowWidth);
+        yGrid(svg, yStep, yMax);
+        stepLine(svg, points, windowWidth, yMax);
+        xAxis(svg, chart, points.size());
+        legend(svg);
+        // Drawn last so they are on top and every window answers a hover, not only its line.
+        for (int i = 0; i < points.size(); i++) {
+            svg.append(String.format(Locale.ROOT,
+                    "<rect class=\"hover\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>\n",
+                    LEFT + i * windowWidth, TOP, windowWidth, PLOT_HEIGHT, Html.escape(points.get(i).tooltip())));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static void lossBands(StringBuilder svg, List<TimeSeriesChart.Point> points, double windowWidth) {
         for (int i = 0; i < points.size(); i++) {
             TimeSeriesChart.Point p = points.get(i);
             String band = p.figuresLost() ? "lost" : p.otherLost() ? "lost-other" : null;
             if (band != null) {
                 svg.append(String.format(Locale.ROOT,
-                        "<rect class=\"band %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"/>\n",
-                        band, LEFT + i * windowWidth, TOP, windowWidth, plotHeight));
+                        "<rect class=\"band %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>\n",
+                        band, LEFT + i * windowWidth, TOP, windowWidth, PLOT_HEIGHT));
             }
         }
+    }
+
+    private static void yGrid(StringBuilder svg, double yStep, double yMax) {
         for (int t = 0; t * yStep <= yMax + yStep / 2; t++) {
-            double y = TOP + plotHeight - t * yStep / yMax * plotHeight;
+            double y = AXIS_Y - t * yStep / yMax * PLOT_HEIGHT;
             svg.append(String.format(Locale.ROOT,
                     "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
                             + "<text class=\"tick y\" x=\"%d\" y=\"%.1f\">%s</text>\n",
                     LEFT, y, WIDTH - RIGHT, y, LEFT - 8, y + 4, SvgBarChart.count(Math.round(t * yStep))));
         }
+    }
+
+    /** Each window's value as a flat step, filled below and outlined. */
+    private static void stepLine(StringBuilder svg, List<TimeSeriesChart.Point> points, double windowWidth, double yMax) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
-            double y = TOP + plotHeight - points.get(i).value() / yMax * plotHeight;
+            double y = AXIS_Y - points.get(i).value() / yMax * PLOT_HEIGHT;
             line.append(String.format(Locale.ROOT, "%s%.1f,%.1f H%.1f ", i == 0 ? "M" : "L", LEFT + i * windowWidth, y,
                     LEFT + (i + 1) * windowWidth));
         }
-        svg.append(String.format(Locale.ROOT, "<path class=\"area\" d=\"%sV%.1f H%d Z\"/>\n", line, TOP + plotHeight, LEFT));
+        svg.append(String.format(Locale.ROOT, "<path class=\"area\" d=\"%sV%d H%d Z\"/>\n", line, AXIS_Y, LEFT));
         svg.append("<path class=\"line\" d=\"").append(line.toString().strip()).append("\"/>\n");
-        xAxis(svg, chart, points.size(), windowWidth, TOP + plotHeight);
-        legend(svg);
-        for (int i = 0; i < points.size(); i++) {
-            svg.append(String.format(Locale.ROOT,
-                    "<rect class=\"hover\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"><title>%s</title></rect>\n",
-                    LEFT + i * windowWidth, TOP, windowWidth, plotHeight, Html.escape(points.get(i).tooltip())));
-        }
-        return svg.append("</svg>\n").toString();
     }
 
     /** What the bands mean, above the plot's right end. */
@@ -80,15 +95,15 @@ final class SvgTimeSeriesChart {
     }
 
     /** Ticks at round numbers of seconds from the start, and the start itself in UTC under the axis. */
-    private static void xAxis(StringBuilder svg, TimeSeriesChart chart, int windows, double windowWidth, double axisY) {
+    private static void xAxis(StringBuilder svg, TimeSeriesChart chart, int windows) {
         double seconds = windows * chart.windowNs() / 1e9;
         double step = niceStep(seconds / X_TICKS);
         for (int t = 0; t * step <= seconds + step / 1000; t++) {
-            double x = LEFT + t * step / seconds * (windows * windowWidth);
+            double x = LEFT + t * step / seconds * PLOT_WIDTH;
             svg.append(String.format(Locale.ROOT,
-                    "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-                            + "<text class=\"tick x\" x=\"%.1f\" y=\"%.1f\">+%s s</text>\n",
-                    x, axisY, x, axisY + 5, x, axisY + 18, seconds(t * step)));
+                    "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+                            + "<text class=\"tick x\" x=\"%.1f\" y=\"%d\">+%s s</text>\n",
+                    x, AXIS_Y, x, AXIS_Y + 5, x, AXIS_Y + 18, seconds(t * step)));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"axis-title\" x=\"%d\" y=\"%d\">%s</text>\n",
                 LEFT, HEIGHT - 6, Html.escape("seconds since " + chart.startLabel() + "  ·  " + chart.unit())));
