@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One BPF object file through its phases: open (from a classpath resource) → configure (read-only data,
@@ -112,12 +115,23 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
-    /** Stops the programs; maps stay readable until {@link #close}. */
+    /**
+     * Stops the programs; maps stay readable until {@link #close}. Each link's destruction waits out an RCU
+     * grace period in the kernel (~75 ms here), so they are destroyed together, not one after another.
+     */
     public void detach() {
-        for (int i = links.size() - 1; i >= 0; i--) {
-            Libbpf.bpf_link__destroy(links.get(i));
-        }
+        List<Future<?>> destroyed = new ArrayList<>();
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bpf-detach").factory())) {
+            for (MemorySegment link : links) {
+                destroyed.add(pool.submit(() -> Libbpf.bpf_link__destroy(link)));
+            }
+        } // waits for every link
         links.clear();
+        for (Future<?> link : destroyed) {
+            if (link.state() == Future.State.FAILED) {
+                throw (RuntimeException) link.exceptionNow();
+            }
+        }
     }
 
     public int mapFd(String map) {
