@@ -19,6 +19,8 @@ public enum ColumnKind {
     NAMED,
     /** {@code long} nanoseconds, shown in milliseconds in tables. */
     DURATION,
+    /** {@link Boolean}. */
+    BOOLEAN,
     /** {@code double}: a rate per second, one decimal in tables. */
     RATE,
     /** {@code double} percent. */

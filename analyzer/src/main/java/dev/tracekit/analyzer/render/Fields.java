@@ -44,7 +44,7 @@ final class Fields {
     static List<Field> json(Column column, Object value, RenderOptions options) {
         String key = column.key();
         return switch (column.kind()) {
-            case COUNT, NUMBER, DURATION, LOSS_MARKER, PERCENT, RATE, TEXT -> List.of(new Field(key, value));
+            case COUNT, NUMBER, BOOLEAN, DURATION, LOSS_MARKER, PERCENT, RATE, TEXT -> List.of(new Field(key, value));
             case BYTES -> bytes(key, (byte[]) value);
             case NAMED -> List.of(new Field(key, value == null ? null : ((Named) value).raw()),
                     new Field(key + "_name", value == null ? null : ((Named) value).name()));

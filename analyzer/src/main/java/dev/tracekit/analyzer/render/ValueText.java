@@ -24,7 +24,7 @@ public final class ValueText {
         }
         return switch (kind) {
             case COUNT -> String.format(Locale.ROOT, "%,d", (Long) value);
-            case NUMBER -> value.toString();
+            case NUMBER, BOOLEAN -> value.toString();
             case TEXT -> SafeText.escape((String) value);
             case BYTES -> SafeText.escape((byte[]) value);
             case TIME -> options.relativeTimes() ? relative(((Timestamp) value).sinceStartNs())

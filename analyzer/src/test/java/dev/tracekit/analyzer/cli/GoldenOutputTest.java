@@ -49,10 +49,12 @@ class GoldenOutputTest {
                 new Object[] {"kills-db", "kills @bundle"},
                 new Object[] {"events-web", "events @web --limit 15"},
                 new Object[] {"diff-db-web", "diff @db @web"},
+                new Object[] {"export-opens-hostile", "export @web --family opens -p 4100,4200,4300 --path-regex ^/(tmp/[^a]|srv/<)"},
                 new Object[] {"events-web-failed", "events @web -x --syscall openat -p 2201 --since +2s --until +4s --relative"});
         List<Arguments> all = new ArrayList<>();
         for (Object[] c : cases) {
-            for (String format : List.of("table", "json", "csv")) {
+            boolean export = c[1].toString().startsWith("export");
+            for (String format : export ? List.of("ndjson", "csv") : List.of("table", "json", "csv")) {
                 all.add(Arguments.of(c[0] + "." + extension(format), c[1] + " --format " + format));
             }
         }
@@ -61,7 +63,7 @@ class GoldenOutputTest {
 
     private static String extension(String format) {
         return switch (format) {
-            case "json" -> "ndjson";
+            case "json", "ndjson" -> "ndjson";
             case "csv" -> "csv";
             default -> "txt";
         };

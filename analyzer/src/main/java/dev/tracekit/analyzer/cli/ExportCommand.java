@@ -1,0 +1,112 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.export.AvroExporter;
+import dev.tracekit.analyzer.render.CsvWriter;
+import dev.tracekit.analyzer.render.NdjsonWriter;
+import dev.tracekit.analyzer.render.RenderOptions;
+import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.ExportRows;
+import dev.tracekit.recording.RecordingStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Filtered records with every field: NDJSON (jq, DuckDB) or CSV (spreadsheets) of one family, "
+                + "or Avro recordings (Spark, or tracekit itself) of one or all families.")
+final class ExportCommand implements Callable<Integer> {
+    enum Format { ndjson, csv, avro }
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    FilterOptions filterOptions;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ndjson",
+            description = "ndjson, csv or avro. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--family", paramLabel = "FAMILY",
+            description = "opens, kills, syscall-events or syscall-counts (all of them for avro when omitted).")
+    String family;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "avro: the directory to create recordings in (required); ndjson/csv: a new file (default: stdout).")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec());
+        if (format == Format.avro) {
+            if (output == null) {
+                throw TracekitException.badInput("export --format avro needs -o DIRECTORY");
+            }
+            Set<RecordingStream> streams = family == null
+                    ? EnumSet.complementOf(EnumSet.of(RecordingStream.INTERVALS)) : EnumSet.of(stream(family));
+            try (AvroExporter exporter = new AvroExporter(output)) {
+                session.replay(streams, exporter);
+            } catch (IOException e) {
+                throw TracekitException.badInput(output + ": cannot write: " + e.getMessage());
+            }
+        } else {
+            if (family == null) {
+                throw TracekitException.badInput("export --format " + format + " needs --family (opens, kills, "
+                        + "syscall-events or syscall-counts)");
+            }
+            RecordingStream stream = stream(family);
+            PrintWriter out = output == null ? spec.commandLine().getOut() : newFile(output);
+            TableWriter writer = format == Format.csv ? new CsvWriter(out, new RenderOptions(false))
+                    : new NdjsonWriter(out, new RenderOptions(false));
+            ExportRows rows = new ExportRows(stream, writer);
+            rows.begin();
+            session.replay(Set.of(stream), rows);
+            rows.end();
+            writer.finish();
+            if (output != null) {
+                out.close();
+            }
+        }
+        return session.finish(spec.commandLine().getErr());
+    }
+
+    private static RecordingStream stream(String family) {
+        String name = family.strip().toLowerCase(Locale.ROOT);
+        for (RecordingStream stream : RecordingStream.values()) {
+            if (stream != RecordingStream.INTERVALS && stream.prefix().equals(name)) {
+                return stream;
+            }
+        }
+        throw TracekitException.badInput("unknown family '" + family
+                + "' (use opens, kills, syscall-events or syscall-counts)");
+    }
+
+    private static PrintWriter newFile(Path path) {
+        try {
+            return new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE));
+        } catch (FileAlreadyExistsException e) {
+            throw TracekitException.badInput(path + ": already exists; export writes new files only");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

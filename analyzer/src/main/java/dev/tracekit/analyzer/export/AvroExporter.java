@@ -1,0 +1,103 @@
+package dev.tracekit.analyzer.export;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.RecordingFileWriter;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.IntervalStats;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Writes the filtered records back as recordings, for Spark and other Avro readers: one directory per
+ * source recording ({@code <host>-<recording id>}), with the source's header facts, so the output is itself
+ * a recording the analyzer reads. Existing files are never overwritten.
+ */
+public final class AvroExporter implements RecordVisitor, Closeable {
+    private final Path directory;
+    private final Map<String, RecordingFileWriter<SpecificRecord>> writers = new HashMap<>();
+    private final Map<String, Recording> exported = new LinkedHashMap<>();
+
+    public AvroExporter(Path directory) {
+        this.directory = directory;
+    }
+
+    private RecordingFileWriter<SpecificRecord> writer(Recording recording, RecordingStream stream) {
+        String key = recording.meta().recordingId() + "/" + stream.prefix();
+        RecordingFileWriter<SpecificRecord> writer = writers.get(key);
+        if (writer == null) {
+            Path dir = directory.resolve(safeName(recording.host()) + "-" + safeName(recording.meta().recordingId()));
+            try {
+                Files.createDirectories(dir);
+                writer = RecordingFileWriter.create(dir, stream, 1, recording.meta(), CodecSpec.parse(CodecSpec.DEFAULT),
+                        null);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw TracekitException.badInput(e.getFile() + ": already exists; export writes new files only");
+            } catch (IOException e) {
+                throw TracekitException.badInput(dir + ": cannot write: " + e.getMessage());
+            }
+            writers.put(key, writer);
+            exported.put(recording.meta().recordingId(), recording);
+        }
+        return writer;
+    }
+
+    /** Host names and ids come from file headers: keep them to characters safe in a file name. */
+    private static String safeName(String text) {
+        return text.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private void append(Recording recording, RecordingStream stream, SpecificRecord record) {
+        try {
+            writer(recording, stream).append(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void syscallCount(Recording recording, SyscallCount count) {
+        append(recording, RecordingStream.SYSCALL_COUNTS, count);
+    }
+
+    @Override
+    public void syscallEvent(Recording recording, SyscallEvent event) {
+        append(recording, RecordingStream.SYSCALL_EVENTS, event);
+    }
+
+    @Override
+    public void open(Recording recording, OpenEvent event) {
+        append(recording, RecordingStream.OPENS, event);
+    }
+
+    @Override
+    public void kill(Recording recording, KillEvent event) {
+        append(recording, RecordingStream.KILLS, event);
+    }
+
+    /** Closes the files, adding each exported recording's interval statistics (its span and losses). */
+    @Override
+    public void close() throws IOException {
+        for (Recording recording : exported.values()) {
+            for (IntervalStats interval : recording.intervals()) {
+                append(recording, RecordingStream.INTERVALS, interval);
+            }
+        }
+        for (RecordingFileWriter<SpecificRecord> writer : writers.values()) {
+            writer.close();
+        }
+    }
+}
