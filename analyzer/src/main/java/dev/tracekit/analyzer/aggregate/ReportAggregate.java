@@ -13,26 +13,24 @@ import dev.tracekit.schema.SyscallEvent;
  */
 public final class ReportAggregate implements RecordVisitor {
     private final SummaryAggregate summary;
-    private final SyscallTally windowed;
-    private final long windowNs;
+    private final SyscallRateTally rates;
 
     /** @param windowNs width of the rate chart's windows, see {@link SyscallRateSeries#windowFor} */
     public ReportAggregate(SyscallSource source, long windowNs) {
         this.summary = new SummaryAggregate(source);
-        this.windowed = new SyscallTally(source, windowNs);
-        this.windowNs = windowNs;
+        this.rates = new SyscallRateTally(source, windowNs);
     }
 
     @Override
     public void syscallCount(Recording recording, SyscallCount count) {
         summary.syscallCount(recording, count);
-        windowed.syscallCount(recording, count);
+        rates.syscallCount(recording, count);
     }
 
     @Override
     public void syscallEvent(Recording recording, SyscallEvent event) {
         summary.syscallEvent(recording, event);
-        windowed.syscallEvent(recording, event);
+        rates.syscallEvent(recording, event);
     }
 
     @Override
@@ -47,7 +45,7 @@ public final class ReportAggregate implements RecordVisitor {
 
     public void merge(ReportAggregate other) {
         summary.merge(other.summary);
-        windowed.merge(other.windowed);
+        rates.merge(other.rates);
     }
 
     public SummaryAggregate summary() {
@@ -56,6 +54,6 @@ public final class ReportAggregate implements RecordVisitor {
 
     /** The syscall rate of one recording per window, with the events it lost in each. */
     public SyscallRateSeries rates(Recording recording, SyscallSource source) {
-        return SyscallRateSeries.of(windowed, windowNs, recording, source);
+        return SyscallRateSeries.of(rates, recording, source);
     }
 }

@@ -53,27 +53,20 @@ public record SyscallRateSeries(int recording, long windowNs, List<Window> windo
         return interval * intervalsPerWindow;
     }
 
-    /** The series of one recording from a tally summed with windows of {@code windowNs}. */
-    static SyscallRateSeries of(SyscallTally windowed, long windowNs, Recording recording, SyscallSource source) {
+    /** The series of one recording from its per-window sums. */
+    static SyscallRateSeries of(SyscallRateTally tally, Recording recording, SyscallSource source) {
+        long windowNs = tally.windowNs();
         if (recording.startBootNs().isEmpty()) {
             return new SyscallRateSeries(recording.index(), windowNs, List.of());
         }
         long start = recording.startBootNs().getAsLong();
         int count = (int) Math.max(1, -Math.floorDiv(-(recording.endBootNs().getAsLong() - start), windowNs));
-        long[] calls = new long[count];
-        long[] errors = new long[count];
-        for (SyscallRow row : windowed.rows(SyscallGrouping.SYSCALL, SyscallOrder.COUNT)) {
-            if (row.recording() == recording.index() && row.bucket() >= 0 && row.bucket() < count) {
-                calls[(int) row.bucket()] += row.stats().count();
-                errors[(int) row.bucket()] += row.stats().errors();
-            }
-        }
         Family syscallFamily = source.family(recording);
         List<Window> windows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long from = start + i * windowNs;
             long to = from + windowNs;
-            windows.add(new Window(from, calls[i], errors[i],
+            windows.add(new Window(from, tally.calls(recording, i), tally.errors(recording, i),
                     recording.losses().lostBetween(syscallFamily, from, to),
                     recording.losses().lostBetween(Family.OPENS, from, to)
                             + recording.losses().lostBetween(Family.KILLS, from, to)));
