@@ -4,7 +4,6 @@ import dev.tracekit.analyzer.aggregate.ReportAggregate;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
 import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
-import dev.tracekit.analyzer.aggregate.SyscallRow;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.SafeText;
@@ -27,7 +26,6 @@ import java.util.stream.Collectors;
  * never disagree), each with the charts that show the same figures.
  */
 public final class HtmlReportContent {
-
     private HtmlReportContent() {
     }
 
@@ -83,7 +81,7 @@ public final class HtmlReportContent {
             }
         }
         long syscalls = summary.syscalls().rows(SyscallGrouping.SYSCALL, SyscallOrder.COUNT).stream()
-                .map(SyscallRow::stats).mapToLong(s -> s.count()).sum();
+                .mapToLong(row -> row.stats().count()).sum();
         return new HtmlReport.Heading("tracekit report: " + String.join(", ", hosts), facts, List.of(
                 new HtmlReport.KeyFigure("syscalls", DisplayText.count(syscalls), false),
                 new HtmlReport.KeyFigure("file opens", DisplayText.count(opens), false),
@@ -92,5 +90,4 @@ public final class HtmlReportContent {
                 new HtmlReport.KeyFigure("least complete family",
                         DisplayText.percent(completeness), completeness < 100.0)));
     }
-
 }

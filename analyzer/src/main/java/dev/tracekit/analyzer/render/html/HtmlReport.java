@@ -21,7 +21,10 @@ public final class HtmlReport {
     public record Heading(String title, List<String> facts, List<KeyFigure> figures) {
     }
 
-    /** @param wide charts span the page's width instead of sharing a row with a table */
+    /**
+     * @param lead a sentence under the heading saying how to read the section, or null
+     * @param wide charts and tables take the page's width each, instead of sharing rows two by two
+     */
     public record Section(String id, String title, String lead, List<Chart> charts, List<HtmlTable> tables,
             boolean wide) {
     }
