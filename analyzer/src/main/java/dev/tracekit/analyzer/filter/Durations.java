@@ -2,12 +2,14 @@ package dev.tracekit.analyzer.filter;
 
 import dev.tracekit.analyzer.TracekitException;
 import java.math.BigDecimal;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations written as a number and a unit: {@code 250ms}, {@code 1.5s}, {@code 5m}, {@code 1h}. */
 public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d)");
+    private static final Pattern OFFSET = Pattern.compile("\\+?" + DURATION.pattern());
 
     private Durations() {
     }
@@ -25,7 +27,13 @@ public final class Durations {
         return ns;
     }
 
-    static long toNs(String number, String unit) {
+    /** An offset from a recording's start ({@code +2s}, {@code 5m}), or empty when the text is not one. */
+    static OptionalLong offset(String text) {
+        Matcher m = OFFSET.matcher(text);
+        return m.matches() ? OptionalLong.of(toNs(m.group(1), m.group(2))) : OptionalLong.empty();
+    }
+
+    private static long toNs(String number, String unit) {
         long scale = switch (unit) {
             case "ns" -> 1L;
             case "us" -> 1_000L;

@@ -82,8 +82,9 @@ public final class EventFilter {
         return hostMatches;
     }
 
-    private boolean header(EventHeader h, boolean hasTimeInRange) {
-        return hostMatches && hasTimeInRange
+    /** Host, time, process, thread, user and name: what every per-event record carries in its header. */
+    private boolean header(EventHeader h) {
+        return hostMatches && inTime(h.getTsNs())
                 && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
                 && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
                 && (spec.uids().isEmpty() || spec.uids().contains(h.getUid()))
@@ -115,7 +116,7 @@ public final class EventFilter {
     }
 
     public boolean syscallEvent(SyscallEvent e) {
-        return header(e.getHeader(), inTime(e.getHeader().getTsNs())) && noOpenOnlyFilters() && spec.signals().isEmpty()
+        return header(e.getHeader()) && noOpenOnlyFilters() && spec.signals().isEmpty()
                 && (spec.syscalls().isEmpty() || syscallNumbers.contains(e.getSyscall()))
                 && failure(Errnos.ofReturnValue(e.getRet()));
     }
@@ -137,7 +138,7 @@ public final class EventFilter {
     }
 
     public boolean open(OpenEvent e) {
-        return header(e.getHeader(), inTime(e.getHeader().getTsNs())) && spec.signals().isEmpty()
+        return header(e.getHeader()) && spec.signals().isEmpty()
                 && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
                 && failure(e.getResult() < 0 ? -e.getResult() : 0)
                 && flags(e.getFlags())
@@ -165,7 +166,7 @@ public final class EventFilter {
     /** Kernel-generated signals (SIGNAL_GENERATE) carry a delivery code, not an errno: they never "fail". */
     public boolean kill(KillEvent e) {
         int errno = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0 ? -e.getResult() : 0;
-        return header(e.getHeader(), inTime(e.getHeader().getTsNs())) && noOpenOnlyFilters()
+        return header(e.getHeader()) && noOpenOnlyFilters()
                 && (spec.signals().isEmpty() || spec.signals().contains(e.getSignal()))
                 && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
                 && failure(errno);

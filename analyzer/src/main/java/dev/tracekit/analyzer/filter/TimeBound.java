@@ -7,8 +7,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code --since}/{@code --until} value: a UTC time ({@code 2026-11-02T09:00:01Z}, the {@code Z} optional),
@@ -37,14 +35,12 @@ public sealed interface TimeBound {
         }
     }
 
-    Pattern OFFSET = Pattern.compile("\\+?(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d)");
-
     /** @throws TracekitException (bad input) for text that is neither form */
     static TimeBound parse(String text) {
         String value = text.strip();
-        Matcher offset = OFFSET.matcher(value);
-        if (offset.matches()) {
-            return new FromStart(Durations.toNs(offset.group(1), offset.group(2)));
+        OptionalLong offset = Durations.offset(value);
+        if (offset.isPresent()) {
+            return new FromStart(offset.getAsLong());
         }
         try {
             return new Wall(toNs(Instant.parse(value.endsWith("Z") ? value : value + "Z")));
