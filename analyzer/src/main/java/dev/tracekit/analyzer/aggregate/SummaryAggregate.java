@@ -18,6 +18,7 @@ public final class SummaryAggregate implements RecordVisitor {
     private final SyscallTally syscalls;
     private final OpenTally opens = new OpenTally();
     private final KillTally kills = new KillTally();
+    private final EventSpan span = new EventSpan();
 
     public SummaryAggregate(SyscallSource source) {
         this.syscalls = new SyscallTally(source, 0);
@@ -27,24 +28,29 @@ public final class SummaryAggregate implements RecordVisitor {
     public void syscallCount(Recording recording, SyscallCount count) {
         families.syscallCount(recording, count);
         syscalls.syscallCount(recording, count);
+        span.add(recording, count.getIntervalStartNs());
+        span.add(recording, count.getIntervalEndNs());
     }
 
     @Override
     public void syscallEvent(Recording recording, SyscallEvent event) {
         families.syscallEvent(recording, event);
         syscalls.syscallEvent(recording, event);
+        span.add(recording, event.getHeader().getTsNs());
     }
 
     @Override
     public void open(Recording recording, OpenEvent event) {
         families.open(recording, event);
         opens.open(recording, event);
+        span.add(recording, event.getHeader().getTsNs());
     }
 
     @Override
     public void kill(Recording recording, KillEvent event) {
         families.kill(recording, event);
         kills.kill(recording, event);
+        span.add(recording, event.getHeader().getTsNs());
     }
 
     public void merge(SummaryAggregate other) {
@@ -52,6 +58,12 @@ public final class SummaryAggregate implements RecordVisitor {
         syscalls.merge(other.syscalls);
         opens.merge(other.opens);
         kills.merge(other.kills);
+        span.merge(other.span);
+    }
+
+    /** First and last event read per recording. */
+    public EventSpan span() {
+        return span;
     }
 
     public FamilyTally families() {

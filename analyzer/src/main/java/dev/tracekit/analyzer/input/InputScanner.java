@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds the recordings in the paths given on the command line: directories (searched recursively for
- * {@code .avro} files), single files and bundles. Files are grouped into recordings by the recording id in
+ * {@code .avro} files and bundles), single files and bundles. Files are grouped into recordings by the recording id in
  * their headers, never by directory names; the same file met twice (a directory and its bundle) counts once.
  * Interval statistics are read here, so that every recording's span and losses are known before its events.
  */
@@ -54,16 +54,21 @@ public final class InputScanner {
         if (Files.isDirectory(input)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(input)) {
-                files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".avro"))
+                files = walk.filter(Files::isRegularFile)
+                        .filter(p -> p.getFileName().toString().endsWith(".avro") || BundleArchive.isBundleName(p))
                         .sorted().toList();
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw TracekitException.badInput(input + ": cannot list: " + e.getMessage());
             }
             if (files.isEmpty()) {
-                throw TracekitException.badInput(input + ": no recording files (*.avro) in this directory");
+                throw TracekitException.badInput(input + ": no recording files (*.avro) or bundles in this directory");
             }
             for (Path file : files) {
-                scanPlainFile(file, false);
+                if (BundleArchive.isBundleName(file)) {
+                    scanBundle(file);
+                } else {
+                    scanPlainFile(file, false);
+                }
             }
         } else if (BundleArchive.isBundleName(input)) {
             scanBundle(input);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /** The summary's sections, in the order people read them: what was recorded, how complete, then the tops. */
 public final class SummaryReport {
@@ -57,13 +58,20 @@ public final class SummaryReport {
                 new Column("START", "start_ns", ColumnKind.TIME),
                 new Column("END", "end_ns", ColumnKind.TIME),
                 new Column("RECORDING", "recording_id", ColumnKind.TEXT)));
+        List<String> notes = new ArrayList<>();
         for (Recording r : shown) {
+            OptionalLong start = r.startBootNs().isPresent() ? r.startBootNs() : summary.span().first(r);
+            OptionalLong end = r.endBootNs().isPresent() ? r.endBootNs() : summary.span().last(r);
+            if (r.startBootNs().isEmpty()) {
+                notes.add(r.host() + " has no interval statistics (did the recorder stop early?): its span is that "
+                        + "of the events read, and losses are unknown");
+            }
             out.row(Arrays.asList(r.host(), r.meta().kernelRelease(), r.meta().arch(),
-                    r.startBootNs().isPresent() ? ReportContext.time(r, r.startBootNs().getAsLong()) : null,
-                    r.endBootNs().isPresent() ? ReportContext.time(r, r.endBootNs().getAsLong()) : null,
+                    start.isPresent() ? ReportContext.time(r, start.getAsLong()) : null,
+                    end.isPresent() ? ReportContext.time(r, end.getAsLong()) : null,
                     r.meta().recordingId()));
         }
-        out.end(List.of());
+        out.end(notes);
     }
 
     /**

@@ -25,6 +25,20 @@ class InputLayerCliTest {
                 + "byte offset 16552 (file ends inside a block); read 900 records before it"), run.errLines());
     }
 
+    @Test
+    void aRecordingWithoutIntervalStatisticsTakesItsSpanFromItsEvents() {
+        CliRun run = CliRun.withFixtures("summary", "@truncated", "--format", "csv");
+        assertEquals(1, run.status());
+        assertTrue(run.out().contains("recordings,crash-1,6.1.0-27-amd64,x86_64,7200000077"), run.out());
+        assertTrue(run.out().contains("families,crash-1,opens,0,0,100.0,900"), run.out());
+    }
+
+    @Test
+    void bundlesInsideADirectoryAreRead() {
+        CliRun run = CliRun.of("kills", Fixtures.dbBundle().getParent().toString(), "--format", "json");
+        assertEquals(CliRun.withFixtures("kills", "@db", "--format", "json").out(), run.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"summary", "opens", "kills", "syscalls"})
     void bundleReadsExactlyLikeItsDirectory(String verb) {
