@@ -170,7 +170,12 @@ public final class InputScanner {
             builder.intervals.sort(Comparator.comparingLong(IntervalStats::getIntervalStartNs));
             Set<RecordingStream> streams = EnumSet.noneOf(RecordingStream.class);
             builder.files.forEach(f -> streams.add(f.stream()));
-            Recording recording = new Recording(recordings.size(), builder.meta, builder.intervals, streams);
+            Recording recording;
+            try {
+                recording = new Recording(recordings.size(), builder.meta, builder.intervals, streams);
+            } catch (IllegalArgumentException e) {
+                throw TracekitException.badInput(builder.files.getFirst().displayName() + ": " + e.getMessage());
+            }
             recordings.add(recording);
             builder.files.sort(Comparator.comparing(RecordingFile::stream).thenComparingLong(RecordingFile::seq));
             for (RecordingFile file : builder.files) {

@@ -68,6 +68,15 @@ class BadInputTest {
     }
 
     @Test
+    void anArchitectureWithoutNameTablesIsAClearError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("opens-000001.avro");
+        NewerSchemaFile.write(file, 1, "riscv64");
+        CliRun run = CliRun.of("opens", file.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("unsupported architecture 'riscv64'"), run.err());
+    }
+
+    @Test
     void helpIsNotAnError() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.status());
