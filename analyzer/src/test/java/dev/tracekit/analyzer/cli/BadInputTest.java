@@ -61,7 +61,7 @@ class BadInputTest {
     @Test
     void aNewerSchemaVersionIsAClearError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("opens-000001.avro");
-        NewerSchemaFile.write(file);
+        ForgedHeaderFile.write(file);
         CliRun run = CliRun.of("opens", file.toString());
         assertEquals(2, run.status());
         assertTrue(run.err().contains("written with schema version 2, newer than this analyzer reads (1)"), run.err());
@@ -70,7 +70,7 @@ class BadInputTest {
     @Test
     void anArchitectureWithoutNameTablesIsAClearError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("opens-000001.avro");
-        NewerSchemaFile.write(file, 1, "riscv64");
+        ForgedHeaderFile.write(file, 1, "riscv64");
         CliRun run = CliRun.of("opens", file.toString());
         assertEquals(2, run.status());
         assertTrue(run.err().contains("unsupported architecture 'riscv64'"), run.err());

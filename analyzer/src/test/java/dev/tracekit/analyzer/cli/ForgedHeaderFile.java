@@ -9,8 +9,8 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /** Writes opens files with headers the analyzer must refuse clearly. */
-final class NewerSchemaFile {
-    private NewerSchemaFile() {
+final class ForgedHeaderFile {
+    private ForgedHeaderFile() {
     }
 
     /** A header claiming a schema version from the future. */
