@@ -1,0 +1,106 @@
+package dev.tracekit.fleet;
+
+import dev.tracekit.analyzer.aggregate.SyscallGrouping;
+import dev.tracekit.analyzer.aggregate.SyscallOrder;
+import dev.tracekit.fleet.analysis.ActivityFigures;
+import dev.tracekit.fleet.analysis.NameFunctions;
+import dev.tracekit.fleet.analysis.OpenFigures;
+import dev.tracekit.fleet.analysis.RecordingFigures;
+import dev.tracekit.fleet.analysis.SignalFigures;
+import dev.tracekit.fleet.analysis.SyscallFigures;
+import dev.tracekit.fleet.input.FleetCatalog;
+import dev.tracekit.fleet.input.FleetRecording;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * tracekit's analyses over recordings of many hosts, for a Spark shell or notebook and for the
+ * {@code fleet} verbs:
+ *
+ * <pre>{@code
+ * TracekitFleet fleet = TracekitFleet.open(spark, "hdfs:///traces/2026-11-02");
+ * fleet.summary().topSyscalls().show();
+ * fleet.syscalls(SyscallGrouping.PROCESS_SYSCALL, SyscallOrder.COUNT, 10_000_000_000L).show();
+ * }</pre>
+ *
+ * Every method returns a lazy Spark table, complete and ordered as the analyzer orders that listing.
+ * Opening reads each file's header and the interval statistics; the event streams are read by the tables.
+ */
+public final class TracekitFleet {
+    private final FleetCatalog catalog;
+    private final SyscallFigures syscalls;
+    private final OpenFigures opens;
+    private final SignalFigures signals;
+    private final ActivityFigures activity;
+    private final RecordingFigures recordingFigures;
+
+    private TracekitFleet(SparkSession spark, FleetCatalog catalog) {
+        NameFunctions names = NameFunctions.register(spark);
+        this.catalog = catalog;
+        this.syscalls = new SyscallFigures(catalog, names);
+        this.opens = new OpenFigures(catalog, names);
+        this.signals = new SignalFigures(catalog, names);
+        this.activity = new ActivityFigures(catalog, syscalls);
+        this.recordingFigures = new RecordingFigures(spark, catalog, syscalls);
+    }
+
+    /** @param paths recording directories (searched recursively) and .avro files: local paths or any Hadoop URI */
+    public static TracekitFleet open(SparkSession spark, String... paths) {
+        return open(spark, List.of(paths));
+    }
+
+    public static TracekitFleet open(SparkSession spark, List<String> paths) {
+        return new TracekitFleet(spark, FleetCatalog.open(spark, paths));
+    }
+
+    /** The recordings found, ordered by host and recording id, with their header and interval facts. */
+    public List<FleetRecording> recordings() {
+        return catalog.recordings();
+    }
+
+    /** Files found but not used (not a recording's, unreadable header). */
+    public List<String> warnings() {
+        return catalog.warnings();
+    }
+
+    /** False when recording files could not be read, so results miss them. */
+    public boolean complete() {
+        return catalog.complete();
+    }
+
+    public FleetSummary summary() {
+        return new FleetSummary(recordingFigures.recordings(), recordingFigures.families(),
+                syscalls(SyscallGrouping.SYSCALL, SyscallOrder.COUNT, 0), activity.processes(), opens.files(),
+                opens.failedByErrno(), signals.signals());
+    }
+
+    /**
+     * Syscall figures per host and syscall, process or both; with {@code windowNs > 0} a time series of
+     * windows from each recording's start, with a {@code rank} per window.
+     */
+    public Dataset<Row> syscalls(SyscallGrouping grouping, SyscallOrder order, long windowNs) {
+        return syscalls.figures(grouping, order, windowNs);
+    }
+
+    /** Opens per file and host. */
+    public Dataset<Row> openedFiles() {
+        return opens.files();
+    }
+
+    /** Opens per process and host. */
+    public Dataset<Row> openingProcesses() {
+        return opens.processes();
+    }
+
+    /** Failed opens per errno and host. */
+    public Dataset<Row> failedOpens() {
+        return opens.failedByErrno();
+    }
+
+    /** Signals by sender, target and signal. */
+    public Dataset<Row> signals() {
+        return signals.signals();
+    }
+}

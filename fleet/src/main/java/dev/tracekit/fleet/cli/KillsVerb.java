@@ -1,0 +1,19 @@
+package dev.tracekit.fleet.cli;
+
+import dev.tracekit.fleet.TracekitFleet;
+import dev.tracekit.fleet.report.FleetReport;
+import dev.tracekit.fleet.report.KillTopReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "kills", mixinStandardHelpOptions = true,
+        description = "The most frequent sender -> target signals per host (the analyzer's kills --top).")
+final class KillsVerb extends FleetVerb {
+    @Option(names = "--top", description = "Accepted for the analyzer's spelling; the fleet always shows the top signals.")
+    boolean top;
+
+    @Override
+    FleetReport report(TracekitFleet fleet) {
+        return new KillTopReport(fleet.signals());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tracekit.fleet.cli;
+
+import dev.tracekit.analyzer.report.OpenTopReport.By;
+import dev.tracekit.fleet.TracekitFleet;
+import dev.tracekit.fleet.report.FleetReport;
+import dev.tracekit.fleet.report.OpenTopReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "opens", mixinStandardHelpOptions = true,
+        description = "The most opened files, or with --top processes the processes that opened most, per host. "
+                + "(The analyzer's event-by-event listing is a single-machine replay; the fleet aggregates.)")
+final class OpensVerb extends FleetVerb {
+    @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files", defaultValue = "files",
+            description = "Top files (default) or processes.")
+    By top;
+
+    @Override
+    FleetReport report(TracekitFleet fleet) {
+        return new OpenTopReport(top == By.files ? fleet.openedFiles() : fleet.openingProcesses(), top);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tracekit.fleet.input;
+
+import static org.apache.spark.sql.functions.broadcast;
+
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The recordings found in the inputs and their streams as Spark tables. Every record read through
+ * {@link #read} carries its recording's columns ({@link RecordingColumns}), so jobs group by host and decode
+ * names with the recording's own architecture.
+ */
+public final class FleetCatalog {
+    private final List<FleetRecording> recordings;
+    private final RecordingFileScanner.Scan scan;
+    private final StreamLoader loader;
+    private final Dataset<Row> recordingTable;
+
+    private FleetCatalog(List<FleetRecording> recordings, RecordingFileScanner.Scan scan, StreamLoader loader,
+            Dataset<Row> recordingTable) {
+        this.recordings = recordings;
+        this.scan = scan;
+        this.loader = loader;
+        this.recordingTable = recordingTable;
+    }
+
+    /**
+     * Reads every file's header on the driver, then the interval statistics with Spark.
+     *
+     * @param paths directories (searched recursively) and .avro files, as Hadoop paths or URIs
+     */
+    public static FleetCatalog open(SparkSession spark, List<String> paths) {
+        RecordingFileScanner.Scan scan = RecordingFileScanner.scan(spark.sparkContext().hadoopConfiguration(), paths);
+        Map<String, RecordingMeta> metas = new LinkedHashMap<>();
+        Map<String, Set<RecordingStream>> streams = new HashMap<>();
+        Map<RecordingStream, List<RecordingFile>> files = new EnumMap<>(RecordingStream.class);
+        for (RecordingFile file : scan.files()) {
+            metas.putIfAbsent(file.meta().recordingId(), file.meta());
+            streams.computeIfAbsent(file.meta().recordingId(), id -> EnumSet.noneOf(RecordingStream.class))
+                    .add(file.stream());
+            files.computeIfAbsent(file.stream(), s -> new ArrayList<>()).add(file);
+        }
+        List<RecordingMeta> ordered = new ArrayList<>(metas.values());
+        ordered.sort(Comparator.comparing(RecordingMeta::hostname).thenComparing(RecordingMeta::recordingId));
+        Map<String, Integer> indexById = new HashMap<>();
+        for (RecordingMeta meta : ordered) {
+            indexById.put(meta.recordingId(), indexById.size());
+        }
+        StreamLoader loader = new StreamLoader(spark, files, indexById);
+        Map<Integer, IntervalFacts> facts = IntervalFacts.of(loader.load(RecordingStream.INTERVALS, i -> true));
+        List<FleetRecording> recordings = new ArrayList<>();
+        for (RecordingMeta meta : ordered) {
+            int index = recordings.size();
+            recordings.add(new FleetRecording(index, meta, Set.copyOf(streams.get(meta.recordingId())),
+                    facts.getOrDefault(index, IntervalFacts.NONE)));
+        }
+        return new FleetCatalog(List.copyOf(recordings), scan, loader,
+                RecordingColumns.table(spark, recordings));
+    }
+
+    /** By host, then recording id; a recording's {@link FleetRecording#index()} is its place here. */
+    public List<FleetRecording> recordings() {
+        return recordings;
+    }
+
+    /** Files not used (not a recording's, or unreadable), for the warnings after the result. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>(scan.notes());
+        warnings.addAll(scan.lost());
+        return warnings;
+    }
+
+    /** False when recording files could not be read, so results miss them. */
+    public boolean complete() {
+        return scan.lost().isEmpty();
+    }
+
+    /** Every record of the stream, with its recording's columns. */
+    public Dataset<Row> read(RecordingStream stream) {
+        return read(stream, r -> true);
+    }
+
+    /** The stream's records of the recordings selected, with their recording's columns. */
+    public Dataset<Row> read(RecordingStream stream, Predicate<FleetRecording> which) {
+        return loader.load(stream, index -> which.test(recordings.get(index)))
+                .join(broadcast(recordingTable), RecordingColumns.INDEX);
+    }
+
+    /** The columns every record read gets from its recording. */
+    public static final class RecordingColumns {
+        public static final String INDEX = StreamLoader.RECORDING_INDEX;
+        public static final String ID = "recording_id";
+        public static final String HOST = "host";
+        public static final String ARCH = "arch";
+        /** Boot-clock ns windows and relative times count from. */
+        public static final String START_NS = "start_ns";
+        /** The family the recording's syscall figures come from ({@link FleetRecording#syscallFamily()}). */
+        public static final String SYSCALL_FAMILY = "syscall_family";
+        /** Events of that family the recording lost in all. */
+        public static final String SYSCALL_LOST = "syscall_lost";
+
+        private RecordingColumns() {
+        }
+
+        static Dataset<Row> table(SparkSession spark, List<FleetRecording> recordings) {
+            List<Row> rows = new ArrayList<>();
+            for (FleetRecording r : recordings) {
+                rows.add(RowFactory.create(r.index(), r.meta().recordingId(), r.host(), r.meta().arch(),
+                        r.startBootNs(), r.syscallFamily().name(), r.facts().lost(r.syscallFamily())));
+            }
+            return spark.createDataFrame(rows, new StructType()
+                    .add(INDEX, DataTypes.IntegerType, false)
+                    .add(ID, DataTypes.StringType, false)
+                    .add(HOST, DataTypes.StringType, false)
+                    .add(ARCH, DataTypes.StringType, false)
+                    .add(START_NS, DataTypes.LongType, false)
+                    .add(SYSCALL_FAMILY, DataTypes.StringType, false)
+                    .add(SYSCALL_LOST, DataTypes.LongType, false));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tracekit.fleet.input;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Finds the recording files under the given paths on any file system Hadoop reads (local, HDFS, S3) and
+ * reads each one's Avro header on the driver: the header, not the directory name, says which host and
+ * recording a file belongs to. Only the header is read, so this costs one small read per file. The same
+ * file met twice (overlapping paths, a copied file) counts once, as in the analyzer.
+ */
+public final class RecordingFileScanner {
+    private final Configuration hadoop;
+    private final List<RecordingFile> files = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> lost = new ArrayList<>();
+
+    private RecordingFileScanner(Configuration hadoop) {
+        this.hadoop = hadoop;
+    }
+
+    /**
+     * The files found and what was not used.
+     *
+     * @param notes files skipped because they are not a recording's
+     * @param lost  recording files that could not be read, so results miss them
+     */
+    public record Scan(List<RecordingFile> files, List<String> notes, List<String> lost) {
+    }
+
+    /** @throws TracekitException (bad input) for a missing path, a named non-recording, or no recordings at all */
+    public static Scan scan(Configuration hadoop, List<String> inputs) {
+        RecordingFileScanner scanner = new RecordingFileScanner(hadoop);
+        for (String input : inputs) {
+            scanner.scanInput(input);
+        }
+        if (scanner.files.isEmpty()) {
+            throw TracekitException.badInput("no tracekit recordings found in " + String.join(", ", inputs));
+        }
+        return new Scan(List.copyOf(scanner.files), List.copyOf(scanner.notes), List.copyOf(scanner.lost));
+    }
+
+    private void scanInput(String input) {
+        Path path = new Path(input);
+        try {
+            FileSystem fs = path.getFileSystem(hadoop);
+            FileStatus status = fs.getFileStatus(path);
+            if (!status.isDirectory()) {
+                scanFile(fs, status.getPath(), true);
+                return;
+            }
+            List<Path> found = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> listing = fs.listFiles(path, true);
+            while (listing.hasNext()) {
+                Path file = listing.next().getPath();
+                if (file.getName().endsWith(".avro")) {
+                    found.add(file);
+                }
+            }
+            if (found.isEmpty()) {
+                throw TracekitException.badInput(input + ": no recording files (*.avro) in this directory");
+            }
+            found.sort(null);
+            for (Path file : found) {
+                scanFile(fs, file, false);
+            }
+        } catch (FileNotFoundException e) {
+            throw TracekitException.badInput(input + ": no such file or directory");
+        } catch (IOException e) {
+            throw TracekitException.badInput(input + ": cannot list: " + e.getMessage());
+        }
+    }
+
+    private void scanFile(FileSystem fs, Path file, boolean named) throws IOException {
+        if (!file.getName().endsWith(".avro")) {
+            throw TracekitException.badInput(file + ": not an .avro file (fleet reads recording directories and "
+                    + ".avro files; unpack bundles first)");
+        }
+        Path qualified = fs.makeQualified(file);
+        Optional<RecordingFile> header;
+        try (FSDataInputStream in = fs.open(qualified);
+                DataFileStream<Object> avro = new DataFileStream<>(in, new GenericDatumReader<>())) {
+            header = header(sparkFilePath(qualified), avro);
+        } catch (IOException e) {
+            lost.add(file + ": header unreadable (" + e.getMessage() + "); file skipped");
+            return;
+        }
+        if (header.isEmpty()) {
+            if (named) {
+                throw TracekitException.badInput(file + ": not a tracekit recording");
+            }
+            notes.add(file + ": not a tracekit recording file; skipped");
+            return;
+        }
+        RecordingFile found = header.get();
+        if (seen.add(found.meta().recordingId() + "/" + found.stream() + "/" + found.seq())) {
+            files.add(found);
+        }
+    }
+
+    /**
+     * The file's URI spelled as Spark's {@code _metadata.file_path} spells it, so the two join: listings may
+     * say {@code file:///tmp/x} where Spark says {@code file:/tmp/x} (same file, empty authority).
+     */
+    static String sparkFilePath(Path qualified) {
+        URI uri = qualified.toUri();
+        if (uri.getScheme() != null && (uri.getAuthority() == null || uri.getAuthority().isEmpty())) {
+            return uri.getScheme() + ":" + uri.getRawPath();
+        }
+        return uri.toString();
+    }
+
+    private static Optional<RecordingFile> header(String uri, DataFileStream<Object> avro) {
+        RecordingMeta meta;
+        try {
+            meta = RecordingMeta.readFrom(avro::getMeta);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (meta.schemaVersion() > RecordingMeta.CURRENT_SCHEMA_VERSION) {
+            throw TracekitException.badInput(uri + ": written with schema version " + meta.schemaVersion()
+                    + ", newer than this tracekit reads (" + RecordingMeta.CURRENT_SCHEMA_VERSION
+                    + "); use a newer tracekit");
+        }
+        Optional<RecordingStream> stream = RecordingStream.ofSchema(avro.getSchema());
+        if (stream.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] seq = avro.getMeta(RecordingMeta.KEY_FILE_SEQ);
+        long fileSeq;
+        try {
+            fileSeq = seq == null ? 0 : Long.parseLong(new String(seq, StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            fileSeq = 0;
+        }
+        return Optional.of(new RecordingFile(uri, meta, stream.get(), fileSeq));
+    }
+}

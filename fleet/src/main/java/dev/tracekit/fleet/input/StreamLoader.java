@@ -1,0 +1,67 @@
+package dev.tracekit.fleet.input;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import dev.tracekit.recording.RecordingStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.avro.SchemaConverters;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one stream's files with spark-avro, always through the current reader schema of {@code schema/}
+ * (Avro resolves every older writer schema against it, so files of every schema version read alike), and
+ * tags each record with its recording's index by joining Spark's {@code _metadata.file_path} with the
+ * file list the driver made from the headers.
+ */
+final class StreamLoader {
+    static final String FILE_PATH = "file_path";
+    static final String RECORDING_INDEX = "recording_index";
+
+    private final SparkSession spark;
+    private final Map<RecordingStream, List<RecordingFile>> files;
+    private final Map<String, Integer> recordingIndex;
+
+    /** @param recordingIndex recording id to the recording's place in the catalog */
+    StreamLoader(SparkSession spark, Map<RecordingStream, List<RecordingFile>> files, Map<String, Integer> recordingIndex) {
+        this.spark = spark;
+        this.files = files;
+        this.recordingIndex = recordingIndex;
+    }
+
+    /** The records of the stream's files that belong to the recordings selected, with {@code recording_index}. */
+    Dataset<Row> load(RecordingStream stream, IntPredicate recordings) {
+        List<Row> fileRows = new ArrayList<>();
+        for (RecordingFile file : files.getOrDefault(stream, List.of())) {
+            int index = recordingIndex.get(file.meta().recordingId());
+            if (recordings.test(index)) {
+                fileRows.add(RowFactory.create(file.uri(), index));
+            }
+        }
+        Dataset<Row> fileTable = spark.createDataFrame(fileRows, new StructType()
+                .add(FILE_PATH, DataTypes.StringType, false)
+                .add(RECORDING_INDEX, DataTypes.IntegerType, false));
+        return records(stream, fileRows).join(broadcast(fileTable), FILE_PATH).drop(FILE_PATH);
+    }
+
+    private Dataset<Row> records(RecordingStream stream, List<Row> fileRows) {
+        if (fileRows.isEmpty()) {
+            StructType schema = ((StructType) SchemaConverters.toSqlType(stream.schema()).dataType())
+                    .add(FILE_PATH, DataTypes.StringType);
+            return spark.createDataFrame(List.of(), schema);
+        }
+        String[] paths = fileRows.stream().map(row -> row.getString(0)).toArray(String[]::new);
+        return spark.read().format("avro")
+                .option("avroSchema", stream.schema().toString())
+                .load(paths)
+                .withColumn(FILE_PATH, col("_metadata.file_path"));
+    }
+}

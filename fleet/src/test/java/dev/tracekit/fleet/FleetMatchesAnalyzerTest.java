@@ -1,0 +1,102 @@
+package dev.tracekit.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracekit.analyzer.cli.CommandLineFactory;
+import dev.tracekit.fleet.cli.FleetCommandLine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fleet verb prints exactly what the single-machine analyzer prints for the same recordings: same
+ * rows, order, names, numbers, notes, in every format. Both read the same tree of several hosts.
+ */
+class FleetMatchesAnalyzerTest {
+    @TempDir
+    static Path temp;
+
+    static Path mixed;
+    static Path eventsOnly;
+
+    @BeforeAll
+    static void trees() {
+        mixed = FleetTrees.mixed(temp.resolve("mixed"));
+        eventsOnly = FleetTrees.eventsOnly(temp.resolve("events-only"));
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    /** Every verb and format once; options chosen to reach every column and note the analyzer has for them. */
+    static Stream<Arguments> onMixedHosts() {
+        return Stream.of(
+                "summary",
+                "summary --format json --limit 3",
+                "syscalls -P --sort errors",
+                "syscalls --by process,syscall -L --top 5 --format csv",
+                "syscalls --interval 3s -L --by process,syscall --top 3 --relative",
+                "opens --top files",
+                "opens --top processes --format csv",
+                "kills --top --limit 80 --format json").map(Arguments::of);
+    }
+
+    static Stream<Arguments> withEventSource() {
+        return Stream.of(
+                "summary --format csv",
+                "syscalls --interval 500ms --sort latency --top 2").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onMixedHosts")
+    void sameOutputOnMixedHosts(String args) {
+        assertSameOutput(args, mixed);
+    }
+
+    /** web-1's syscall figures from per-event records: event counting, errno ranges, durations as latency. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withEventSource")
+    void sameOutputFromSyscallEvents(String args) {
+        assertSameOutput(args, eventsOnly);
+    }
+
+    private static void assertSameOutput(String args, Path tree) {
+        String[] argv = argv(args, tree);
+        Run analyzer = analyzer(argv);
+        Run fleet = fleet(argv);
+        assertEquals(0, analyzer.status(), analyzer.err());
+        assertTrue(analyzer.out().lines().count() > 2, "the analyzer printed a result");
+        assertEquals(analyzer.out(), fleet.out());
+        assertEquals(0, fleet.status(), fleet.err());
+    }
+
+    private static String[] argv(String args, Path tree) {
+        List<String> argv = new ArrayList<>(List.of(args.split(" ")));
+        argv.add(tree.toString());
+        return argv.toArray(String[]::new);
+    }
+
+    private static Run analyzer(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CommandLineFactory.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static Run fleet(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = FleetCommandLine.execute(new PrintWriter(out), new PrintWriter(err),
+                master -> SharedSpark.session(), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tracekit.fleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Fleet-shaped inputs made from the fixture recordings: each host's files copied under a directory name
+ * that says nothing about the host, so only the headers can tell hosts apart.
+ */
+public final class FleetTrees {
+    private FleetTrees() {
+    }
+
+    public static Path fixtures() {
+        String property = System.getProperty("tracekit.testdata");
+        return Path.of(property != null ? property : "../testdata/fixtures").toAbsolutePath().normalize();
+    }
+
+    /**
+     * web-1 (x86_64, counts with latency and events, losses), db-1 (aarch64, counts without latency) and
+     * idle-1 (header-only files), under {@code root/rack-a/node-1..3}.
+     */
+    public static Path mixed(Path root) {
+        copy(fixtures().resolve("x86_64-web1"), root.resolve("rack-a/node-1"), name -> true);
+        copy(fixtures().resolve("aarch64-db1"), root.resolve("rack-a/node-2"), name -> true);
+        copy(fixtures().resolve("empty"), root.resolve("rack-b/node-3"), name -> true);
+        return root;
+    }
+
+    /** web-1 without its in-kernel counts, so its syscall figures come from per-event records; and db-1. */
+    public static Path eventsOnly(Path root) {
+        copy(fixtures().resolve("x86_64-web1"), root.resolve("node-1"), name -> !name.startsWith("syscall-counts-"));
+        copy(fixtures().resolve("aarch64-db1"), root.resolve("node-2"), name -> true);
+        return root;
+    }
+
+    private static void copy(Path from, Path to, Predicate<String> names) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.filter(f -> names.test(f.getFileName().toString())).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
