@@ -7,6 +7,7 @@
  *   openat2 PATH FLAGS MODE RESOLVE  openat2(AT_FDCWD, PATH, {FLAGS, MODE, RESOLVE}), octal; "openat2 FD"
  *   creat PATH MODE       creat(PATH, MODE), MODE in octal; prints "creat FD"
  *   longpath N            openat of a path of N 'a's (ENAMETOOLONG past 4095); prints "longpath RESULT"
+ *   opens N PATH          N openat(AT_FDCWD, PATH, O_RDONLY) calls, closing what opens; prints "opens N"
  *   getpid N              N getpid(2) calls
  *   getppid N             N getppid(2) calls
  *   kill PID SIG          kill(2); prints "kill RESULT"
@@ -73,6 +74,17 @@ int main(int argc, char **argv)
 			printf("longpath %ld\n", result(syscall(SYS_openat, AT_FDCWD, path, O_RDONLY, 0)));
 			free(path);
 			i += 1;
+		} else if (!strcmp(cmd, "opens") && i + 2 < argc) {
+			long n = strtol(argv[i + 1], NULL, 10);
+
+			for (long k = 0; k < n; k++) {
+				long fd = syscall(SYS_openat, AT_FDCWD, argv[i + 2], O_RDONLY, 0);
+
+				if (fd >= 0)
+					close(fd);
+			}
+			printf("opens %ld\n", n);
+			i += 2;
 		} else if ((!strcmp(cmd, "getpid") || !strcmp(cmd, "getppid")) && i + 1 < argc) {
 			long n = strtol(argv[i + 1], NULL, 10);
 			long nr = !strcmp(cmd, "getpid") ? SYS_getpid : SYS_getppid;

@@ -37,13 +37,13 @@ import picocli.CommandLine.Spec;
 /** {@code tracekit record}: the command line, turned into {@link RecorderOptions} and run by {@link Recorder}. */
 @Command(name = "tracekit record", mixinStandardHelpOptions = true,
         versionProvider = RecordCommand.Version.class,
-        description = {"Record syscall counts, file opens and signals of this host with eBPF into a directory",
-                "of compressed Avro files, for `tracekit` to analyse anywhere. Needs root."},
+        description = "Record syscall counts, file opens and signals of this host with eBPF into a directory of "
+                + "compressed Avro files, for `tracekit` to analyse anywhere. Needs root.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  tracekit record -d 10 -o /tmp/rec             # counts, opens, kills for 10 s",
                 "  tracekit record -p 181 --events opens         # only the opens of PID 181",
-                "  tracekit record -n nginx -x                   # failed calls of processes named nginx",
+                "  tracekit record -n nginx -x                   # failed calls of nginx only",
                 "  tracekit record --path-prefix /etc/ --events opens",
                 "  tracekit record --events kills,kernel-signals --exclude-signal 0",
                 "  tracekit record --syscalls read,write --latency -i 5s",
@@ -112,7 +112,7 @@ public final class RecordCommand implements Callable<Integer> {
     Long durationNs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Recording directory, new or empty (default: ./tracekit-<date>-<time>).")
+            description = "Recording directory, new or empty (default: tracekit-<date>-<time> here).")
     Path output;
 
     @Option(names = "--ringbuf-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "8M",

@@ -10,6 +10,7 @@ import dev.tracekit.names.Arch;
 import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
@@ -240,6 +241,29 @@ class RecorderKernelTest {
                 assertTrue(row.getLatencyTotalNs() > 0);
             }
             assertIntervalsAreContiguous(dir);
+        }
+    }
+
+    @Test
+    void aTooSmallRingCountsEveryLostOpen() throws Exception {
+        int opens = 100_000;
+        Path missing = tmp.resolve("missing-" + UUID.randomUUID());
+        try (Workload workload = Workload.start("tk-storm", "wait", "opens", Integer.toString(opens), missing.toString())) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()),
+                    "--ringbuf-size", "4K", "-d", "2s");
+            workload.go();
+            assertEquals(opens, workload.result("opens"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            long recorded = Recordings.read(dir, RecordingStream.OPENS).size();
+            List<IntervalStats> intervals = Recordings.read(dir, RecordingStream.INTERVALS);
+            long dropped = intervals.stream().flatMap(i -> i.getDrops().stream()).mapToLong(Drop::getCount).sum();
+            long counted = intervals.stream().mapToLong(i -> i.getEvents().getOrDefault("OPENS", 0L)).sum();
+            assertTrue(dropped > 0, "a 4 KiB ring must overflow under " + opens + " opens");
+            assertEquals(opens, recorded + dropped, "recorded + dropped = generated");
+            assertEquals(recorded, counted, "interval event counts match the records");
         }
     }
 
