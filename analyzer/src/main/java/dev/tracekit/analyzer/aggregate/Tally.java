@@ -38,11 +38,6 @@ public final class Tally<K extends Comparable<K>> {
         });
     }
 
-    public long total(K key) {
-        long[] c = counts.get(key);
-        return c == null ? 0 : c[0];
-    }
-
     /** Entries with the largest totals first (or failures, when {@code byFailed}), ties by key. */
     public List<Entry<K>> top(boolean byFailed) {
         List<Entry<K>> entries = new ArrayList<>();

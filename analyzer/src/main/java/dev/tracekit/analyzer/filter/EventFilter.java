@@ -44,7 +44,7 @@ public final class EventFilter {
     /**
      * Ties the spec to a recording.
      *
-     * @throws TracekitException (bad input) for names that mean nothing on any architecture
+     * @throws TracekitException (bad input) for a time offset on a recording without a known start
      */
     public static EventFilter of(FilterSpec spec, Recording recording) {
         return new EventFilter(spec, recording);
@@ -76,10 +76,6 @@ public final class EventFilter {
             }
         }
         return false;
-    }
-
-    public boolean acceptsRecording() {
-        return hostMatches;
     }
 
     /** Host, time, process, thread, user and name: what every per-event record carries in its header. */
