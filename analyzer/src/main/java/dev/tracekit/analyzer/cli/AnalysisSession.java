@@ -1,6 +1,8 @@
 package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.analyzer.ExitCode;
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.filter.EventFilter;
 import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.analyzer.filter.FilteringVisitor;
 import dev.tracekit.analyzer.input.Catalog;
@@ -40,9 +42,14 @@ final class AnalysisSession {
         return open(input.paths, input.threadCount(), filters);
     }
 
+    /** @throws TracekitException (bad input) for unreadable inputs or filters that cannot apply to them */
     static AnalysisSession open(List<Path> paths, int threads, FilterSpec filters) {
         Diagnostics diagnostics = new Diagnostics();
-        return new AnalysisSession(InputScanner.scan(paths, diagnostics), diagnostics, filters, threads);
+        Catalog catalog = InputScanner.scan(paths, diagnostics);
+        for (Recording recording : catalog.recordings()) {
+            EventFilter.of(filters, recording); // a time offset on a recording without a start fails here, not mid-read
+        }
+        return new AnalysisSession(catalog, diagnostics, filters, threads);
     }
 
     FilterSpec filters() {

@@ -13,7 +13,6 @@ import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -61,10 +60,11 @@ public final class AvroExporter implements RecordVisitor, Closeable {
     }
 
     private void append(Recording recording, RecordingStream stream, SpecificRecord record) {
+        RecordingFileWriter<SpecificRecord> writer = writer(recording, stream);
         try {
-            writer(recording, stream).append(record);
+            writer.append(record);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw TracekitException.badInput(writer.path() + ": cannot write: " + e.getMessage());
         }
     }
 

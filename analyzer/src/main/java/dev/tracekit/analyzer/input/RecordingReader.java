@@ -146,6 +146,9 @@ public final class RecordingReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while decoding", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // a visitor's own error (e.g. TracekitException) keeps its meaning and exit code
+            }
             throw new IllegalStateException("decoding failed", e.getCause());
         }
         results.handle(done.recording(), done.file(), done.block(), result);

@@ -26,6 +26,7 @@ class BadInputTest {
         "syscalls @web --syscall frobnicate           | unknown syscall 'frobnicate'",
         "opens @web --since yesterday                 | bad time 'yesterday'",
         "opens @web --until 2026-13-45T00:00:00Z      | bad time '2026-13-45T00:00:00Z'",
+        "opens @truncated --since +1s                 | has no interval statistics, so it has no start",
         "syscalls @web --interval 0s                  | duration '0s' must be above zero",
         "syscalls @web --interval soon                | bad duration 'soon'",
         "syscalls @web --by color                     | bad --by 'color'",
