@@ -12,6 +12,9 @@
  *   getppid N             N getppid(2) calls
  *   kill PID SIG          kill(2); prints "kill RESULT"
  *   tgkill TGID TID SIG   tgkill(2); prints "tgkill RESULT"
+ *   tkill TID SIG         tkill(2); prints "tkill RESULT"
+ *   sigqueue PID SIG      rt_sigqueueinfo(2) as sigqueue(3) makes it; prints "sigqueue RESULT"
+ *   tgsigqueue TGID TID SIG  rt_tgsigqueueinfo(2); prints "tgsigqueue RESULT"
  *   sleep MS              sleep with SIGUSR1 ignored (a target for signals)
  *
  * Results are the raw syscall return: a value, or -errno.
@@ -21,6 +24,7 @@
 #include <linux/openat2.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +107,26 @@ int main(int argc, char **argv)
 
 			printf("tgkill %ld\n", rc);
 			i += 3;
+		} else if (!strcmp(cmd, "tkill") && i + 2 < argc) {
+			printf("tkill %ld\n", result(syscall(SYS_tkill, atoi(argv[i + 1]), atoi(argv[i + 2]))));
+			i += 2;
+		} else if ((!strcmp(cmd, "sigqueue") && i + 2 < argc) || (!strcmp(cmd, "tgsigqueue") && i + 3 < argc)) {
+			bool thread = !strcmp(cmd, "tgsigqueue");
+			int sig = atoi(argv[i + (thread ? 3 : 2)]);
+			siginfo_t info;
+			long rc;
+
+			memset(&info, 0, sizeof(info));
+			info.si_signo = sig;
+			info.si_code = SI_QUEUE;	/* what sigqueue(3) sends; the kernel refuses kernel codes */
+			info.si_pid = getpid();
+			info.si_uid = getuid();
+			if (thread)
+				rc = syscall(SYS_rt_tgsigqueueinfo, atoi(argv[i + 1]), atoi(argv[i + 2]), sig, &info);
+			else
+				rc = syscall(SYS_rt_sigqueueinfo, atoi(argv[i + 1]), sig, &info);
+			printf("%s %ld\n", cmd, result(rc));
+			i += thread ? 3 : 2;
 		} else if (!strcmp(cmd, "sleep") && i + 1 < argc) {
 			long ms = strtol(argv[i + 1], NULL, 10);
 			struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };

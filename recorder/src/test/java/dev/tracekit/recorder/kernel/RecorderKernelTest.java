@@ -175,20 +175,23 @@ class RecorderKernelTest {
         try (Workload sleeper = Workload.start("tk-sleeper", "sleep", "20000")) {
             assertEquals("sleeping", sleeper.nextLine()); // SIGUSR1 is ignored from here on
             String target = Integer.toString(sleeper.pid());
+            String usr1 = Integer.toString(SIGUSR1);
             try (Workload sender = Workload.start("tk-sender", "wait",
                     "kill", target, "0",
-                    "kill", target, Integer.toString(SIGUSR1),
-                    "tgkill", target, target, Integer.toString(SIGUSR1),
+                    "kill", target, usr1,
+                    "tkill", target, usr1,
+                    "tgkill", target, target, usr1,
+                    "sigqueue", target, usr1,
+                    "tgsigqueue", target, target, usr1,
                     "tgkill", target, target, Integer.toString(SIGTERM))) {
                 Path dir = tmp.resolve("rec");
                 long startNs = BootClock.nowNs();
                 RecorderRun run = RecorderRun.start(dir, "--events", "kills,kernel-signals",
                         "-p", Integer.toString(sender.pid()), "-d", "2s");
                 sender.go();
-                assertEquals(0, sender.result("kill"));
-                assertEquals(0, sender.result("kill"));
-                assertEquals(0, sender.result("tgkill"));
-                assertEquals(0, sender.result("tgkill"));
+                for (String command : List.of("kill", "kill", "tkill", "tgkill", "sigqueue", "tgsigqueue", "tgkill")) {
+                    assertEquals(0, sender.result(command), command);
+                }
                 assertEquals(0, sender.waitFor());
                 assertEquals(128 + SIGTERM, sleeper.waitFor());
                 assertEquals(0, run.awaitExit(), run.err());
@@ -198,23 +201,25 @@ class RecorderKernelTest {
                 List<KillEvent> sent = kills.stream().filter(k -> k.getSyscall() != KillSyscall.SIGNAL_GENERATE).toList();
                 List<KillEvent> generated = kills.stream()
                         .filter(k -> k.getSyscall() == KillSyscall.SIGNAL_GENERATE).toList();
-                assertEquals(4, sent.size(), () -> "kills: " + kills);
                 kills.forEach(k -> assertHeader(k.getHeader(), sender, "tk-sender", startNs, endNs));
-                assertKill(sent.get(0), KillSyscall.KILL, sleeper.pid(), 0, 0, 0);
-                assertKill(sent.get(1), KillSyscall.KILL, sleeper.pid(), 0, SIGUSR1, 0);
-                assertKill(sent.get(2), KillSyscall.TGKILL, sleeper.pid(), sleeper.pid(), SIGUSR1, 0);
-                assertKill(sent.get(3), KillSyscall.TGKILL, sleeper.pid(), sleeper.pid(), SIGTERM, 0);
-                // Signal 0 is never generated; the ignored SIGUSR1s and the delivered SIGTERM are, and so is
-                // the SIGCHLD the kernel itself sends this JVM when the sender exits (current is the sender).
-                assertEquals(4, generated.size(), () -> "signal_generate: " + generated);
-                assertKill(generated.get(0), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGUSR1,
-                        TRACE_SIGNAL_IGNORED);
-                assertKill(generated.get(1), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGUSR1,
-                        TRACE_SIGNAL_IGNORED);
-                assertKill(generated.get(2), KillSyscall.SIGNAL_GENERATE, sleeper.pid(), sleeper.pid(), SIGTERM,
-                        TRACE_SIGNAL_DELIVERED);
+                int pid = sleeper.pid();
+                assertEquals(7, sent.size(), () -> "kills: " + kills);
+                assertKill(sent.get(0), KillSyscall.KILL, pid, 0, 0, 0);
+                assertKill(sent.get(1), KillSyscall.KILL, pid, 0, SIGUSR1, 0);
+                assertKill(sent.get(2), KillSyscall.TKILL, pid, pid, SIGUSR1, 0);
+                assertKill(sent.get(3), KillSyscall.TGKILL, pid, pid, SIGUSR1, 0);
+                assertKill(sent.get(4), KillSyscall.RT_SIGQUEUEINFO, pid, 0, SIGUSR1, 0);
+                assertKill(sent.get(5), KillSyscall.RT_TGSIGQUEUEINFO, pid, pid, SIGUSR1, 0);
+                assertKill(sent.get(6), KillSyscall.TGKILL, pid, pid, SIGTERM, 0);
+                // Signal 0 is never generated; the five ignored SIGUSR1s and the delivered SIGTERM are, and so
+                // is the SIGCHLD the kernel itself sends this JVM when the sender exits (current is the sender).
+                assertEquals(7, generated.size(), () -> "signal_generate: " + generated);
+                for (KillEvent usr1Generated : generated.subList(0, 5)) {
+                    assertKill(usr1Generated, KillSyscall.SIGNAL_GENERATE, pid, pid, SIGUSR1, TRACE_SIGNAL_IGNORED);
+                }
+                assertKill(generated.get(5), KillSyscall.SIGNAL_GENERATE, pid, pid, SIGTERM, TRACE_SIGNAL_DELIVERED);
                 // Its target is the JVM thread that forked the sender, which the test cannot name.
-                assertEquals(SIGCHLD, generated.get(3).getSignal());
+                assertEquals(SIGCHLD, generated.get(6).getSignal());
             }
         }
     }
