@@ -92,8 +92,10 @@ static __always_inline void count_syscall(const struct count_key *key, bool fail
 	if (!value) {
 		struct count_value fresh = {};
 
-		/* BPF_NOEXIST: a racing first call on another CPU wins; E2BIG: map full */
-		if (bpf_map_update_elem(&counts, key, &fresh, BPF_NOEXIST) == -E2BIG) {
+		/* EEXIST: a first call on another CPU won the race; anything else (E2BIG: full) loses a count */
+		long err = bpf_map_update_elem(&counts, key, &fresh, BPF_NOEXIST);
+
+		if (err && err != -EEXIST) {
 			count_overflow();
 			return;
 		}
@@ -116,7 +118,9 @@ static __always_inline void record_latency(const struct count_key *key, __u64 ns
 	if (!value) {
 		struct latency_value fresh = {};
 
-		if (bpf_map_update_elem(&latencies, key, &fresh, BPF_NOEXIST) == -E2BIG) {
+		long err = bpf_map_update_elem(&latencies, key, &fresh, BPF_NOEXIST);
+
+		if (err && err != -EEXIST) {
 			count_overflow();
 			return;
 		}
