@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>Bytes (comm, path) in JSON: valid UTF-8 is the string itself (JSON escapes control characters, so the
  * value round-trips exactly); other bytes are shown escaped as in tables, with the exact bytes in an extra
  * {@code <key>_base64} field. In CSV, bytes are always the escaped form (spreadsheets and terminals get no
- * raw control characters); use JSON for exact bytes.
+ * raw control characters) and text starting like a formula is quoted with an apostrophe; use JSON for exact
+ * bytes.
  */
 final class Fields {
     private Fields() {
@@ -34,11 +35,19 @@ final class Fields {
         String key = column.key();
         List<Field> fields = new ArrayList<>();
         switch (column.kind()) {
-            case BYTES -> fields.add(new Field(key, value == null ? null : SafeText.escape((byte[]) value)));
-            case TEXT -> fields.add(new Field(key, value == null ? null : SafeText.escape((String) value)));
+            case BYTES -> fields.add(new Field(key, value == null ? null : inert(SafeText.escape((byte[]) value))));
+            case TEXT -> fields.add(new Field(key, value == null ? null : inert(SafeText.escape((String) value))));
             default -> fields.addAll(json(column, value, options));
         }
         return fields;
+    }
+
+    /**
+     * Text a spreadsheet would run as a formula (a path named {@code =HYPERLINK(...)}) gets a leading
+     * apostrophe, the usual guard; numbers are never touched.
+     */
+    private static String inert(String text) {
+        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     static List<Field> json(Column column, Object value, RenderOptions options) {
