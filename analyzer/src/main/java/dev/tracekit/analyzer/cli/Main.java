@@ -1,5 +1,8 @@
 package dev.tracekit.analyzer.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        // Straight to fd 1, not through System.out: a PrintStream swallows write errors, so a closed pipe
+        // (tracekit events ... | head) would go unnoticed and the whole recording would still be read.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(CommandLineFactory.execute(out, err, args));
     }

@@ -77,4 +77,9 @@ public final class CsvWriter implements TableWriter {
     public void finish() {
         out.flush();
     }
+
+    @Override
+    public boolean broken() {
+        return out.checkError();
+    }
 }

@@ -13,12 +13,14 @@ import java.util.List;
  * report) carry a {@code section} field first.
  */
 public final class NdjsonWriter implements TableWriter {
+    private final PrintWriter out;
     private final JsonGenerator json;
     private final RenderOptions options;
     private TableSpec table;
     private boolean wroteRows;
 
     public NdjsonWriter(PrintWriter out, RenderOptions options) {
+        this.out = out;
         try {
             this.json = new JsonFactory().createGenerator(out);
         } catch (IOException e) {
@@ -79,5 +81,15 @@ public final class NdjsonWriter implements TableWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public boolean broken() {
+        try {
+            json.flush();
+        } catch (IOException e) {
+            return true;
+        }
+        return out.checkError();
     }
 }

@@ -17,4 +17,9 @@ public interface TableWriter {
 
     /** Ends the output. */
     void finish();
+
+    /** True once the output cannot take more (a closed pipe, as in {@code tracekit events ... | head}). */
+    default boolean broken() {
+        return false;
+    }
 }

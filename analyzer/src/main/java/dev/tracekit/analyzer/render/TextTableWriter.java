@@ -102,4 +102,9 @@ public final class TextTableWriter implements TableWriter {
     public void finish() {
         out.flush();
     }
+
+    @Override
+    public boolean broken() {
+        return out.checkError();
+    }
 }

@@ -135,6 +135,11 @@ public final class ExportRows implements RecordVisitor {
                 histogram == null ? null : histogram.stream().map(String::valueOf).collect(Collectors.joining(" "))));
     }
 
+    @Override
+    public boolean wantsMore() {
+        return !out.broken();
+    }
+
     public void end() {
         out.end(List.of());
     }

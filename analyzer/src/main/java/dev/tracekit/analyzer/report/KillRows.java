@@ -53,7 +53,7 @@ public final class KillRows implements RecordVisitor {
 
     @Override
     public boolean wantsMore() {
-        return limit.more();
+        return limit.more() && !out.broken();
     }
 
     public void end() {

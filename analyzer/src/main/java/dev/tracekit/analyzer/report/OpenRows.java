@@ -56,7 +56,7 @@ public final class OpenRows implements RecordVisitor {
 
     @Override
     public boolean wantsMore() {
-        return limit.more();
+        return limit.more() && !out.broken();
     }
 
     public void end() {

@@ -56,7 +56,7 @@ public final class SyscallEventRows implements RecordVisitor {
 
     @Override
     public boolean wantsMore() {
-        return limit.more();
+        return limit.more() && !out.broken();
     }
 
     public void end() {
