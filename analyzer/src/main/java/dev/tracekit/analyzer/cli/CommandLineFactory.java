@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.analyzer.ExitCode;
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.render.SafeText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -19,13 +20,13 @@ public final class CommandLineFactory {
         commandLine.setParameterExceptionHandler((e, args) -> {
             if (e instanceof UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
                     && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
-                err.println("tracekit: unknown verb '" + unmatched.getUnmatched().getFirst() + "' (verbs: "
+                printLine(err, "unknown verb '" + unmatched.getUnmatched().getFirst() + "' (verbs: "
                         + String.join(", ", e.getCommandLine().getSubcommands().keySet())
                         + "; 'record' runs through bin/tracekit on Linux)");
                 err.flush();
                 return ExitCode.BAD_INPUT.status();
             }
-            err.println("tracekit: " + e.getMessage() + " (see: tracekit "
+            printLine(err, e.getMessage() + " (see: tracekit "
                     + (e.getCommandLine().getParent() != null ? e.getCommandLine().getCommandName() + " " : "")
                     + "--help)");
             err.flush();
@@ -34,15 +35,23 @@ public final class CommandLineFactory {
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getOut().flush();
             if (e instanceof TracekitException known) {
-                err.println("tracekit: " + known.getMessage());
+                printLine(err, known.getMessage());
                 err.flush();
                 return known.exitCode().status();
             }
-            err.println("tracekit: internal error: " + e);
+            printLine(err, "internal error: " + e);
             err.flush();
             return ExitCode.INTERNAL_ERROR.status();
         });
         return commandLine;
+    }
+
+    /**
+     * Prints one line of stderr. Messages quote what was given (option values, file and bundle entry names),
+     * and those may hold newlines or escape sequences: escaped, the message stays one line and drives no terminal.
+     */
+    private static void printLine(PrintWriter err, String message) {
+        err.println("tracekit: " + SafeText.escape(message));
     }
 
     /** Runs one command line and returns its exit status. */
