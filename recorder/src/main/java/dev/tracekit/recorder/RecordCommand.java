@@ -12,6 +12,7 @@ import dev.tracekit.recorder.config.SyscallNames;
 import dev.tracekit.recorder.layout.TracekitStructs;
 import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RotationPolicy;
+import dev.tracekit.recorder.redact.RedactedField;
 import dev.tracekit.recording.CodecSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
                 "  tracekit record --rotate-size 100M --max-files 10 -o /var/tmp/rec",
                 "  tracekit record -d 60 --bundle /tmp/rec.tar.zst",
                 "  tracekit record --config filters.json         # re-read when the file changes",
+                "  tracekit record --redact paths,comm,uid       # hashed names, to share off the host",
                 "",
                 "Exit status: 0 ok, 1 recording failed (e.g. disk full), 2 bad input or the host cannot record."},
         sortOptions = false, usageHelpAutoWidth = true)
@@ -144,6 +146,20 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print libbpf's log (verifier output) to stderr.")
     boolean verbose;
 
+    @Option(names = "--redact", split = ",", paramLabel = "FIELD",
+            description = "Replace these values by a keyed hash (HMAC-SHA-256) so the recording can leave the host: "
+                    + "paths, comm, uid. Equal values keep equal names; the header lists what was redacted.")
+    List<String> redact = new ArrayList<>();
+
+    @Option(names = "--redact-key", paramLabel = "FILE", defaultValue = "/var/lib/tracekit/redact.key",
+            description = "The host's secret for --redact, created (0600, random) when missing; keep it on the host "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path redactKey;
+
+    /** For tests and logs: the status line otherwise appears only when stderr is a terminal. */
+    @Option(names = "--status-lines", hidden = true)
+    boolean statusLines;
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -168,7 +184,10 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String line = "tracekit record " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        // The arguments may name what --redact hides (-n nginx, --path-prefix /home/alice): withhold them then.
+        String line = redact.isEmpty()
+                ? "tracekit record " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
+                : "tracekit record (arguments withheld under --redact; the filters are in tracekit.filters)";
         return new Recorder(options(), line, spec.commandLine().getErr()).run();
     }
 
@@ -197,7 +216,8 @@ public final class RecordCommand implements Callable<Integer> {
                     excludedSignalMask(), checkedPathPrefix(),
                     intervalNs, durationNs == null ? 0 : durationNs, outputDir(), checkedRingbufSize(), latency,
                     checkedCodec(), new RotationPolicy(rotateSize, rotateTimeNs, maxFiles),
-                    Optional.ofNullable(bundle).map(RecordCommand::checkedBundle), verbose);
+                    Optional.ofNullable(bundle).map(RecordCommand::checkedBundle), verbose,
+                    RedactedField.parse(redact), redactKey, statusLines);
         } catch (IllegalArgumentException e) {
             throw new RecorderException(RecorderException.USAGE, e.getMessage());
         }

@@ -20,6 +20,8 @@ import dev.tracekit.recorder.output.IoErrors;
 import dev.tracekit.recorder.output.OutputDirectory;
 import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RecordingOutput;
+import dev.tracekit.recorder.redact.RedactionKey;
+import dev.tracekit.recorder.redact.Redactor;
 import dev.tracekit.recording.CodecSpec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
@@ -59,14 +61,15 @@ final class Recorder {
         LiveFilterConfig configParser = new LiveFilterConfig(SyscallTable.of(host.arch()));
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
+        Redactor redactor = redactor();
         Path dir = usableOutput();
         boolean terminal = Libc.isatty(2);
         try (TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
-            RecordingOutput output = new RecordingOutput(dir, meta(host), CodecSpec.parse(options.codec()),
+            RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
                     options.rotation(), streams(), BootClock::nowNs);
             Totals totals;
-            try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output))) {
-                totals = record(programs, output, poller, terminal, dir, watcher, configParser);
+            try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
+                totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);
             }
             StatusLine.printSummary(err, terminal, output, totals.elapsedNs(), totals.lost(), dir.toString());
         } catch (IOException e) {
@@ -93,16 +96,17 @@ final class Recorder {
 
     /** Attaches, polls and closes intervals until the duration is up or a stop signal came, then drains. */
     private Totals record(TracingPrograms programs, RecordingOutput output, RingBufferPoller poller, boolean terminal,
-            Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser) throws Exception {
+            Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser, Redactor redactor)
+            throws Exception {
         programs.ringBufferFds().forEach(poller::add);
-        IntervalAccounting intervals = intervalAccounting(output, programs);
+        IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
         StopSignals stop = StopSignals.install();
         programs.attach();
         long startNs = BootClock.nowNs();
         err.println("tracekit record: recording " + options.events() + " into " + dir
                 + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
         err.flush();
-        StatusLine status = new StatusLine(err, terminal, output, startNs);
+        StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
         long intervalStartNs = startNs;
         long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
         long nowNs = startNs;
@@ -153,6 +157,25 @@ final class Recorder {
         });
     }
 
+    private StatusLine.Mode statusMode(boolean terminal) {
+        if (terminal) {
+            return StatusLine.Mode.TERMINAL;
+        }
+        return options.statusLines() ? StatusLine.Mode.LINES : StatusLine.Mode.OFF;
+    }
+
+    /** Loaded before the output directory is made, so a bad key leaves nothing behind. */
+    private Redactor redactor() {
+        if (options.redact().isEmpty()) {
+            return Redactor.NONE;
+        }
+        try {
+            return Redactor.of(options.redact(), RedactionKey.loadOrCreate(options.redactKey()));
+        } catch (IllegalArgumentException e) {
+            throw new RecorderException(RecorderException.USAGE, e.getMessage());
+        }
+    }
+
     private Path usableOutput() {
         options.bundle().ifPresent(bundle -> {
             if (Files.exists(bundle) || Files.isSymbolicLink(bundle)) {
@@ -177,21 +200,21 @@ final class Recorder {
         return streams;
     }
 
-    private IntervalAccounting intervalAccounting(RecordingOutput output, TracingPrograms programs) {
+    private IntervalAccounting intervalAccounting(RecordingOutput output, TracingPrograms programs, Redactor redactor) {
         if (!options.records(EventFamily.SYSCALLS)) {
             return new IntervalAccounting(output, programs, null, null);
         }
         BpfObject syscalls = programs.syscalls().orElseThrow();
         boolean latency = options.latency();
         SyscallCountCollector counts = new SyscallCountCollector(syscalls.mapFd("counts"),
-                latency ? syscalls.mapFd("latencies") : -1);
+                latency ? syscalls.mapFd("latencies") : -1, redactor);
         return new IntervalAccounting(output, programs, counts, new PerCpuCounter(syscalls.mapFd("count_overflows")));
     }
 
-    private RecordingMeta meta(HostFacts host) {
+    private RecordingMeta meta(HostFacts host, Redactor redactor) {
         String filters;
         try {
-            filters = new ObjectMapper().writeValueAsString(options.describe());
+            filters = new ObjectMapper().writeValueAsString(options.describe(redactor));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -8,29 +8,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The once-a-second status on a terminal's stderr, and the summary line at the end. */
+/** The once-a-second status on stderr, and the summary line at the end. */
 final class StatusLine {
     private static final long SECOND_NS = 1_000_000_000L;
 
+    /** How the status is shown: not at all, rewritten in place on a terminal, or as one line per second. */
+    enum Mode {
+        OFF, TERMINAL, LINES
+    }
+
     private final PrintWriter err;
-    private final boolean terminal;
+    private final Mode mode;
     private final RecordingOutput output;
     private final Map<RecordingStream, Long> before = new EnumMap<>(RecordingStream.class);
     private long lastNs;
 
-    StatusLine(PrintWriter err, boolean terminal, RecordingOutput output, long startNs) {
+    StatusLine(PrintWriter err, Mode mode, RecordingOutput output, long startNs) {
         this.err = err;
-        this.terminal = terminal;
+        this.mode = mode;
         this.output = output;
         this.lastNs = startNs;
     }
 
     void maybePrint(long nowNs, long lost) {
-        if (!terminal || nowNs - lastNs < SECOND_NS) {
+        if (mode == Mode.OFF || nowNs - lastNs < SECOND_NS) {
             return;
         }
         double seconds = (nowNs - lastNs) / 1e9;
-        StringJoiner line = new StringJoiner("  ", "\r", "");
+        StringJoiner line = new StringJoiner("  ", mode == Mode.TERMINAL ? "\r" : "tracekit record: status: ", "");
         for (RecordingStream stream : RecordingStream.values()) {
             if (stream != RecordingStream.INTERVALS && output.has(stream)) {
                 long records = output.records(stream);
@@ -41,7 +46,11 @@ final class StatusLine {
         }
         line.add(bytes(output.bytesWritten()) + " written");
         line.add(lost + " lost");
-        err.print(line + "\u001b[K"); // erase what a longer previous line left
+        if (mode == Mode.TERMINAL) {
+            err.print(line + "\u001b[K"); // erase what a longer previous line left
+        } else {
+            err.println(line);
+        }
         err.flush();
         lastNs = nowNs;
     }

@@ -11,6 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.recorder.ffm.Libbpf;
 import dev.tracekit.recorder.output.RotatingStreamWriter;
+import dev.tracekit.recorder.redact.Redactor;
 import dev.tracekit.schema.SyscallCount;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -47,12 +48,14 @@ public final class SyscallCountCollector {
     private final MemorySegment countValue = arena.allocate(COUNT_VALUE);
     private final MemorySegment latencyValue = arena.allocate(LATENCY_VALUE);
     private final SyscallCount row = new SyscallCount();
+    private final Redactor redactor;
 
     /** @param latenciesFd the latency map, or -1 without --latency */
-    public SyscallCountCollector(int countsFd, int latenciesFd) {
+    public SyscallCountCollector(int countsFd, int latenciesFd, Redactor redactor) {
         this.countsFd = countsFd;
         this.latenciesFd = latenciesFd;
         this.latency = latenciesFd >= 0;
+        this.redactor = redactor;
     }
 
     /** Writes the interval's rows; returns how many. */
@@ -124,6 +127,7 @@ public final class SyscallCountCollector {
         row.setErrors(delta.errors());
         row.setLatencyTotalNs(latency ? delta.latencyTotalNs() : null);
         row.setLatencyLog2Hist(latency ? Arrays.stream(delta.log2Hist()).boxed().toList() : null);
+        redactor.redact(row);
         out.append(row);
     }
 }

@@ -1,14 +1,22 @@
 package dev.tracekit.recorder.output;
 
+import dev.tracekit.recorder.ffm.Libc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** Makes the recording directory: mode 0750, never through a planted symlink, never over another recording. */
+/**
+ * Makes the recording directory: mode 0750 (an existing empty one is made so, and must be the recorder's own),
+ * never through a planted symlink, never over another recording.
+ */
 public final class OutputDirectory {
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwxr-x---");
+
     private OutputDirectory() {
     }
 
@@ -28,10 +36,17 @@ public final class OutputDirectory {
                         throw new IllegalArgumentException("output directory " + dir + " is not empty");
                     }
                 }
+                // Whoever owns the directory could swap or read the files as they are written.
+                int owner = (Integer) Files.getAttribute(absolute, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                if (owner != Libc.geteuid()) {
+                    throw new IllegalArgumentException("output directory " + dir + " belongs to "
+                            + Files.getOwner(absolute, LinkOption.NOFOLLOW_LINKS).getName()
+                            + ", not to this user; refusing to record into it");
+                }
+                Files.setPosixFilePermissions(absolute, PRIVATE);
             } else {
                 Files.createDirectories(absolute.getParent());
-                Files.createDirectory(absolute,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(PRIVATE));
             }
             if (!Files.isWritable(absolute)) {
                 throw new IllegalArgumentException("output directory " + dir + " is not writable");

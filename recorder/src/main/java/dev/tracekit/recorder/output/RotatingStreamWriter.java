@@ -88,10 +88,10 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
         current = null;
     }
 
-    /** Closes the current file; a second call does nothing. */
+    /** Closes the current file; a second call, or one after a file failed to open, does nothing. */
     @Override
     public void close() throws IOException {
-        if (!closed) {
+        if (!closed && current != null) {
             closed = true;
             closeCurrent();
         }
