@@ -32,6 +32,9 @@ public final class SafeText {
     }
 
     public static String escape(byte[] bytes) {
+        if (isPlainAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         StringBuilder out = new StringBuilder(bytes.length + 8);
         int i = 0;
         while (i < bytes.length) {
@@ -53,6 +56,16 @@ public final class SafeText {
             }
         }
         return out.toString();
+    }
+
+    /** Printable ASCII without backslashes: nothing to escape (the common case, checked first). */
+    private static boolean isPlainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 || b == 0x7f || b == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String escape(String text) {
