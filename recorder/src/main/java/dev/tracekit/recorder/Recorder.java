@@ -100,25 +100,28 @@ final class Recorder {
             throws Exception {
         programs.ringBufferFds().forEach(poller::add);
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
-        StopSignals stop = StopSignals.install();
-        programs.attach();
-        long startNs = BootClock.nowNs();
-        err.println("tracekit record: recording " + options.events() + " into " + dir
-                + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
-        err.flush();
-        StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
-        long intervalStartNs = startNs;
-        long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
-        long nowNs = startNs;
-        while (!stop.requested() && nowNs < deadlineNs) {
-            poller.poll(POLL_TIMEOUT_MS);
-            nowNs = BootClock.nowNs();
-            if (nowNs - intervalStartNs >= options.intervalNs()) {
-                intervals.end(intervalStartNs, nowNs);
-                intervalStartNs = nowNs;
-                watcher.ifPresent(w -> reload(w, configParser, programs));
+        long startNs;
+        long intervalStartNs;
+        try (StopSignals stop = StopSignals.install()) {
+            programs.attach();
+            startNs = BootClock.nowNs();
+            err.println("tracekit record: recording " + options.events() + " into " + dir
+                    + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
+            err.flush();
+            StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
+            intervalStartNs = startNs;
+            long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
+            long nowNs = startNs;
+            while (!stop.requested() && nowNs < deadlineNs) {
+                poller.poll(POLL_TIMEOUT_MS);
+                nowNs = BootClock.nowNs();
+                if (nowNs - intervalStartNs >= options.intervalNs()) {
+                    intervals.end(intervalStartNs, nowNs);
+                    intervalStartNs = nowNs;
+                    watcher.ifPresent(w -> reload(w, configParser, programs));
+                }
+                status.maybePrint(nowNs, intervals.lost());
             }
-            status.maybePrint(nowNs, intervals.lost());
         }
         long stopNs = BootClock.nowNs();
         programs.detach();
