@@ -251,14 +251,15 @@ class RecorderKernelTest {
 
     @Test
     void aTooSmallRingCountsEveryLostOpen() throws Exception {
-        int opens = 100_000;
+        int opens = 20_000; // a 4 KiB ring holds ~46 opens; the storm must end well inside the recording
         Path missing = tmp.resolve("missing-" + UUID.randomUUID());
         try (Workload workload = Workload.start("tk-storm", "wait", "opens", Integer.toString(opens), missing.toString())) {
             Path dir = tmp.resolve("rec");
             RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()),
-                    "--ringbuf-size", "4K", "-d", "2s");
+                    "--ringbuf-size", "4K", "-d", "6s");
             workload.go();
             assertEquals(opens, workload.result("opens"));
+            long stormEndNs = BootClock.nowNs();
             assertEquals(0, workload.waitFor());
             assertEquals(0, run.awaitExit(), run.err());
 
@@ -266,6 +267,7 @@ class RecorderKernelTest {
             List<IntervalStats> intervals = Recordings.read(dir, RecordingStream.INTERVALS);
             long dropped = intervals.stream().flatMap(i -> i.getDrops().stream()).mapToLong(Drop::getCount).sum();
             long counted = intervals.stream().mapToLong(i -> i.getEvents().getOrDefault("OPENS", 0L)).sum();
+            assertTrue(intervals.getLast().getIntervalEndNs() > stormEndNs, "the recording ended before the storm");
             assertTrue(dropped > 0, "a 4 KiB ring must overflow under " + opens + " opens");
             assertEquals(opens, recorded + dropped, "recorded + dropped = generated");
             assertEquals(recorded, counted, "interval event counts match the records");
