@@ -7,6 +7,8 @@
  *   openat2 PATH FLAGS MODE RESOLVE  openat2(AT_FDCWD, PATH, {FLAGS, MODE, RESOLVE}), octal; "openat2 FD"
  *   creat PATH MODE       creat(PATH, MODE), MODE in octal; prints "creat FD"
  *   longpath N            openat of a path of N 'a's (ENAMETOOLONG past 4095); prints "longpath RESULT"
+ *   openhex HEX           openat(AT_FDCWD, the bytes spelt in HEX, O_RDONLY): any bytes but NUL; prints "openhex RESULT"
+ *   comm HEX              prctl(PR_SET_NAME, the bytes spelt in HEX): the task name; prints "comm RESULT"
  *   opens N PATH          N openat(AT_FDCWD, PATH, O_RDONLY) calls, closing what opens; prints "opens N"
  *   getpid N              N getpid(2) calls
  *   getppid N             N getppid(2) calls
@@ -28,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,6 +38,17 @@
 static long result(long rc)
 {
 	return rc < 0 ? -errno : rc;
+}
+
+/* Hex digits to a NUL-terminated byte string, so a test can pass bytes no argv could carry as text. */
+static char *unhex(const char *hex)
+{
+	size_t n = strlen(hex) / 2;
+	char *bytes = calloc(n + 1, 1);
+
+	for (size_t k = 0; k < n; k++)
+		sscanf(hex + 2 * k, "%2hhx", &bytes[k]);
+	return bytes;
 }
 
 int main(int argc, char **argv)
@@ -77,6 +91,14 @@ int main(int argc, char **argv)
 			path[n] = 0;
 			printf("longpath %ld\n", result(syscall(SYS_openat, AT_FDCWD, path, O_RDONLY, 0)));
 			free(path);
+			i += 1;
+		} else if ((!strcmp(cmd, "openhex") || !strcmp(cmd, "comm")) && i + 1 < argc) {
+			char *bytes = unhex(argv[i + 1]);
+			long rc = !strcmp(cmd, "comm") ? result(prctl(PR_SET_NAME, bytes, 0, 0, 0))
+						       : result(syscall(SYS_openat, AT_FDCWD, bytes, O_RDONLY, 0));
+
+			printf("%s %ld\n", cmd, rc);
+			free(bytes);
 			i += 1;
 		} else if (!strcmp(cmd, "opens") && i + 2 < argc) {
 			long n = strtol(argv[i + 1], NULL, 10);

@@ -5,8 +5,11 @@ import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongSupplier;
@@ -17,6 +20,8 @@ import org.apache.avro.specific.SpecificRecord;
  * One stream of a recording ({@code opens-000001.avro}, {@code opens-000002.avro}, ...): appends records,
  * and at each interval flushes (so data on disk is at most one interval behind) and rotates when the policy
  * says so. Rotation happens only at interval ends, so a file may pass --rotate-size by one interval's data.
+ * After a failed write (a full disk) closing cuts the file back to its last whole block, so what was written
+ * before stays a valid Avro file instead of ending in a torn block.
  */
 public final class RotatingStreamWriter<T extends SpecificRecord> implements Closeable {
     private final Path dir;
@@ -31,6 +36,8 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     private long openedAtNs;
     private long bytesOfClosedFiles;
     private long recordsOfClosedFiles;
+    private long intactBytes;
+    private boolean failed;
     private boolean closed;
 
     public RotatingStreamWriter(Path dir, RecordingStream stream, RecordingMeta meta, CodecFactory codec,
@@ -49,12 +56,17 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     }
 
     public void append(T record) throws IOException {
-        current.append(record);
+        try {
+            current.append(record); // writes a block when it fills
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        }
     }
 
     /** Ends the interval: hands the buffered block to the OS, then starts a new file if one is due. */
     public void endInterval() throws IOException {
-        current.flush();
+        flushCurrent();
         if (policy.due(current.bytesWritten(), clockNs.getAsLong() - openedAtNs)) {
             closeCurrent();
             openNext();
@@ -72,13 +84,25 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     }
 
     private void openNext() throws IOException {
+        // Delete before creating, so the stream never holds more than --max-files, not even for a moment.
+        while (policy.maxFiles() > 0 && files.size() >= policy.maxFiles()) {
+            Files.deleteIfExists(files.removeFirst());
+        }
         seq++;
         current = RecordingFileWriter.create(dir, stream, seq, meta, codec, null);
         openedAtNs = clockNs.getAsLong();
         files.addLast(current.path());
-        while (policy.maxFiles() > 0 && files.size() > policy.maxFiles()) {
-            Files.deleteIfExists(files.removeFirst());
+        flushCurrent(); // the header, so even a file that never gets a block is whole
+    }
+
+    private void flushCurrent() throws IOException {
+        try {
+            current.flush();
+        } catch (IOException e) {
+            failed = true;
+            throw e;
         }
+        intactBytes = current.bytesWritten();
     }
 
     private void closeCurrent() throws IOException {
@@ -88,12 +112,29 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
         current = null;
     }
 
-    /** Closes the current file; a second call, or one after a file failed to open, does nothing. */
+    /**
+     * Closes the current file; a second call, or one after a file failed to open, does nothing. After a failed
+     * write the file is cut back to its last whole block, whether or not closing managed to write more.
+     */
     @Override
     public void close() throws IOException {
-        if (!closed && current != null) {
-            closed = true;
+        if (closed || current == null) {
+            return;
+        }
+        closed = true;
+        Path path = current.path();
+        long intact = intactBytes;
+        try {
             closeCurrent();
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        } finally {
+            if (failed) {
+                try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    file.truncate(intact); // frees space too: needs none
+                }
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code tracekit record} running in this JVM on its own thread, as the command line runs it. The test
  * JVM is the recorder's own process, which it never traces, so workloads are child processes.
  */
-final class RecorderRun {
+final class RecorderRun implements RunningRecorder {
     private final StringWriter err = new StringWriter();
     private final CompletableFuture<Integer> exit;
 
@@ -34,18 +35,9 @@ final class RecorderRun {
         return run;
     }
 
-    /** Waits until stderr holds {@code text}. */
-    void awaitErr(String text, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!err.toString().contains(text)) {
-            if (exit.isDone()) {
-                throw new AssertionError("recorder ended (exit " + exit.join() + ") before '" + text + "': " + err);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + text + "' from the recorder within " + seconds + " s: " + err);
-            }
-            Thread.sleep(20);
-        }
+    @Override
+    public OptionalInt exitCode() {
+        return exit.isDone() ? OptionalInt.of(exit.join()) : OptionalInt.empty();
     }
 
     /** Waits for the recorder to end (its --duration) and returns its exit code. */
@@ -53,7 +45,8 @@ final class RecorderRun {
         return exit.get(60, TimeUnit.SECONDS);
     }
 
-    String err() {
+    @Override
+    public String err() {
         return err.toString();
     }
 }
