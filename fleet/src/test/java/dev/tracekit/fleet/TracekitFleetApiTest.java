@@ -63,7 +63,7 @@ class TracekitFleetApiTest {
         Path out = temp.resolve("parquet");
         StringWriter printed = new StringWriter();
         int status = FleetCommandLine.execute(new PrintWriter(printed), new PrintWriter(new StringWriter()),
-                master -> SharedSpark.session(), "summary", "--parquet", out.toString(), tree.toString());
+                master -> SharedSpark.session(), "opens", "--top", "files", "--parquet", out.toString(), tree.toString());
         assertEquals(0, status);
         assertTrue(printed.toString().contains("wrote " + out.resolve("top_files")), printed.toString());
         Dataset<Row> files = SharedSpark.session().read().parquet(out.resolve("top_files").toString());

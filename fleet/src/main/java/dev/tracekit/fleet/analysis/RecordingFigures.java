@@ -1,6 +1,7 @@
 package dev.tracekit.fleet.analysis;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.tracekit.fleet.input.FleetCatalog;
 import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
@@ -60,10 +61,7 @@ public final class RecordingFigures {
      * what this run read, null for the syscall family not read because the other one answers for it.
      */
     public Dataset<Row> families() {
-        Map<Family, Map<Integer, Long>> matched = new EnumMap<>(Family.class);
-        matched.put(Family.OPENS, countPerRecording(catalog.read(RecordingStream.OPENS)));
-        matched.put(Family.KILLS, countPerRecording(catalog.read(RecordingStream.KILLS)));
-        Map<Integer, Long> syscallRows = countPerRecording(syscalls.sourceRows());
+        Map<Family, Map<Integer, Long>> matched = matchedRecords();
         List<Row> rows = new ArrayList<>();
         for (FleetRecording r : catalog.recordings()) {
             for (Family family : Family.values()) {
@@ -71,8 +69,8 @@ public final class RecordingFigures {
                     continue;
                 }
                 boolean syscallFamily = family == Family.SYSCALL_COUNTS || family == Family.SYSCALL_EVENTS;
-                Long read = !syscallFamily ? matched.get(family).getOrDefault(r.index(), 0L)
-                        : family == r.syscallFamily() ? syscallRows.getOrDefault(r.index(), 0L) : null;
+                Long read = syscallFamily && family != r.syscallFamily() ? null
+                        : matched.getOrDefault(family, Map.of()).getOrDefault(r.index(), 0L);
                 long written = r.facts().written(family);
                 long lost = r.facts().lost(family);
                 rows.add(RowFactory.create(r.meta().recordingId(), r.host(),
@@ -90,11 +88,19 @@ public final class RecordingFigures {
                 .add("matched", DataTypes.LongType, true));
     }
 
-    private static Map<Integer, Long> countPerRecording(Dataset<Row> records) {
-        Map<Integer, Long> counts = new HashMap<>();
-        for (Row row : records.groupBy(col(RecordingColumns.INDEX)).count().collectAsList()) {
-            counts.put(row.getInt(0), row.getLong(1));
+    /** Records read per family and recording, in one Spark pass: opens, kills and each recording's syscall family. */
+    private Map<Family, Map<Integer, Long>> matchedRecords() {
+        Dataset<Row> read = catalog.read(RecordingStream.OPENS).select(col(RecordingColumns.INDEX),
+                        lit(Family.OPENS.name()).as("family"))
+                .unionByName(catalog.read(RecordingStream.KILLS).select(col(RecordingColumns.INDEX),
+                        lit(Family.KILLS.name()).as("family")))
+                .unionByName(syscalls.sourceRows().select(col(RecordingColumns.INDEX),
+                        col(RecordingColumns.SYSCALL_FAMILY).as("family")));
+        Map<Family, Map<Integer, Long>> matched = new EnumMap<>(Family.class);
+        for (Row row : read.groupBy(RecordingColumns.INDEX, "family").count().collectAsList()) {
+            matched.computeIfAbsent(Family.valueOf(row.getString(1)), f -> new HashMap<>())
+                    .put(row.getInt(0), row.getLong(2));
         }
-        return counts;
+        return matched;
     }
 }
