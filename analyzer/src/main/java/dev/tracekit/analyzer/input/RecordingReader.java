@@ -121,12 +121,11 @@ public final class RecordingReader {
             thread.setDaemon(true);
             return thread;
         });
-        Deque<InFlight> inFlight = new ArrayDeque<>();
-        int window = threads * 4;
+        InFlightWindow inFlight = new InFlightWindow(threads * 4);
         try {
             catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, more, block -> {
                 inFlight.add(new InFlight(recording, file, block, pool.submit(tasks.task(recording, file, block))));
-                if (inFlight.size() >= window) {
+                while (inFlight.full()) {
                     finish(inFlight.poll(), results);
                 }
             }), diagnostics);
@@ -135,6 +134,41 @@ public final class RecordingReader {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Blocks submitted and not yet handled, oldest first. Honest blocks are ~1 MiB, so a few per thread keep
+     * the pool busy in little memory; blocks forged up to the 64 MiB size cap meet the byte bound instead, so
+     * read-ahead never holds more than about 64 MiB, however many threads decode.
+     */
+    private static final class InFlightWindow {
+        static final long MAX_BYTES_IN_FLIGHT = 64L << 20;
+        private final Deque<InFlight> blocks = new ArrayDeque<>();
+        private final int maxBlocks;
+        private long bytes;
+
+        InFlightWindow(int maxBlocks) {
+            this.maxBlocks = maxBlocks;
+        }
+
+        void add(InFlight block) {
+            blocks.add(block);
+            bytes += block.block().data().length;
+        }
+
+        boolean full() {
+            return blocks.size() >= maxBlocks || bytes > MAX_BYTES_IN_FLIGHT;
+        }
+
+        boolean isEmpty() {
+            return blocks.isEmpty();
+        }
+
+        InFlight poll() {
+            InFlight oldest = blocks.poll();
+            bytes -= oldest.block().data().length;
+            return oldest;
         }
     }
 

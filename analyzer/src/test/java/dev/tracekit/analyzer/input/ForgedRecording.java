@@ -54,9 +54,7 @@ final class ForgedRecording {
 
     /** Appends a block header (count and byte size) with nothing behind it. */
     ForgedRecording frame(long count, long size) {
-        writeVarLong(count);
-        writeVarLong(size);
-        return this;
+        return raw(frameBytes(count, size));
     }
 
     ForgedRecording raw(byte[] data) {
@@ -64,17 +62,34 @@ final class ForgedRecording {
         return this;
     }
 
+    /** A block header as the container frames it: the record count and the byte size, as Avro varints. */
+    static byte[] frameBytes(long count, long size) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        writeVarLong(frame, count);
+        writeVarLong(frame, size);
+        return frame.toByteArray();
+    }
+
+    /** The marker that ends the header and every block of this file. */
+    byte[] syncMarker() {
+        return sync.clone();
+    }
+
+    byte[] toBytes() {
+        return bytes.toByteArray();
+    }
+
     Path writeTo(Path file) throws IOException {
         return Files.write(file, bytes.toByteArray());
     }
 
     /** Avro's zig-zag varint. */
-    private void writeVarLong(long value) {
+    private static void writeVarLong(ByteArrayOutputStream out, long value) {
         long n = (value << 1) ^ (value >> 63);
         while ((n & ~0x7fL) != 0) {
-            bytes.write((int) ((n & 0x7f) | 0x80));
+            out.write((int) ((n & 0x7f) | 0x80));
             n >>>= 7;
         }
-        bytes.write((int) n);
+        out.write((int) n);
     }
 }
