@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.filter;
 
 import dev.tracekit.analyzer.TracekitException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ public final class Durations {
         if (!m.matches()) {
             throw TracekitException.badInput("bad duration '" + text + "': use a number and a unit, e.g. 1s, 500ms, 5m");
         }
-        long ns = toNs(m.group(1), m.group(2));
+        long ns = toNs(text, m.group(1), m.group(2));
         if (ns <= 0) {
             throw TracekitException.badInput("duration '" + text + "' must be above zero");
         }
@@ -30,10 +31,11 @@ public final class Durations {
     /** An offset from a recording's start ({@code +2s}, {@code 5m}), or empty when the text is not one. */
     static OptionalLong offset(String text) {
         Matcher m = OFFSET.matcher(text);
-        return m.matches() ? OptionalLong.of(toNs(m.group(1), m.group(2))) : OptionalLong.empty();
+        return m.matches() ? OptionalLong.of(toNs(text, m.group(1), m.group(2))) : OptionalLong.empty();
     }
 
-    private static long toNs(String number, String unit) {
+    /** @throws TracekitException (bad input) past what a long holds (~292 years), which would otherwise wrap around */
+    private static long toNs(String text, String number, String unit) {
         long scale = switch (unit) {
             case "ns" -> 1L;
             case "us" -> 1_000L;
@@ -43,6 +45,11 @@ public final class Durations {
             case "h" -> 3_600_000_000_000L;
             default -> 86_400_000_000_000L;
         };
-        return new BigDecimal(number).multiply(BigDecimal.valueOf(scale)).longValue();
+        try {
+            return new BigDecimal(number).multiply(BigDecimal.valueOf(scale)).setScale(0, RoundingMode.DOWN)
+                    .longValueExact();
+        } catch (ArithmeticException e) {
+            throw TracekitException.badInput("duration '" + text + "' is too long");
+        }
     }
 }

@@ -54,7 +54,12 @@ public sealed interface TimeBound {
         }
     }
 
+    /** @throws TracekitException (bad input) outside the years 1678..2262 that nanoseconds in a long can hold */
     private static long toNs(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            throw TracekitException.badInput("time " + instant + " is outside the years 1678..2262");
+        }
     }
 }
