@@ -1,6 +1,7 @@
 package dev.tracekit.analyzer.input;
 
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,11 +52,37 @@ final class BlockCodec {
     Decoded decompress(byte[] data, byte[] scratch) throws IOException {
         return switch (name) {
             case "null" -> new Decoded(data, data.length);
-            case "zstandard" -> drain(new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(data)), data.length, scratch);
+            case "zstandard" -> unzstd(data, scratch);
             case "deflate" -> inflate(data, scratch);
             case "snappy" -> unsnappy(data);
             default -> throw new IllegalStateException("codec checked in named(): " + name);
         };
+    }
+
+    /**
+     * One-shot decompression into a buffer that doubles until the frame fits (or the cap is reached): one
+     * native call per block once a thread's buffer has grown to its blocks' size. Frames written by Avro's
+     * zstd stream do not declare their size, hence the retry; the frame checksum is verified when present.
+     */
+    private static Decoded unzstd(byte[] data, byte[] scratch) throws IOException {
+        byte[] out = scratch != null ? scratch : new byte[initialSize(data.length)];
+        while (true) {
+            try {
+                return new Decoded(out, (int) Zstd.decompressByteArray(out, 0, out.length, data, 0, data.length));
+            } catch (ZstdException e) {
+                if (e.getErrorCode() != Zstd.errDstSizeTooSmall()) {
+                    throw new IOException("zstd: " + e.getMessage(), e);
+                }
+            }
+            if (out.length == MAX_DECODED_BYTES) {
+                throw new IOException("block decompresses to more than " + (MAX_DECODED_BYTES >> 20) + " MiB");
+            }
+            out = new byte[(int) Math.min(MAX_DECODED_BYTES, 2L * out.length)];
+        }
+    }
+
+    private static int initialSize(int compressedLength) {
+        return Math.min(MAX_DECODED_BYTES, Math.max(4096, compressedLength * 8));
     }
 
     /** Avro's deflate blocks are raw deflate (no zlib header). */
@@ -70,8 +97,7 @@ final class BlockCodec {
 
     private static Decoded drain(InputStream in, int compressedLength, byte[] scratch) throws IOException {
         try (in) {
-            byte[] out = scratch != null ? scratch
-                    : new byte[Math.min(MAX_DECODED_BYTES, Math.max(4096, compressedLength * 8))];
+            byte[] out = scratch != null ? scratch : new byte[initialSize(compressedLength)];
             int length = 0;
             while (true) {
                 if (length == out.length) {
