@@ -21,8 +21,11 @@ final class RecorderRun implements RunningRecorder {
     private RecorderRun(List<String> args) {
         PrintWriter errWriter = new PrintWriter(err, true);
         PrintWriter out = new PrintWriter(new StringWriter(), true);
+        // A thread of its own: the common pool has a single worker on a 2-CPU host, where a second recorder
+        // would wait for the first to end.
         exit = CompletableFuture.supplyAsync(
-                () -> RecordCommand.newCommandLine(out, errWriter).execute(args.toArray(String[]::new)));
+                () -> RecordCommand.newCommandLine(out, errWriter).execute(args.toArray(String[]::new)),
+                task -> Thread.ofPlatform().name("tracekit-record").start(task));
     }
 
     /** Starts recording into {@code dir} and returns once the programs are attached. */
