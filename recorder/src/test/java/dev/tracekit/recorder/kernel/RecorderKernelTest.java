@@ -12,6 +12,7 @@ import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.Family;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
@@ -256,7 +257,7 @@ class RecorderKernelTest {
         try (Workload workload = Workload.start("tk-storm", "wait", "opens", Integer.toString(opens), missing.toString())) {
             Path dir = tmp.resolve("rec");
             RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()),
-                    "--ringbuf-size", "4K", "-d", "6s");
+                    "--ringbuf-size", "4K", "-d", "6s", "--status-lines");
             workload.go();
             assertEquals(opens, workload.result("opens"));
             long stormEndNs = BootClock.nowNs();
@@ -271,6 +272,13 @@ class RecorderKernelTest {
             assertTrue(dropped > 0, "a 4 KiB ring must overflow under " + opens + " opens");
             assertEquals(opens, recorded + dropped, "recorded + dropped = generated");
             assertEquals(recorded, counted, "interval event counts match the records");
+            // the analyzer's completeness of a family is recorded / (recorded + its drops): every drop is an open's
+            assertTrue(intervals.stream().flatMap(i -> i.getDrops().stream()).allMatch(d -> d.getFamily() == Family.OPENS));
+            List<String> status = run.err().lines().filter(line -> line.startsWith("tracekit record: status: ")).toList();
+            assertFalse(status.isEmpty(), run.err());
+            assertTrue(status.getLast().endsWith("  " + dropped + " lost"), () -> "the storm ended seconds before the "
+                    + "last status line, which shows every drop: " + status);
+            assertTrue(run.err().contains(", " + recorded + " opens, " + dropped + " lost, "), run.err());
         }
     }
 
