@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tracekit.names.Arch;
 import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.config.LiveFilter;
+import dev.tracekit.recorder.redact.RedactedField;
+import dev.tracekit.recorder.redact.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -76,6 +80,21 @@ class RecordCommandTest {
         assertUsageError("bundle name must end in .tar.zst or .tar.gz", "--bundle", "/tmp/x.zip");
         assertUsageError("process name", "-n", "a-name-longer-than-15");
         assertUsageError("unknown signal", "--signal", "SIGNOPE");
+        assertUsageError("--redact takes paths, comm and uid, not 'gid'", "--redact", "paths,gid");
+    }
+
+    @Test
+    void redactNamesFieldsAndAKeyFileAndTheFiltersSayWhat() {
+        RecorderOptions plain = parse("-o", "/tmp/x", "-n", "nginx");
+        assertEquals(Set.of(), plain.redact());
+        assertEquals(Path.of("/var/lib/tracekit/redact.key"), plain.redactKey());
+        RecorderOptions options = parse("-o", "/tmp/x", "-n", "nginx", "--redact", "uid,comm", "--redact-key", "/k");
+        assertEquals(Set.of(RedactedField.UID, RedactedField.COMM), options.redact());
+        assertEquals(Path.of("/k"), options.redactKey());
+        Redactor redactor = Redactor.of(options.redact(), new byte[32]);
+        Map<String, Object> filters = options.describe(redactor);
+        assertEquals(List.of("comm", "uid"), filters.get("redacted"));
+        assertFalse(filters.get("comms").toString().contains("nginx"), filters.toString());
     }
 
     private void assertUsageError(String message, String... args) {
