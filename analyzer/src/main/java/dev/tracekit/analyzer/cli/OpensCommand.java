@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
         description = "opensnoop replayed: every file open in recorded order (TIME PID TID UID COMM FD ERR FLAGS PATH), "
                 + "or with --top the most opened files or the processes that opened most.")
 final class OpensCommand extends VerbCommand {
-    @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files",
-            description = "Top files (default) or processes instead of the event listing.")
+    @Option(names = "--top", paramLabel = "files|processes",
+            description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
 
     @Override
