@@ -17,8 +17,14 @@ fi
 mkdir -p "$out"
 # asm/ headers (through linux/errno.h) live in the multiarch include directory.
 multiarch=/usr/include/$(uname -m)-linux-gnu
+# common.bpf.h reads syscall arguments from the saved user registers, whose layout is the architecture's.
+case $(uname -m) in
+    x86_64) target_arch=x86 ;;
+    aarch64) target_arch=arm64 ;;
+    *) echo "error: no BPF register layout for $(uname -m)" >&2; exit 1 ;;
+esac
 for source in "$src"/*.bpf.c; do
     object="$out/$(basename "$source" .c).o"
-    "$clang" -O2 -g -Wall -Werror -target bpf -I"$multiarch" -I"$src" -c "$source" -o "$object"
+    "$clang" -O2 -g -Wall -Werror -target bpf -D__TARGET_ARCH_"$target_arch" -I"$multiarch" -I"$src" -c "$source" -o "$object"
 done
 cp "$src/tracekit.h" "$out/tracekit.h"

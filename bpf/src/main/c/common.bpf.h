@@ -20,14 +20,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
 const volatile struct tracekit_config cfg = {};
 
-/* Tracepoint contexts, as /sys/kernel/tracing/events/syscalls/<event>/format lays them out. */
-struct syscall_enter_ctx {
-	__u64 common;
-	__s32 nr;
-	__u32 pad;
-	__u64 args[6];
-};
-
+/* The exit tracepoints' context, as /sys/kernel/tracing/events/syscalls/sys_exit_<name>/format lays it out. */
 struct syscall_exit_ctx {
 	__u64 common;
 	__s32 nr;
@@ -151,6 +144,50 @@ static __always_inline bool syscall_allowed(__s64 nr)
 	chosen = bpf_map_lookup_elem(&filter_syscalls, &key);	/* NULL past MAX_SYSCALL_NR */
 	return chosen && *chosen;
 }
+
+/*
+ * A syscall's first four arguments, read at its exit from the user registers the kernel saved at entry.
+ * Exit-only programs need no entry program and no tid-keyed map to carry the arguments across: on the open
+ * storm that pairing cost more than the rest of the record (an entry program run on every open, and an
+ * LRU-hash update, lookup and delete). Offsets come from the kernel's BTF (CO-RE), so no vmlinux.h.
+ */
+struct task_struct;
+
+#if defined(__TARGET_ARCH_x86)
+struct pt_regs___x86 {
+	unsigned long di;
+	unsigned long si;
+	unsigned long dx;
+	unsigned long r10;	/* the fourth syscall argument (rcx is clobbered by the syscall instruction) */
+} __attribute__((preserve_access_index));
+
+static __always_inline void syscall_args(__u64 args[4])
+{
+	struct pt_regs___x86 *regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
+
+	args[0] = regs->di;
+	args[1] = regs->si;
+	args[2] = regs->dx;
+	args[3] = regs->r10;
+}
+#elif defined(__TARGET_ARCH_arm64)
+struct pt_regs___arm64 {
+	unsigned long regs[31];
+	unsigned long orig_x0;	/* x0 holds the return value by the time the syscall exits */
+} __attribute__((preserve_access_index));
+
+static __always_inline void syscall_args(__u64 args[4])
+{
+	struct pt_regs___arm64 *regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
+
+	args[0] = regs->orig_x0;
+	args[1] = regs->regs[1];
+	args[2] = regs->regs[2];
+	args[3] = regs->regs[3];
+}
+#else
+#error "syscall_args: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"
+#endif
 
 static __always_inline void fill_header(struct event_header *h, __u16 kind, __u16 size)
 {

@@ -1,23 +1,10 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * Signals sent by processes (kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo) joined entry to exit
- * for their result, and, opt-in, signals the kernel generates itself (signal:signal_generate).
+ * Signals sent by processes (kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo), recorded at exit with
+ * their result and with the arguments read from the saved user registers (syscall_args), and, opt-in,
+ * signals the kernel generates itself (signal:signal_generate).
  */
 #include "common.bpf.h"
-
-struct kill_entry {
-	__s32 target_pid;
-	__s32 target_tid;
-	__s32 signal;
-	__u32 syscall;		/* enum kill_syscall */
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, MAX_IN_FLIGHT);
-	__type(key, __u32);
-	__type(value, struct kill_entry);
-} entries SEC(".maps");
 
 /* signal:signal_generate, as its format file lays it out */
 struct signal_generate_ctx {
@@ -54,91 +41,74 @@ static __always_inline void emit_kill(__s32 target_pid, __s32 target_tid, __s32 
 	submit_record(e);
 }
 
-static __always_inline int remember_entry(__s32 target_pid, __s32 target_tid, __s32 sig, __u32 syscall)
+/* Whom a signal was sent to, from each syscall's arguments; syscall is a constant, so each program keeps one case. */
+static __always_inline void read_kill_args(__u32 syscall, __s32 *target_pid, __s32 *target_tid, __s32 *sig)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct kill_entry entry = {
-		.target_pid = target_pid, .target_tid = target_tid, .signal = sig, .syscall = syscall,
-	};
+	__u64 a[4];
 
-	if (!signal_allowed(sig) || !task_allowed(pid_tgid))
+	syscall_args(a);
+	switch (syscall) {
+	case KILL_KILL:			/* kill(pid, sig) */
+	case KILL_RT_SIGQUEUEINFO:	/* rt_sigqueueinfo(pid, sig, info) */
+		*target_pid = (__s32)a[0];
+		*target_tid = 0;
+		*sig = (__s32)a[1];
+		break;
+	case KILL_TKILL:		/* tkill(tid, sig) */
+		*target_pid = (__s32)a[0];
+		*target_tid = (__s32)a[0];
+		*sig = (__s32)a[1];
+		break;
+	default:			/* tgkill(tgid, tid, sig), rt_tgsigqueueinfo(tgid, tid, sig, info) */
+		*target_pid = (__s32)a[0];
+		*target_tid = (__s32)a[1];
+		*sig = (__s32)a[2];
+	}
+}
+
+static __always_inline int emit_at_exit(__u32 syscall, __s64 ret)
+{
+	__s32 target_pid, target_tid, sig;
+
+	if (cfg.failed_only && ret >= 0)
 		return 0;
-	bpf_map_update_elem(&entries, &tid, &entry, BPF_ANY);
+	if (!task_allowed(bpf_get_current_pid_tgid()))
+		return 0;
+	read_kill_args(syscall, &target_pid, &target_tid, &sig);
+	if (!signal_allowed(sig))
+		return 0;
+	emit_kill(target_pid, target_tid, sig, (__s32)ret, syscall);
 	return 0;
-}
-
-static __always_inline int emit_at_exit(__s64 ret)
-{
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	struct kill_entry *entry = bpf_map_lookup_elem(&entries, &tid);
-
-	if (!entry)
-		return 0;	/* filtered at entry, or missed entry */
-	if (!cfg.failed_only || ret < 0)
-		emit_kill(entry->target_pid, entry->target_tid, entry->signal, (__s32)ret, entry->syscall);
-	bpf_map_delete_elem(&entries, &tid);
-	return 0;
-}
-
-SEC("tracepoint/syscalls/sys_enter_kill")
-int kill_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry((__s32)ctx->args[0], 0, (__s32)ctx->args[1], KILL_KILL);
 }
 
 SEC("tracepoint/syscalls/sys_exit_kill")
 int kill_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_tkill")
-int tkill_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry((__s32)ctx->args[0], (__s32)ctx->args[0], (__s32)ctx->args[1], KILL_TKILL);
+	return emit_at_exit(KILL_KILL, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_tkill")
 int tkill_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_tgkill")
-int tgkill_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry((__s32)ctx->args[0], (__s32)ctx->args[1], (__s32)ctx->args[2], KILL_TGKILL);
+	return emit_at_exit(KILL_TKILL, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_tgkill")
 int tgkill_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_rt_sigqueueinfo")
-int rt_sigqueueinfo_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry((__s32)ctx->args[0], 0, (__s32)ctx->args[1], KILL_RT_SIGQUEUEINFO);
+	return emit_at_exit(KILL_TGKILL, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_rt_sigqueueinfo")
 int rt_sigqueueinfo_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_rt_tgsigqueueinfo")
-int rt_tgsigqueueinfo_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry((__s32)ctx->args[0], (__s32)ctx->args[1], (__s32)ctx->args[2], KILL_RT_TGSIGQUEUEINFO);
+	return emit_at_exit(KILL_RT_SIGQUEUEINFO, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_rt_tgsigqueueinfo")
 int rt_tgsigqueueinfo_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
+	return emit_at_exit(KILL_RT_TGSIGQUEUEINFO, ctx->ret);
 }
 
 /*

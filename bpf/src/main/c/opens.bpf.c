@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * File opens (open, openat, openat2, creat) joined entry to exit, with the path read at exit: by then the
- * kernel has copied it, so the user page is resident and the path is not silently empty.
+ * File opens (open, openat, openat2, creat), recorded at exit with their result and with the arguments read
+ * from the saved user registers (syscall_args). The path is read at exit: by then the kernel has copied
+ * it, so the user page is resident and the path is not silently empty.
  */
 #include "common.bpf.h"
 
@@ -11,14 +12,14 @@
 #define O_TRUNC 01000
 #define AT_FDCWD -100
 
-struct open_entry {
+/* What an open was asked to do, from its arguments. */
+struct open_args {
 	__u64 path;		/* user pointer */
 	__u64 how;		/* openat2's struct open_how, user pointer */
 	__u64 flags;
 	__u32 mode;
 	__s32 dirfd;
 	__u32 syscall;		/* enum open_syscall */
-	__u32 pad;
 };
 
 /* openat2's struct open_how (include/uapi/linux/openat2.h) */
@@ -27,13 +28,6 @@ struct open_how {
 	__u64 mode;
 	__u64 resolve;
 };
-
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, MAX_IN_FLIGHT);
-	__type(key, __u32);
-	__type(value, struct open_entry);
-} entries SEC(".maps");
 
 /* Room for the record and its longest path; too big for the BPF stack. */
 struct open_scratch {
@@ -47,20 +41,6 @@ struct {
 	__type(value, struct open_scratch);
 } scratch SEC(".maps");
 
-static __always_inline int remember_entry(__u64 path, __s32 dirfd, __u64 flags, __u32 mode, __u64 how, __u32 syscall)
-{
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct open_entry entry = {
-		.path = path, .how = how, .flags = flags, .mode = mode, .dirfd = dirfd, .syscall = syscall,
-	};
-
-	if (!task_allowed(pid_tgid))
-		return 0;
-	bpf_map_update_elem(&entries, &tid, &entry, BPF_ANY);
-	return 0;
-}
-
 static __always_inline bool has_prefix(const char *path)
 {
 	for (__u32 i = 0; i < PATH_PREFIX_MAX && i < cfg.path_prefix_len; i++) {
@@ -70,23 +50,47 @@ static __always_inline bool has_prefix(const char *path)
 	return true;
 }
 
-static __always_inline int emit_at_exit(__s64 ret)
+/* Each syscall's arguments in its own order; syscall is a constant, so each program keeps one case. */
+static __always_inline void read_open_args(__u32 syscall, struct open_args *args)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid(), zero = 0;
-	struct open_entry *entry = bpf_map_lookup_elem(&entries, &tid);
+	__u64 a[4];
+
+	syscall_args(a);
+	switch (syscall) {
+	case OPEN_OPEN:
+		*args = (struct open_args){ .path = a[0], .dirfd = AT_FDCWD, .flags = a[1], .mode = a[2] };
+		break;
+	case OPEN_OPENAT:
+		*args = (struct open_args){ .dirfd = (__s32)a[0], .path = a[1], .flags = a[2], .mode = a[3] };
+		break;
+	case OPEN_OPENAT2:	/* flags and mode come from struct open_how */
+		*args = (struct open_args){ .dirfd = (__s32)a[0], .path = a[1], .how = a[2] };
+		break;
+	default:		/* OPEN_CREAT */
+		*args = (struct open_args){ .path = a[0], .dirfd = AT_FDCWD, .flags = O_CREAT | O_WRONLY | O_TRUNC,
+					    .mode = a[1] };
+	}
+	args->syscall = syscall;
+}
+
+static __always_inline int emit_open(__u32 syscall, __s64 ret)
+{
+	__u32 zero = 0;
+	struct open_args args;
 	struct open_scratch *s;
 	struct open_event *e;
 	long len;
 
-	if (!entry)
-		return 0;	/* filtered at entry, or missed entry */
 	if (cfg.failed_only && ret >= 0)
-		goto cleanup;
+		return 0;
+	if (!task_allowed(bpf_get_current_pid_tgid()))
+		return 0;
+	read_open_args(syscall, &args);
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
-		goto cleanup;
+		return 0;
 	e = (struct open_event *)s->bytes;
-	len = bpf_probe_read_user_str(e->path, PATH_BUF_LEN, (const void *)entry->path);
+	len = bpf_probe_read_user_str(e->path, PATH_BUF_LEN, (const void *)args.path);
 	if (len < 0) {
 		len = 0;
 	} else if (len > 0) {
@@ -97,21 +101,21 @@ static __always_inline int emit_at_exit(__s64 ret)
 		char next = 0;
 
 		/* the buffer holds 4095 bytes and a NUL: a longer path has no NUL at 4095 */
-		bpf_probe_read_user(&next, 1, (const void *)(entry->path + PATH_BUF_LEN - 1));
+		bpf_probe_read_user(&next, 1, (const void *)(args.path + PATH_BUF_LEN - 1));
 		e->path_truncated = next != 0;
 	}
 	if (cfg.path_prefix_len && (len < cfg.path_prefix_len || !has_prefix(e->path)))
-		goto cleanup;
-	e->dirfd = entry->dirfd;
+		return 0;
+	e->dirfd = args.dirfd;
 	e->result = (__s32)ret;
-	e->flags = entry->flags;
-	e->mode = entry->mode;
+	e->flags = args.flags;
+	e->mode = args.mode;
 	e->resolve = 0;
-	e->syscall = entry->syscall;
-	if (entry->how) {
+	e->syscall = args.syscall;
+	if (args.how) {
 		struct open_how how = {};
 
-		bpf_probe_read_user(&how, sizeof(how), (const void *)entry->how);
+		bpf_probe_read_user(&how, sizeof(how), (const void *)args.how);
 		e->flags = how.flags;
 		e->mode = (__u32)how.mode;
 		e->resolve = how.resolve;
@@ -120,56 +124,29 @@ static __always_inline int emit_at_exit(__s64 ret)
 	e->path_len = len;
 	fill_header(&e->hdr, EVENT_OPEN, sizeof(*e) + len);
 	output_record(e, sizeof(*e) + len);
-cleanup:
-	bpf_map_delete_elem(&entries, &tid);
 	return 0;
-}
-
-SEC("tracepoint/syscalls/sys_enter_open")
-int open_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry(ctx->args[0], AT_FDCWD, ctx->args[1], ctx->args[2], 0, OPEN_OPEN);
 }
 
 SEC("tracepoint/syscalls/sys_exit_open")
 int open_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_openat")
-int openat_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry(ctx->args[1], (__s32)ctx->args[0], ctx->args[2], ctx->args[3], 0, OPEN_OPENAT);
+	return emit_open(OPEN_OPEN, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat")
 int openat_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_openat2")
-int openat2_enter(struct syscall_enter_ctx *ctx)
-{
-	/* flags and mode come from struct open_how, read at exit */
-	return remember_entry(ctx->args[1], (__s32)ctx->args[0], 0, 0, ctx->args[2], OPEN_OPENAT2);
+	return emit_open(OPEN_OPENAT, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat2")
 int openat2_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_enter_creat")
-int creat_enter(struct syscall_enter_ctx *ctx)
-{
-	return remember_entry(ctx->args[0], AT_FDCWD, O_CREAT | O_WRONLY | O_TRUNC, ctx->args[1], 0, OPEN_CREAT);
+	return emit_open(OPEN_OPENAT2, ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_creat")
 int creat_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_at_exit(ctx->ret);
+	return emit_open(OPEN_CREAT, ctx->ret);
 }
