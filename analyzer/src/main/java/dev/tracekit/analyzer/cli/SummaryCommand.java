@@ -3,7 +3,6 @@ package dev.tracekit.analyzer.cli;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
 import dev.tracekit.analyzer.render.TableWriter;
-import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.analyzer.report.SummaryReport;
 import picocli.CommandLine.Command;
 
