@@ -1,8 +1,10 @@
 package dev.tracekit.recorder.redact;
 
+import dev.tracekit.recorder.output.IoErrors;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,7 +39,7 @@ public final class RedactionKey {
             }
             return load(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("redaction key " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("redaction key " + IoErrors.describe(e));
         }
     }
 
@@ -62,12 +64,12 @@ public final class RedactionKey {
         }
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
         if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-            throw new IllegalArgumentException("redaction key " + file + " is readable by others (mode "
+            throw new IllegalArgumentException("redaction key " + file + " is open to group or others (mode "
                     + PosixFilePermissions.toString(mode) + "); make it 0600");
         }
         byte[] key;
-        try (var in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            key = in.readNBytes(1 << 16);
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            key = in.readAllBytes();
         }
         if (key.length < BYTES) {
             throw new IllegalArgumentException("redaction key " + file + " holds " + key.length + " bytes; at least "

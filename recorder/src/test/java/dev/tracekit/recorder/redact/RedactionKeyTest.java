@@ -32,7 +32,7 @@ class RedactionKeyTest {
         Path readable = tmp.resolve("readable.key");
         Files.write(readable, new byte[RedactionKey.BYTES]);
         Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
-        assertTrue(refusal(readable).contains("is readable by others (mode rw-r--r--); make it 0600"));
+        assertTrue(refusal(readable).contains("is open to group or others (mode rw-r--r--); make it 0600"));
 
         Path link = tmp.resolve("link.key");
         Path target = tmp.resolve("target.key");
