@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracekit.recorder.RecordCommand;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -101,6 +106,20 @@ class RedactionKernelTest {
             assertEquals(0, new ObjectMapper().readTree(meta(plainDir, "tracekit.filters")).get("redacted").size());
             assertTrue(meta(redactedDir, "tracekit.command_line").contains("withheld"));
         }
+    }
+
+    @Test
+    void aKeyOthersCanReadStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        Path key = Files.write(tmp.resolve("redact.key"), new byte[32]);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        Path dir = tmp.resolve("rec");
+        StringWriter err = new StringWriter();
+        int exit = RecordCommand.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true))
+                .execute("--redact", "paths", "--redact-key", key.toString(), "-d", "1s", "-o", dir.toString());
+        assertEquals(2, exit, err.toString());
+        assertEquals(List.of("tracekit record: redaction key " + key
+                + " is open to group or others (mode rw-r--r--); make it 0600"), err.toString().lines().toList());
+        assertTrue(Files.notExists(dir), "no output directory");
     }
 
     private static <K> void rename(Map<K, K> renaming, K plain, K redacted) {
