@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
                 "  tracekit record --rotate-size 100M --max-files 10 -o /var/tmp/rec",
                 "  tracekit record -d 60 --bundle /tmp/rec.tar.zst",
                 "  tracekit record --config filters.json         # re-read when the file changes",
-                "  tracekit record --redact paths,comm,uid       # hashed names, to share off the host",
+                "  tracekit record --redact paths,comm,uid       # names hashed, to share",
                 "",
                 "Exit status: 0 ok, 1 recording failed (e.g. disk full), 2 bad input or the host cannot record."},
         sortOptions = false, usageHelpAutoWidth = true)
