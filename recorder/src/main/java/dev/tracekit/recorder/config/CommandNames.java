@@ -13,7 +13,7 @@ public final class CommandNames {
     public static String check(String comm) {
         int bytes = comm.getBytes(StandardCharsets.UTF_8).length;
         if (bytes == 0 || bytes > MAX_BYTES) {
-            throw new IllegalArgumentException("process name '" + comm + "' must be 1.." + MAX_BYTES
+            throw new IllegalArgumentException("process name '" + PrintableText.of(comm) + "' must be 1.." + MAX_BYTES
                     + " bytes (the kernel truncates longer names)");
         }
         return comm;

@@ -41,7 +41,7 @@ public final class LiveFilterConfig {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new IllegalArgumentException("unknown key '" + name + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                throw new IllegalArgumentException("unknown key '" + PrintableText.of(name) + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
         return new LiveFilter(
@@ -67,14 +67,16 @@ public final class LiveFilterConfig {
 
     private static int positiveInt(JsonNode node, String key) {
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
-            throw new IllegalArgumentException("'" + key + "' holds a value that is not a non-negative integer: " + node);
+            throw new IllegalArgumentException("'" + key + "' holds a value that is not a non-negative integer: "
+                    + PrintableText.of(node.toString()));
         }
         return node.intValue();
     }
 
     private static String comm(JsonNode node) {
         if (!node.isTextual()) {
-            throw new IllegalArgumentException("'comms' holds a value that is not a string: " + node);
+            throw new IllegalArgumentException("'comms' holds a value that is not a string: "
+                    + PrintableText.of(node.toString()));
         }
         return CommandNames.check(node.textValue());
     }

@@ -14,6 +14,6 @@ public final class SyscallNames {
             return Integer.parseInt(text);
         }
         return table.number(text).orElseThrow(() -> new IllegalArgumentException(
-                "unknown syscall '" + text + "' on " + table.arch()));
+                "unknown syscall '" + PrintableText.of(text) + "' on " + table.arch()));
     }
 }
