@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,6 +69,19 @@ class FleetMatchesAnalyzerTest {
     @MethodSource("withEventSource")
     void sameOutputFromSyscallEvents(String args) {
         assertSameOutput(args, eventsOnly);
+    }
+
+    /**
+     * A file cut inside a block is read up to the damage, as the analyzer reads it. (The analyzer also warns
+     * and exits 1; under Spark the cut shows only in Spark's log: docs/fleet.md.)
+     */
+    @Test
+    void damagedFileIsReadUpToTheDamage() {
+        String[] argv = argv("opens --top files --limit 3", FleetTrees.damaged(temp.resolve("damaged")));
+        Run analyzer = analyzer(argv);
+        assertEquals(1, analyzer.status(), "the analyzer saw the damage");
+        assertTrue(analyzer.out().contains("/etc/"), analyzer.out());
+        assertEquals(analyzer.out(), fleet(argv).out());
     }
 
     private static void assertSameOutput(String args, Path tree) {

@@ -38,6 +38,12 @@ public final class FleetTrees {
         return root;
     }
 
+    /** crash-1's opens file cut inside its tenth block, as a crashed recorder leaves it: 900 opens readable. */
+    public static Path damaged(Path root) {
+        copy(fixtures().resolve("truncated"), root.resolve("node-9"), name -> true);
+        return root;
+    }
+
     private static void copy(Path from, Path to, Predicate<String> names) {
         try (Stream<Path> files = Files.list(from)) {
             Files.createDirectories(to);

@@ -61,6 +61,9 @@ final class StreamLoader {
         String[] paths = fileRows.stream().map(row -> row.getString(0)).toArray(String[]::new);
         return spark.read().format("avro")
                 .option("avroSchema", stream.schema().toString())
+                // A recorder that crashed leaves its last file cut inside a block: keep the blocks before the
+                // damage, as the analyzer does, instead of failing the job (Spark logs the file it cut short).
+                .option("ignoreCorruptFiles", "true")
                 .load(paths)
                 .withColumn(FILE_PATH, col("_metadata.file_path"));
     }
