@@ -26,7 +26,11 @@ public final class Errnos {
     public static OptionalInt parse(String text) {
         String key = text.strip().toUpperCase(Locale.ROOT);
         if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
-            return OptionalInt.of(Integer.parseInt(key));
+            try {
+                return OptionalInt.of(Integer.parseInt(key));
+            } catch (NumberFormatException e) {
+                return OptionalInt.empty(); // more digits than an int holds: no errno
+            }
         }
         Integer number = NAMES.number(ALIASES.getOrDefault(key, key));
         return number == null ? OptionalInt.empty() : OptionalInt.of(number);

@@ -54,8 +54,12 @@ public final class Signals {
     public static OptionalInt parse(String text) {
         String key = text.strip().toUpperCase(Locale.ROOT);
         if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
-            int number = Integer.parseInt(key);
-            return number <= SIGRTMAX ? OptionalInt.of(number) : OptionalInt.empty();
+            try {
+                int number = Integer.parseInt(key);
+                return number <= SIGRTMAX ? OptionalInt.of(number) : OptionalInt.empty();
+            } catch (NumberFormatException e) {
+                return OptionalInt.empty(); // more digits than an int holds: no signal
+            }
         }
         if (!key.startsWith("SIG")) {
             key = "SIG" + key;

@@ -21,6 +21,8 @@ class BadInputTest {
         "opens @web --bogus                           | Unknown option: '--bogus'",
         "kills @web -s SIGFOO                         | unknown signal 'SIGFOO'",
         "kills @web -s 99                             | unknown signal '99'",
+        "kills @web -s 9499999999999999999999         | unknown signal '9499999999999999999999'",
+        "opens @web --errno 99999999999               | unknown errno '99999999999'",
         "opens @web --errno ENOPE                     | unknown errno 'ENOPE'",
         "opens @web --flags O_FROB                    | unknown open flag 'O_FROB'",
         "syscalls @web --syscall frobnicate           | unknown syscall 'frobnicate'",
