@@ -9,8 +9,8 @@ modules=()
 if [ "$(uname -s)" = Linux ] && need_packages "${BUILD_PACKAGES[@]}"; then
   echo "tracekit: building recorder and analyzer" >&2
 else
-  echo "tracekit: building the analyzer only (the recorder needs Linux with clang and libbpf-dev)" >&2
-  modules=(-pl analyzer -am -P '!linux')
+  echo "tracekit: building the analyzer and fleet only (the recorder needs Linux with clang and libbpf-dev)" >&2
+  modules=(-pl analyzer,fleet -am -P '!linux')
 fi
 use_jdk
 mvn -q -B install -DskipTests "${modules[@]}"
