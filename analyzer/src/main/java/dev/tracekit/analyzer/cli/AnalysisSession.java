@@ -62,8 +62,15 @@ final class AnalysisSession {
                 .filter(r -> filters.hosts().isEmpty() || filters.hosts().contains(r.host())).toList();
     }
 
-    /** What presenters need to know about the run, with the given row limit per listing. */
+    /**
+     * What presenters need to know about the run, with the given row limit per listing.
+     *
+     * @throws TracekitException (bad input) for a limit below zero ({@code --limit}, {@code -T})
+     */
     ReportContext context(int limit) {
+        if (limit < 0) {
+            throw TracekitException.badInput("row limit " + limit + " is below zero");
+        }
         return new ReportContext(catalog.recordings(), recordings(), limit);
     }
 
