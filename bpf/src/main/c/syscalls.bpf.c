@@ -78,6 +78,22 @@ static __always_inline __u32 log2_slot(__u64 v)
 	return slot;
 }
 
+/*
+ * Counts are per process, so they carry the process's name: its main thread's, not that of whichever
+ * thread made the call first (a JVM's "C2 CompilerThre" is not the process's name).
+ */
+struct task_struct___leader {
+	struct task_struct___leader *group_leader;
+	char comm[TASK_COMM_LEN];
+} __attribute__((preserve_access_index));
+
+static __always_inline void read_process_name(char comm[TASK_COMM_LEN])
+{
+	struct task_struct___leader *task = (void *)bpf_get_current_task_btf();
+
+	bpf_probe_read_kernel_str(comm, TASK_COMM_LEN, task->group_leader->comm);
+}
+
 /* A process's name changes only when it execs or renames itself (prctl PR_SET_NAME). */
 static __always_inline bool renames(__u32 nr)
 {
@@ -108,7 +124,7 @@ static __always_inline void count_syscall(const struct count_key *key, bool fail
 		__sync_fetch_and_add(&value->errors, 1);
 	/* reading comm on every syscall costs a third of this program; it only changes on these */
 	if (fresh_entry || renames(key->syscall))
-		bpf_get_current_comm(value->comm, sizeof(value->comm));
+		read_process_name(value->comm);
 }
 
 static __always_inline void record_latency(const struct count_key *key, __u64 ns)

@@ -12,6 +12,7 @@
  *   opens N PATH          N openat(AT_FDCWD, PATH, O_RDONLY) calls, closing what opens; prints "opens N"
  *   getpid N              N getpid(2) calls
  *   getppid N             N getppid(2) calls
+ *   thread HEX N          a second thread names itself HEX (prctl) and makes N getppid(2) calls; prints "thread N"
  *   kill PID SIG          kill(2); prints "kill RESULT"
  *   tgkill TGID TID SIG   tgkill(2); prints "tgkill RESULT"
  *   tkill TID SIG         tkill(2); prints "tkill RESULT"
@@ -23,6 +24,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <linux/openat2.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -49,6 +51,21 @@ static char *unhex(const char *hex)
 	for (size_t k = 0; k < n; k++)
 		sscanf(hex + 2 * k, "%2hhx", &bytes[k]);
 	return bytes;
+}
+
+struct named_calls {
+	const char *name;
+	long calls;
+};
+
+static void *renamed_thread(void *arg)
+{
+	const struct named_calls *work = arg;
+
+	prctl(PR_SET_NAME, work->name, 0, 0, 0);
+	for (long k = 0; k < work->calls; k++)
+		syscall(SYS_getppid);
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -119,6 +136,14 @@ int main(int argc, char **argv)
 				syscall(nr);
 			printf("%s %ld\n", cmd, n);
 			i += 1;
+		} else if (!strcmp(cmd, "thread") && i + 2 < argc) {
+			struct named_calls work = { unhex(argv[i + 1]), strtol(argv[i + 2], NULL, 10) };
+			pthread_t thread;
+
+			pthread_create(&thread, NULL, renamed_thread, &work);
+			pthread_join(thread, NULL);
+			printf("thread %ld\n", work.calls);
+			i += 2;
 		} else if (!strcmp(cmd, "kill") && i + 2 < argc) {
 			long rc = result(syscall(SYS_kill, atoi(argv[i + 1]), atoi(argv[i + 2])));
 

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -247,6 +248,27 @@ class RecorderKernelTest {
                 assertTrue(row.getLatencyTotalNs() > 0);
             }
             assertIntervalsAreContiguous(dir);
+        }
+    }
+
+    @Test
+    void countsCarryTheProcessNameNotTheCallingThreads() throws Exception {
+        int calls = 777;
+        String threadName = HexFormat.of().formatHex("tk-worker".getBytes(StandardCharsets.US_ASCII));
+        try (Workload workload = Workload.start("tk-leader", "wait", "thread", threadName, Integer.toString(calls))) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls", "--syscalls", "getppid", "-d", "2s");
+            workload.go();
+            assertEquals(calls, workload.result("thread"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<SyscallCount> rows = Recordings.<SyscallCount>read(dir, RecordingStream.SYSCALL_COUNTS).stream()
+                    .filter(row -> row.getPid() == workload.pid()).toList();
+            assertEquals(calls, rows.stream().mapToLong(SyscallCount::getCount).sum(), () -> "rows: " + rows);
+            for (SyscallCount row : rows) {
+                assertEquals("tk-leader", string(row.getComm()));
+            }
         }
     }
 
