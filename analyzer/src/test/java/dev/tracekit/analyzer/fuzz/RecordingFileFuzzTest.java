@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordingFileFuzzTest {
     private static final ReusedCommandLine COMMAND_LINE = new ReusedCommandLine();
+
     @TempDir
     static Path dir;
 
