@@ -16,6 +16,17 @@ public final class SyscallStats {
     private boolean latencyKnown = true;
     private long[] histogram;
 
+    /**
+     * Figures counted elsewhere (a fleet's Spark job): no histogram.
+     *
+     * @param latencyTotalNs null when latency was not recorded for all of the calls
+     */
+    public static SyscallStats of(long count, long errors, Long latencyTotalNs) {
+        SyscallStats stats = new SyscallStats();
+        stats.addCounts(count, errors, latencyTotalNs, latencyTotalNs == null ? null : List.of());
+        return stats;
+    }
+
     void addEvent(boolean failed, long durationNs) {
         count++;
         if (failed) {

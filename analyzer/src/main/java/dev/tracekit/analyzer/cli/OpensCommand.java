@@ -25,7 +25,7 @@ final class OpensCommand extends VerbCommand {
             List<OpenTally> parts = session.aggregate(streams, OpenTally::new);
             OpenTally tally = parts.getFirst();
             parts.subList(1, parts.size()).forEach(tally::merge);
-            new OpenTopReport(session.context(output.limitOr(10)), tally).write(writer, top);
+            OpenTopReport.of(session.context(output.limitOr(10)), tally, top).write(writer);
             return;
         }
         OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit);

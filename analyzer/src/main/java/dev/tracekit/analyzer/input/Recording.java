@@ -26,7 +26,12 @@ public final class Recording {
     private final Losses losses;
     private final Set<RecordingStream> streams;
 
-    Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams) {
+    /**
+     * @param index     place in the catalog's order (by host, then recording id)
+     * @param intervals the interval statistics; one row adding them all up serves for spans, totals and
+     *                  completeness (as a fleet's pre-counted results give them), not for losses per window
+     */
+    public Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams) {
         this.index = index;
         this.meta = meta;
         this.arch = Arch.parse(meta.arch());

@@ -1,6 +1,6 @@
 package dev.tracekit.analyzer.report;
 
-import dev.tracekit.analyzer.aggregate.KillTally;
+import dev.tracekit.analyzer.aggregate.KillTally.SignalKey;
 import dev.tracekit.analyzer.aggregate.Tally;
 import dev.tracekit.analyzer.render.Column;
 import dev.tracekit.analyzer.render.ColumnKind;
@@ -14,7 +14,9 @@ final class SignalTable {
     private SignalTable() {
     }
 
-    static void write(TableWriter out, ReportContext context, KillTally kills, String name, String title) {
+    /** @param rows signals with their counts, most frequent first (the first {@code context.limit()} are shown) */
+    static void write(TableWriter out, ReportContext context, List<Tally.Entry<SignalKey>> rows, String name,
+            String title) {
         out.begin(new TableSpec(name, title, context.columns(
                 new Column("PID", "pid", ColumnKind.NUMBER),
                 new Column("COMM", "comm", ColumnKind.BYTES),
@@ -22,9 +24,8 @@ final class SignalTable {
                 new Column("SIG", "signal", ColumnKind.NAMED),
                 new Column("COUNT", "count", ColumnKind.COUNT),
                 new Column("FAILED", "failed", ColumnKind.COUNT)), false));
-        List<Tally.Entry<KillTally.SignalKey>> rows = kills.signals().top(false);
-        for (Tally.Entry<KillTally.SignalKey> e : rows.subList(0, Math.min(context.limit(), rows.size()))) {
-            KillTally.SignalKey key = e.key();
+        for (Tally.Entry<SignalKey> e : rows.subList(0, Math.min(context.limit(), rows.size()))) {
+            SignalKey key = e.key();
             out.row(context.row(key.sender().recording(), (long) key.sender().pid(), key.sender().comm().toArray(),
                     (long) key.targetPid(), Names.signal(key.signal()), e.total(), e.failed()));
         }

@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.aggregate.OpenTally;
 import dev.tracekit.analyzer.aggregate.ProcessActivity;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
@@ -24,16 +25,100 @@ import java.util.OptionalLong;
 
 /** The summary's sections, in the order people read them: what was recorded, how complete, then the tops. */
 public final class SummaryReport {
+    /**
+     * What the summary shows, counted from events ({@link #of(SummaryAggregate, SyscallSource)}) or given
+     * pre-counted (a fleet's Spark jobs). Listings are in the order shown; the first {@code limit} rows are shown.
+     */
+    public interface Results {
+        /** First event read of a recording: its span when it has no interval statistics. */
+        OptionalLong firstEvent(Recording recording);
+
+        OptionalLong lastEvent(Recording recording);
+
+        /** The family the recording's syscall figures come from. */
+        Family syscallFamily(Recording recording);
+
+        /** Records of the family read (and let through) for the recording. */
+        long matched(Recording recording, Family family);
+
+        /** Syscalls by count, grouped by syscall. */
+        List<SyscallRow> syscalls();
+
+        /** Processes by everything they did. */
+        List<ProcessActivity> processes();
+
+        /** Files by opens. */
+        List<Tally.Entry<OpenTally.FileKey>> files();
+
+        /** Errnos of failed opens, most frequent first. */
+        List<Tally.Entry<OpenTally.ErrnoKey>> failedOpens();
+
+        /** Signals by sender, target and signal, most frequent first. */
+        List<Tally.Entry<KillTally.SignalKey>> signals();
+
+        /** The results of one pass over the events. */
+        static Results of(SummaryAggregate summary, SyscallSource source) {
+            return new Results() {
+                @Override
+                public OptionalLong firstEvent(Recording r) {
+                    return summary.span().first(r);
+                }
+
+                @Override
+                public OptionalLong lastEvent(Recording r) {
+                    return summary.span().last(r);
+                }
+
+                @Override
+                public Family syscallFamily(Recording r) {
+                    return source.family(r);
+                }
+
+                @Override
+                public long matched(Recording r, Family family) {
+                    return summary.families().records(r, family);
+                }
+
+                @Override
+                public List<SyscallRow> syscalls() {
+                    return summary.syscalls().rows(SyscallGrouping.SYSCALL, SyscallOrder.COUNT);
+                }
+
+                @Override
+                public List<ProcessActivity> processes() {
+                    return summary.topProcesses();
+                }
+
+                @Override
+                public List<Tally.Entry<OpenTally.FileKey>> files() {
+                    return summary.opens().files().top(false);
+                }
+
+                @Override
+                public List<Tally.Entry<OpenTally.ErrnoKey>> failedOpens() {
+                    return summary.opens().errnos().top(false);
+                }
+
+                @Override
+                public List<Tally.Entry<KillTally.SignalKey>> signals() {
+                    return summary.kills().signals().top(false);
+                }
+            };
+        }
+    }
+
     private final ReportContext context;
     private final List<Recording> shown;
-    private final SummaryAggregate summary;
-    private final SyscallSource source;
+    private final Results summary;
 
     public SummaryReport(ReportContext context, SummaryAggregate summary, SyscallSource source) {
+        this(context, Results.of(summary, source));
+    }
+
+    public SummaryReport(ReportContext context, Results summary) {
         this.context = context;
         this.shown = context.shown();
         this.summary = summary;
-        this.source = source;
     }
 
     public void write(TableWriter out) {
@@ -60,8 +145,8 @@ public final class SummaryReport {
                 new Column("RECORDING", "recording_id", ColumnKind.TEXT)));
         List<String> notes = new ArrayList<>();
         for (Recording r : shown) {
-            OptionalLong start = r.startBootNs().isPresent() ? r.startBootNs() : summary.span().first(r);
-            OptionalLong end = r.endBootNs().isPresent() ? r.endBootNs() : summary.span().last(r);
+            OptionalLong start = r.startBootNs().isPresent() ? r.startBootNs() : summary.firstEvent(r);
+            OptionalLong end = r.endBootNs().isPresent() ? r.endBootNs() : summary.lastEvent(r);
             if (r.startBootNs().isEmpty()) {
                 notes.add(r.host() + " has no interval statistics (did the recorder stop early?): its span is that "
                         + "of the events read, and losses are unknown");
@@ -95,10 +180,10 @@ public final class SummaryReport {
                 }
                 long lost = losses.lost(family);
                 boolean read = family != Family.SYSCALL_COUNTS && family != Family.SYSCALL_EVENTS
-                        || source.family(r) == family;
+                        || summary.syscallFamily(r) == family;
                 out.row(Arrays.asList(r.host(), family.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         losses.written(family), lost, Completeness.percent(losses.written(family), lost),
-                        read ? summary.families().records(r, family) : null));
+                        read ? summary.matched(r, family) : null));
             }
             if (losses.countOverflows() > 0) {
                 notes.add(r.host() + ": " + String.format(Locale.ROOT, "%,d", losses.countOverflows())
@@ -113,13 +198,13 @@ public final class SummaryReport {
                 new Column("SYSCALL", "syscall", ColumnKind.NAMED),
                 new Column("COUNT", "count", ColumnKind.COUNT),
                 new Column("ERRORS", "errors", ColumnKind.COUNT)));
-        List<SyscallRow> rows = summary.syscalls().rows(SyscallGrouping.SYSCALL, SyscallOrder.COUNT);
+        List<SyscallRow> rows = summary.syscalls();
         for (SyscallRow row : rows.subList(0, Math.min(context.limit(), rows.size()))) {
             Recording r = context.recording(row.recording());
             out.row(context.row(row.recording(), Names.syscall(r, row.syscall()), row.stats().count(),
                     row.stats().errors()));
         }
-        out.end(Completeness.notes(shown, source::family));
+        out.end(Completeness.notes(shown, summary::syscallFamily));
     }
 
     private void topProcesses(TableWriter out) {
@@ -129,7 +214,7 @@ public final class SummaryReport {
                 new Column("SYSCALLS", "syscalls", ColumnKind.COUNT),
                 new Column("OPENS", "opens", ColumnKind.COUNT),
                 new Column("SIGNALS", "signals_sent", ColumnKind.COUNT)));
-        List<ProcessActivity> rows = summary.topProcesses();
+        List<ProcessActivity> rows = summary.processes();
         for (ProcessActivity p : rows.subList(0, Math.min(context.limit(), rows.size()))) {
             out.row(context.row(p.process().recording(), (long) p.process().pid(), p.process().comm().toArray(),
                     p.syscalls(), p.opens(), p.signalsSent()));
@@ -138,22 +223,14 @@ public final class SummaryReport {
     }
 
     private void topFiles(TableWriter out) {
-        begin(out, "top_files", "Top opened files", context.columns(
-                new Column("OPENS", "opens", ColumnKind.COUNT),
-                new Column("FAILED", "failed", ColumnKind.COUNT),
-                new Column("PATH", "path", ColumnKind.BYTES)));
-        List<Tally.Entry<OpenTally.FileKey>> rows = summary.opens().files().top(false);
-        for (Tally.Entry<OpenTally.FileKey> e : rows.subList(0, Math.min(context.limit(), rows.size()))) {
-            out.row(context.row(e.key().recording(), e.total(), e.failed(), e.key().path().toArray()));
-        }
-        out.end(Completeness.notes(shown, r -> Family.OPENS));
+        FileTable.write(out, context, summary.files(), "top_files", "Top opened files");
     }
 
     private void failedOpens(TableWriter out) {
         begin(out, "failed_opens", "Failed opens by errno", context.columns(
                 new Column("ERRNO", "errno", ColumnKind.NAMED),
                 new Column("COUNT", "count", ColumnKind.COUNT)));
-        List<Tally.Entry<OpenTally.ErrnoKey>> rows = summary.opens().errnos().top(false);
+        List<Tally.Entry<OpenTally.ErrnoKey>> rows = summary.failedOpens();
         for (Tally.Entry<OpenTally.ErrnoKey> e : rows.subList(0, Math.min(context.limit(), rows.size()))) {
             out.row(context.row(e.key().recording(), Names.errno(e.key().errno()), e.total()));
         }
@@ -161,6 +238,6 @@ public final class SummaryReport {
     }
 
     private void signals(TableWriter out) {
-        SignalTable.write(out, context, summary.kills(), "signals", "Signals sent (sender -> target)");
+        SignalTable.write(out, context, summary.signals(), "signals", "Signals sent (sender -> target)");
     }
 }

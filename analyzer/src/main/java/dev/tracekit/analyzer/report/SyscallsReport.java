@@ -31,15 +31,61 @@ public final class SyscallsReport {
 
     private static final int BAR_WIDTH = 40;
 
+    /**
+     * The figures to show, counted from events ({@link #of(SyscallTally, SyscallSource, Shape)}) or given
+     * pre-counted (a fleet's Spark jobs).
+     */
+    public interface Results {
+        /** Rows in the shape's grouping and order: at least the top rows, or each window's top rows. */
+        List<SyscallRow> rows();
+
+        /** The family a recording's syscall figures come from. */
+        Family family(Recording recording);
+
+        /** Events of the recording's syscall family lost in the intervals that overlap [fromNs, toNs). */
+        long lostBetween(Recording recording, long fromNs, long toNs);
+
+        /** True when some row's latency was not recorded. */
+        boolean latencyMissing();
+
+        /** The figures of one pass over the events. */
+        static Results of(SyscallTally tally, SyscallSource source, Shape shape) {
+            List<SyscallRow> rows = tally.rows(shape.grouping(), shape.order());
+            return new Results() {
+                @Override
+                public List<SyscallRow> rows() {
+                    return rows;
+                }
+
+                @Override
+                public Family family(Recording r) {
+                    return source.family(r);
+                }
+
+                @Override
+                public long lostBetween(Recording r, long fromNs, long toNs) {
+                    return r.losses().lostBetween(source.family(r), fromNs, toNs);
+                }
+
+                @Override
+                public boolean latencyMissing() {
+                    return rows.stream().anyMatch(row -> row.stats().latencyTotalNs() == null);
+                }
+            };
+        }
+    }
+
     private final ReportContext context;
-    private final SyscallTally tally;
-    private final SyscallSource source;
+    private final Results results;
     private final Shape shape;
 
     public SyscallsReport(ReportContext context, SyscallTally tally, SyscallSource source, Shape shape) {
+        this(context, Results.of(tally, source, shape), shape);
+    }
+
+    public SyscallsReport(ReportContext context, Results results, Shape shape) {
         this.context = context;
-        this.tally = tally;
-        this.source = source;
+        this.results = results;
         this.shape = shape;
     }
 
@@ -93,7 +139,7 @@ public final class SyscallsReport {
         }
         columns.add(new Column("LOST", "lost", ColumnKind.COUNT));
         out.begin(new TableSpec("syscalls", null, context.columns(columns.toArray(Column[]::new)), false));
-        for (SyscallRow row : windows ? perWindow() : top(tally.rows(shape.grouping(), shape.order()))) {
+        for (SyscallRow row : windows ? perWindow() : top(results.rows())) {
             Recording r = context.recording(row.recording());
             SyscallStats s = row.stats();
             List<Object> values = new ArrayList<>();
@@ -112,14 +158,12 @@ public final class SyscallsReport {
                 values.add(total);
                 values.add(total == null || s.count() == 0 ? null : total / s.count());
             }
-            Family family = source.family(r);
-            values.add(windows ? r.losses().lostBetween(family, windowStart, windowStart + shape.windowNs())
-                    : r.losses().lost(family));
+            values.add(windows ? results.lostBetween(r, windowStart, windowStart + shape.windowNs())
+                    : r.losses().lost(results.family(r)));
             out.row(context.row(row.recording(), values.toArray()));
         }
-        List<String> notes = new ArrayList<>(Completeness.notes(context.shown(), source::family));
-        if (shape.latency() && tally.rows(shape.grouping(), shape.order()).stream()
-                .anyMatch(row -> row.stats().latencyTotalNs() == null)) {
+        List<String> notes = new ArrayList<>(Completeness.notes(context.shown(), results::family));
+        if (shape.latency() && results.latencyMissing()) {
             notes.add("latency shows '-' where it was not recorded (record with --latency)");
         }
         out.end(notes);
@@ -131,7 +175,7 @@ public final class SyscallsReport {
 
     /** The top rows of each window, windows in time order. */
     private List<SyscallRow> perWindow() {
-        List<SyscallRow> rows = new ArrayList<>(tally.rows(shape.grouping(), shape.order()));
+        List<SyscallRow> rows = new ArrayList<>(results.rows());
         rows.sort(java.util.Comparator.comparingInt(SyscallRow::recording).thenComparingLong(SyscallRow::bucket));
         List<SyscallRow> kept = new ArrayList<>();
         int inWindow = 0;
@@ -154,7 +198,7 @@ public final class SyscallsReport {
         columns.add(new Column("DISTRIBUTION", "distribution", ColumnKind.TEXT));
         out.begin(new TableSpec("latency_histogram", null, context.columns(columns.toArray(Column[]::new)), false));
         List<String> notes = new ArrayList<>();
-        for (SyscallRow row : top(tally.rows(shape.grouping(), shape.order()))) {
+        for (SyscallRow row : top(results.rows())) {
             long[] histogram = row.stats().histogram();
             if (histogram == null) {
                 continue;
@@ -180,10 +224,10 @@ public final class SyscallsReport {
                 out.row(context.row(row.recording(), values.toArray()));
             }
         }
-        if (tally.rows(shape.grouping(), shape.order()).stream().anyMatch(row -> row.stats().histogram() == null)) {
+        if (results.rows().stream().anyMatch(row -> row.stats().histogram() == null)) {
             notes.add("no latency histogram where none was recorded (record with --latency)");
         }
-        notes.addAll(Completeness.notes(context.shown(), source::family));
+        notes.addAll(Completeness.notes(context.shown(), results::family));
         out.end(notes);
     }
 }

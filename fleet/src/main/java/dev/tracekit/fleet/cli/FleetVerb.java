@@ -5,7 +5,7 @@ import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
-import dev.tracekit.fleet.report.TableContext;
+import dev.tracekit.fleet.report.FleetReports;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +52,7 @@ abstract class FleetVerb implements Callable<Integer> {
             out.flush();
         } else {
             TableWriter writer = output.writer(out);
-            report.write(writer, new TableContext(fleet.recordings(), limit()));
+            report.write(writer, FleetReports.context(fleet.recordings(), limit()));
             writer.finish();
         }
         PrintWriter err = spec.commandLine().getErr();

@@ -2,7 +2,7 @@ package dev.tracekit.fleet.cli;
 
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
-import dev.tracekit.fleet.report.KillTopReport;
+import dev.tracekit.fleet.report.FleetReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +14,6 @@ final class KillsVerb extends FleetVerb {
 
     @Override
     FleetReport report(TracekitFleet fleet) {
-        return new KillTopReport(fleet.signals());
+        return FleetReports.killTop(fleet.signals());
     }
 }

@@ -3,7 +3,7 @@ package dev.tracekit.fleet.cli;
 import dev.tracekit.analyzer.report.OpenTopReport.By;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
-import dev.tracekit.fleet.report.OpenTopReport;
+import dev.tracekit.fleet.report.FleetReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +17,6 @@ final class OpensVerb extends FleetVerb {
 
     @Override
     FleetReport report(TracekitFleet fleet) {
-        return new OpenTopReport(top == By.files ? fleet.openedFiles() : fleet.openingProcesses(), top);
+        return FleetReports.openTop(top == By.files ? fleet.openedFiles() : fleet.openingProcesses(), top);
     }
 }

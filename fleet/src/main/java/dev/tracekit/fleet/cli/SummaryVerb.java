@@ -2,7 +2,7 @@ package dev.tracekit.fleet.cli;
 
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
-import dev.tracekit.fleet.report.SummaryReport;
+import dev.tracekit.fleet.report.FleetReports;
 import picocli.CommandLine.Command;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 final class SummaryVerb extends FleetVerb {
     @Override
     FleetReport report(TracekitFleet fleet) {
-        return new SummaryReport(fleet.summary());
+        return FleetReports.summary(fleet.summary());
     }
 }

@@ -6,7 +6,8 @@ import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.analyzer.filter.Durations;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
-import dev.tracekit.fleet.report.SyscallsReport;
+import dev.tracekit.analyzer.report.SyscallsReport;
+import dev.tracekit.fleet.report.FleetReports;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +41,8 @@ final class SyscallsVerb extends FleetVerb {
         SyscallGrouping grouping = perProcess ? SyscallGrouping.PROCESS : grouping(by);
         SyscallOrder order = sort != null ? sort : latency ? SyscallOrder.LATENCY : SyscallOrder.COUNT;
         long windowNs = interval == null ? 0 : Durations.parse(interval);
-        return new SyscallsReport(fleet.syscalls(grouping, order, windowNs),
-                new SyscallsReport.Shape(grouping, windowNs, latency));
+        return FleetReports.syscalls(fleet.syscalls(grouping, order, windowNs),
+                new SyscallsReport.Shape(grouping, order, windowNs, latency, false));
     }
 
     @Override

@@ -6,9 +6,13 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
+import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.Family;
+import dev.tracekit.schema.IntervalStats;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
@@ -42,6 +46,22 @@ public record IntervalFacts(OptionalLong startBootNs, OptionalLong endBootNs, Ma
         long kept = written(family);
         long lost = lost(family);
         return kept + lost == 0 ? 100.0 : 100.0 * kept / (kept + lost);
+    }
+
+    /**
+     * The facts as one interval row spanning the recording (none without interval rows); drops are summed
+     * over CPUs (cpu -1).
+     */
+    public List<IntervalStats> asOneInterval() {
+        if (startBootNs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> events = new HashMap<>();
+        written.forEach((family, n) -> events.put(family.name(), n));
+        List<Drop> drops = new ArrayList<>();
+        lost.forEach((family, n) -> drops.add(new Drop(family, -1, n)));
+        return List.of(new IntervalStats(startBootNs.getAsLong(), endBootNs.getAsLong(), 0L, events, drops,
+                countOverflows));
     }
 
     /** @param intervals the intervals stream with {@code recording_index} */

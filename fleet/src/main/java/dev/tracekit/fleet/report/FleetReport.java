@@ -1,6 +1,7 @@
 package dev.tracekit.fleet.report;
 
 import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.ReportContext;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,6 +11,6 @@ public interface FleetReport {
     /** The result tables by the section names of the analyzer's JSON and CSV. */
     Map<String, Dataset<Row>> tables();
 
-    /** Collects the rows the listings show and hands them to the writer as the analyzer does. */
-    void write(TableWriter out, TableContext context);
+    /** Collects the rows the listings show and hands them to the analyzer's report for {@code out}. */
+    void write(TableWriter out, ReportContext context);
 }

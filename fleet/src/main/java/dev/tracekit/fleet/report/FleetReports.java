@@ -1,0 +1,188 @@
+package dev.tracekit.fleet.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.tracekit.analyzer.aggregate.KillTally.SignalKey;
+import dev.tracekit.analyzer.aggregate.OpenTally.ErrnoKey;
+import dev.tracekit.analyzer.aggregate.OpenTally.FileKey;
+import dev.tracekit.analyzer.aggregate.ProcessActivity;
+import dev.tracekit.analyzer.aggregate.SyscallRow;
+import dev.tracekit.analyzer.aggregate.Tally;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.KillTopReport;
+import dev.tracekit.analyzer.report.OpenTopReport;
+import dev.tracekit.analyzer.report.OpenTopReport.By;
+import dev.tracekit.analyzer.report.ReportContext;
+import dev.tracekit.analyzer.report.SummaryReport;
+import dev.tracekit.analyzer.report.SyscallsReport;
+import dev.tracekit.fleet.FleetSummary;
+import dev.tracekit.fleet.input.FleetRecording;
+import dev.tracekit.schema.Family;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The fleet verbs' results handed to the analyzer's reports: the Spark tables collected (only the rows a
+ * listing shows) into the analyzer's result types, so both print through one definition of every table.
+ */
+public final class FleetReports {
+    private FleetReports() {
+    }
+
+    private static FleetReport of(Map<String, Dataset<Row>> tables, BiConsumer<TableWriter, ReportContext> write) {
+        return new FleetReport() {
+            @Override
+            public Map<String, Dataset<Row>> tables() {
+                return tables;
+            }
+
+            @Override
+            public void write(TableWriter out, ReportContext context) {
+                write.accept(out, context);
+            }
+        };
+    }
+
+    /** The analyzer's view of the recordings; every recording is shown (the fleet has no --host filter). */
+    public static ReportContext context(List<FleetRecording> recordings, int limit) {
+        List<Recording> all = recordings.stream().map(FleetRecording::recording).toList();
+        return new ReportContext(all, all, limit);
+    }
+
+    /** The first rows of a listing, as many as it may show, converted. */
+    private static <T> List<T> top(Dataset<Row> listing, ReportContext context, Function<Row, T> convert) {
+        return listing.limit(context.limit()).collectAsList().stream().map(convert).toList();
+    }
+
+    /** {@code kills --top}: signals by sender, target and signal. */
+    public static FleetReport killTop(Dataset<Row> signals) {
+        return of(Map.of("signals", signals), (out, context) -> new KillTopReport(context,
+                top(signals, context, new ResultRows(context.recordings())::signal)).write(out));
+    }
+
+    /** {@code opens --top files|processes}, from {@code openedFiles()} or {@code openingProcesses()} as {@code by} says. */
+    public static FleetReport openTop(Dataset<Row> listing, By by) {
+        return of(Map.of(by == By.files ? "top_files" : "top_processes", listing), (out, context) -> {
+            ResultRows rows = new ResultRows(context.recordings());
+            (by == By.files ? OpenTopReport.files(context, top(listing, context, rows::file))
+                    : OpenTopReport.processes(context, top(listing, context, rows::openingProcess))).write(out);
+        });
+    }
+
+    /** {@code syscalls}: the figures of {@code TracekitFleet.syscalls} with the shape's grouping, order and window. */
+    public static FleetReport syscalls(Dataset<Row> figures, SyscallsReport.Shape shape) {
+        return of(Map.of("syscalls", figures), (out, context) -> {
+            ResultRows rows = new ResultRows(context.recordings());
+            long windowNs = shape.windowNs();
+            List<Row> shown = windowNs > 0 ? figures.where(col("rank").leq(context.limit())).collectAsList()
+                    : figures.limit(context.limit()).collectAsList();
+            Map<String, Long> windowLost = new HashMap<>();
+            List<SyscallRow> converted = shown.stream().map(row -> {
+                Recording r = context.recordings().get(rows.recording(row));
+                if (windowNs > 0) {
+                    windowLost.put(r.index() + "/" + row.<Long>getAs("window_start_ns"), row.<Long>getAs("lost"));
+                }
+                return rows.syscall(row, r.startBootNs().orElse(0), windowNs);
+            }).toList();
+            new SyscallsReport(context, new SyscallsReport.Results() {
+                @Override
+                public List<SyscallRow> rows() {
+                    return converted;
+                }
+
+                @Override
+                public Family family(Recording r) {
+                    return syscallFamily(r);
+                }
+
+                @Override
+                public long lostBetween(Recording r, long fromNs, long toNs) {
+                    return windowLost.getOrDefault(r.index() + "/" + fromNs, 0L);
+                }
+
+                @Override
+                public boolean latencyMissing() {
+                    return !figures.where(col("latency_total_ns").isNull()).isEmpty();
+                }
+            }, shape).write(out);
+        });
+    }
+
+    /** The summary's sections. */
+    public static FleetReport summary(FleetSummary summary) {
+        return of(summary.sections(), (out, context) -> {
+            ResultRows rows = new ResultRows(context.recordings());
+            Map<String, Long> matched = new HashMap<>();
+            for (Row row : summary.families().collectAsList()) {
+                matched.put(row.<String>getAs("recording_id") + "/" + row.<String>getAs("family"),
+                        row.<Long>getAs("matched"));
+            }
+            List<SyscallRow> syscalls = top(summary.topSyscalls(), context, row -> rows.syscall(row, 0, 0));
+            List<ProcessActivity> processes = top(summary.topProcesses(), context, rows::activity);
+            List<Tally.Entry<FileKey>> files = top(summary.topFiles(), context, rows::file);
+            List<Tally.Entry<ErrnoKey>> failedOpens = top(summary.failedOpens(), context, rows::failedOpen);
+            List<Tally.Entry<SignalKey>> signals = top(summary.signals(), context, rows::signal);
+            new SummaryReport(context, new SummaryReport.Results() {
+                /** Spans come from the interval statistics; the fleet does not track events' own span. */
+                @Override
+                public OptionalLong firstEvent(Recording r) {
+                    return OptionalLong.empty();
+                }
+
+                @Override
+                public OptionalLong lastEvent(Recording r) {
+                    return OptionalLong.empty();
+                }
+
+                @Override
+                public Family syscallFamily(Recording r) {
+                    return FleetReports.syscallFamily(r);
+                }
+
+                @Override
+                public long matched(Recording r, Family family) {
+                    Long n = matched.get(r.meta().recordingId() + "/"
+                            + family.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    return n == null ? 0 : n;
+                }
+
+                @Override
+                public List<SyscallRow> syscalls() {
+                    return syscalls;
+                }
+
+                @Override
+                public List<ProcessActivity> processes() {
+                    return processes;
+                }
+
+                @Override
+                public List<Tally.Entry<FileKey>> files() {
+                    return files;
+                }
+
+                @Override
+                public List<Tally.Entry<ErrnoKey>> failedOpens() {
+                    return failedOpens;
+                }
+
+                @Override
+                public List<Tally.Entry<SignalKey>> signals() {
+                    return signals;
+                }
+            }).write(out);
+        });
+    }
+
+    private static Family syscallFamily(Recording r) {
+        return FleetRecording.syscallFamily(r::has);
+    }
+}
