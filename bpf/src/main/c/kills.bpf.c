@@ -38,7 +38,7 @@ static __always_inline void emit_kill(__s32 target_pid, __s32 target_tid, __s32 
 	e->result = result;
 	e->syscall = syscall;
 	e->pad = 0;
-	submit_record(e);
+	submit_record(e, sizeof(*e));
 }
 
 /* Whom a signal was sent to, from each syscall's arguments; syscall is a constant, so each program keeps one case. */

@@ -163,7 +163,7 @@ static __always_inline void capture(const struct syscall_entry *entry, __s64 ret
 	__builtin_memcpy(e->args, entry->args, sizeof(e->args));
 	e->ret = ret;
 	e->duration_ns = now - entry->ts_ns;
-	submit_record(e);
+	submit_record(e, sizeof(*e));
 }
 
 SEC("tracepoint/raw_syscalls/sys_enter")
