@@ -13,7 +13,19 @@ public final class CommandLineFactory {
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new TracekitCommand());
+        return configure(new CommandLine(new TracekitCommand()), out, err, "tracekit",
+                "; 'record' runs through bin/tracekit on Linux");
+    }
+
+    /**
+     * Gives a command line its streams and tracekit's answers to bad input (one line, exit 2) and failures:
+     * the analyzer's command line and the fleet's.
+     *
+     * @param program   the command as the help hint names it ({@code tracekit}, {@code tracekit fleet})
+     * @param verbsNote said after the list of verbs when the verb is unknown
+     */
+    public static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err, String program,
+            String verbsNote) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -21,12 +33,11 @@ public final class CommandLineFactory {
             if (e instanceof UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
                     && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
                 printLine(err, "unknown verb '" + unmatched.getUnmatched().getFirst() + "' (verbs: "
-                        + String.join(", ", e.getCommandLine().getSubcommands().keySet())
-                        + "; 'record' runs through bin/tracekit on Linux)");
+                        + String.join(", ", e.getCommandLine().getSubcommands().keySet()) + verbsNote + ")");
                 err.flush();
                 return ExitCode.BAD_INPUT.status();
             }
-            printLine(err, e.getMessage() + " (see: tracekit "
+            printLine(err, e.getMessage() + " (see: " + program + " "
                     + (e.getCommandLine().getParent() != null ? e.getCommandLine().getCommandName() + " " : "")
                     + "--help)");
             err.flush();

@@ -8,7 +8,7 @@ import dev.tracekit.analyzer.render.TextTableWriter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
-/** How results are printed; shared by every verb. */
+/** How results are printed; shared by every verb, the fleet's too. */
 public final class OutputOptions {
     enum Format { table, json, csv }
 
@@ -22,7 +22,7 @@ public final class OutputOptions {
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N rows per listing.")
     Integer limit;
 
-    TableWriter writer(PrintWriter out) {
+    public TableWriter writer(PrintWriter out) {
         RenderOptions options = new RenderOptions(relative);
         return switch (format) {
             case table -> new TextTableWriter(out, options);
@@ -32,7 +32,7 @@ public final class OutputOptions {
     }
 
     /** The row limit, or {@code fallback} when none was given. */
-    int limitOr(int fallback) {
+    public int limitOr(int fallback) {
         return limit == null ? fallback : limit;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tracekit.fleet.cli;
 
 import dev.tracekit.analyzer.ExitCode;
+import dev.tracekit.analyzer.cli.OutputOptions;
 import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.fleet.TracekitFleet;
@@ -29,7 +30,11 @@ abstract class FleetVerb implements Callable<Integer> {
     String master;
 
     @Mixin
-    FleetOutputOptions output;
+    OutputOptions output;
+
+    @Option(names = "--parquet", paramLabel = "DIR",
+            description = "Write every result table whole (no row limit) as Parquet under DIR/<table> instead of printing.")
+    String parquet;
 
     @ParentCommand
     FleetCommand parent;
@@ -43,9 +48,9 @@ abstract class FleetVerb implements Callable<Integer> {
         TracekitFleet fleet = TracekitFleet.open(spark, paths);
         FleetReport report = report(fleet);
         PrintWriter out = spec.commandLine().getOut();
-        if (output.parquet != null) {
+        if (parquet != null) {
             report.tables().forEach((name, table) -> {
-                String target = output.parquet + "/" + name;
+                String target = parquet + "/" + name;
                 table.write().parquet(target);
                 out.println("wrote " + target);
             });
