@@ -1,7 +1,6 @@
 package dev.tracekit.fleet.input;
 
 import dev.tracekit.analyzer.input.Recording;
-import dev.tracekit.analyzer.render.Timestamp;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
@@ -51,10 +50,5 @@ public record FleetRecording(int index, RecordingMeta meta, Set<RecordingStream>
     /** The recording's start on the boot clock; windows and relative times count from it (0 without intervals). */
     public long startBootNs() {
         return facts.startBootNs().orElse(0);
-    }
-
-    /** A boot-clock time as results show it: UTC by the header's boot time, and since the recording's start. */
-    public Timestamp time(long bootNs) {
-        return new Timestamp(bootNs, meta.wallNs(bootNs), bootNs - startBootNs());
     }
 }
