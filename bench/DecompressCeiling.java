@@ -17,8 +17,9 @@ import org.apache.avro.io.DecoderFactory;
  * with no decoding at all. Files are read into memory first (as the page cache has them for the analyzer), then
  * every block is decompressed into a reused buffer by 1..THREADS threads, each taking whole blocks.
  *
- * <p>Run by bench/run.sh: {@code java -cp analyzer/target/tracekit-analyzer.jar bench/DecompressCeiling.java
- * RECORDING_DIR THREADS...}. Prints one line per thread count: "threads events seconds events/s".
+ * <p>Run by AnalyzerBench: {@code java -cp analyzer/target/tracekit-analyzer.jar bench/DecompressCeiling.java
+ * RECORDING_DIR STREAM[,STREAM...] THREADS...} (streams by file prefix: syscall-events, opens). Prints one line
+ * per thread count: "threads events seconds events/s".
  */
 public class DecompressCeiling {
     /** One compressed block and the number of records it holds. */
@@ -26,20 +27,22 @@ public class DecompressCeiling {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: DecompressCeiling RECORDING_DIR THREADS...");
+        if (args.length < 3) {
+            System.err.println("usage: DecompressCeiling RECORDING_DIR STREAM[,STREAM...] THREADS...");
             System.exit(2);
         }
+        List<String> streams = List.of(args[1].split(","));
         List<Block> blocks = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(args[0]))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".avro")).sorted().toList()) {
-                if (!file.getFileName().toString().startsWith("intervals")) {
+                String name = file.getFileName().toString();
+                if (streams.contains(name.substring(0, name.lastIndexOf('-')))) {
                     blocks.addAll(blocks(Files.readAllBytes(file)));
                 }
             }
         }
         long events = blocks.stream().mapToLong(Block::records).sum();
-        for (int a = 1; a < args.length; a++) {
+        for (int a = 2; a < args.length; a++) {
             int threads = Integer.parseInt(args[a]);
             decompressAll(blocks, threads); // warm-up: JIT and zstd contexts
             long start = System.nanoTime();
