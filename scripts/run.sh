@@ -10,14 +10,16 @@ bash scripts/build.sh
 out=${TRACEKIT_RUN_OUTPUT:-$(mktemp -d /tmp/tracekit-run.XXXXXX)/recording}
 if [ "$(id -u)" -eq 0 ] && [ -e /sys/kernel/btf/vmlinux ] && [ -f recorder/target/tracekit-recorder.jar ]; then
   echo "tracekit: recording this host for 5 s into $out" >&2
-  # A little activity so the summary has something to show even on an idle machine.
-  ( for _ in $(seq 50); do cat /etc/hostname /etc/missing-by-design 2>/dev/null >/dev/null; sleep 0.05; done ) &
-  if bin/tracekit record -d 5 -o "$out"; then
-    wait
+  log=$(mktemp)
+  bin/tracekit record -d 5 -o "$out" 2> >(tee "$log" >&2) &
+  recorder=$!
+  # Once attached, a little activity, so the summary has something to show even on an idle machine.
+  until grep -qs recording "$log" || ! kill -0 "$recorder" 2>/dev/null; do sleep 0.1; done
+  for _ in $(seq 20); do cat /etc/hostname /etc/missing-by-design >/dev/null 2>&1 || true; sleep 0.05; done
+  if wait "$recorder"; then
     echo "tracekit: summary of what this host did:" >&2
     exec bin/tracekit summary "$out"
   fi
-  wait
   echo "tracekit: recording failed (see above); analysing the bundled fixture recording instead" >&2
 else
   echo "tracekit: not root or no BPF here; analysing the bundled fixture recording instead" >&2
