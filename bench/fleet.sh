@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The fleet summary on Spark in local mode beside the single-machine analyzer, on one generated recording
+# (issue 7; results in BENCHMARKS.md). Both runs must print the same summary; the script checks that.
+#
+# Usage: bench/fleet.sh [EVENTS]   (default 50,000,000; needs the jars from scripts/build.sh)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+source scripts/lib.sh
+use_jdk
+events=${1:-50000000}
+out=$root/bench/results/fleet
+rm -rf "$out"
+mkdir -p "$out"
+"$JAVA_HOME/bin/java" -cp analyzer/target/tracekit-analyzer.jar bench/GenerateRecording.java "$out/rec" "$events" >&2
+
+# Wall seconds of one command, its stdout kept for the comparison.
+timed() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" > "$out/last.txt"
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'
+}
+
+echo "| tool | run | wall s | events/s |"
+echo "|---|---:|---:|---:|"
+for round in 1 2; do
+  a=$(timed bin/tracekit summary "$out/rec")
+  mv "$out/last.txt" "$out/analyzer.txt"
+  f=$(timed bin/tracekit fleet summary "$out/rec")
+  mv "$out/last.txt" "$out/fleet.txt"
+  cmp -s "$out/analyzer.txt" "$out/fleet.txt" || { echo "bench/fleet.sh: the summaries differ" >&2; diff "$out/analyzer.txt" "$out/fleet.txt" >&2; exit 1; }
+  awk -v r="$round" -v s="$a" -v n="$events" -v c="$(nproc)" \
+    'BEGIN { printf "| analyzer `summary`, %d threads | %d | %.1f | %.0f |\n", c, r, s, n / s }'
+  awk -v r="$round" -v s="$f" -v n="$events" \
+    'BEGIN { printf "| fleet `summary`, Spark local[*] | %d | %.1f | %.0f |\n", r, s, n / s }'
+done
+rm -rf "$out/rec"
