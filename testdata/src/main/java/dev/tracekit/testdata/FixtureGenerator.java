@@ -162,7 +162,7 @@ public final class FixtureGenerator {
             kills.add(events.kill(bash, events.timeIn(signal % 10), KillSyscall.KILL, nginx.pid(), 0, signal, 0));
         }
         for (int i = 0; i < 1_500; i++) {
-            kills.add(events.kill(systemd, events.randomTimeNs(), KillSyscall.KILL, 2350, 0, 0, 0));
+            kills.add(events.kill(systemd, events.randomTime(), KillSyscall.KILL, 2350, 0, 0, 0));
         }
         kills.add(events.kill(java, events.timeIn(2), KillSyscall.TKILL, 2353, 2353, 10, 0));
         kills.add(events.kill(java, events.timeIn(2), KillSyscall.TGKILL, 2350, 2354, 3, 0));

@@ -43,15 +43,8 @@ final class SyntheticEvents {
         this.random = new SplittableRandom(host.seed());
     }
 
-    long startNs() {
-        return host.startBootNs();
-    }
-
-    long endNs() {
-        return host.startBootNs() + intervals * INTERVAL_NS;
-    }
-
-    private long randomTime() {
+    /** A time anywhere in the recording. */
+    long randomTime() {
         return host.startBootNs() + random.nextLong(intervals * INTERVAL_NS);
     }
 
@@ -217,10 +210,6 @@ final class SyntheticEvents {
     /** A time inside the given interval, for edge cases that must land in a known interval. */
     long timeIn(int interval) {
         return host.startBootNs() + interval * INTERVAL_NS + random.nextLong(INTERVAL_NS);
-    }
-
-    long randomTimeNs() {
-        return randomTime();
     }
 
     int intervalOf(long tsNs) {
