@@ -24,13 +24,11 @@ public final class OpenFlags {
     private static final OpenFlags AARCH64 = new OpenFlags(Arch.AARCH64, 0200000, 0400000, 040000, 0100000);
 
     private final Arch arch;
-    private final long directory;
     /** Multi-bit names first (O_TMPFILE includes O_DIRECTORY, O_SYNC includes O_DSYNC), then single bits. */
     private final Map<String, Long> names = new LinkedHashMap<>();
 
     private OpenFlags(Arch arch, long direct, long largefile, long directory, long nofollow) {
         this.arch = arch;
-        this.directory = directory;
         names.put("O_TMPFILE", TMPFILE_BIT | directory);
         names.put("O_SYNC", SYNC_BIT | O_DSYNC);
         names.put("O_CREAT", O_CREAT);
@@ -56,11 +54,6 @@ public final class OpenFlags {
 
     public Arch arch() {
         return arch;
-    }
-
-    /** The O_DIRECTORY bit of this architecture. */
-    public long directoryBit() {
-        return directory;
     }
 
     /**
