@@ -27,16 +27,15 @@ public final class SyscallStats {
         return stats;
     }
 
-    void addEvent(boolean failed, long durationNs) {
-        count++;
-        if (failed) {
-            errors++;
-        }
-        latencyTotalNs += durationNs;
-        if (histogram == null) {
-            histogram = new long[SLOTS];
-        }
-        histogram[durationNs <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(durationNs)]++;
+    /** An entry of the syscall table; {@code histogram} (kept, not copied) is null when latency is unknown. */
+    static SyscallStats of(long count, long errors, long latencyTotalNs, long[] histogram) {
+        SyscallStats stats = new SyscallStats();
+        stats.count = count;
+        stats.errors = errors;
+        stats.latencyTotalNs = latencyTotalNs;
+        stats.latencyKnown = histogram != null;
+        stats.histogram = histogram;
+        return stats;
     }
 
     void addCounts(long calls, long failed, Long latencyNs, List<Long> log2Histogram) {

@@ -3,9 +3,12 @@ package dev.tracekit.analyzer.aggregate;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Errnos;
+import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +26,9 @@ public final class SyscallTally implements RecordVisitor {
 
     private final SyscallSource source;
     private final long windowNs;
-    private final SyscallKeyTable stats = new SyscallKeyTable();
-    private final ByteInterner comms = new ByteInterner();
+    /** By recording index; grown as recordings appear. */
+    private SyscallKeyTable[] tables = new SyscallKeyTable[0];
+    private final PackedComm comms = new PackedComm();
 
     /** @param windowNs width of the time windows, or 0 for one window over the whole recording */
     public SyscallTally(SyscallSource source, long windowNs) {
@@ -36,14 +40,30 @@ public final class SyscallTally implements RecordVisitor {
         return windowNs == 0 ? 0 : Math.floorDiv(bootNs - recording.startBootNs().orElse(0), windowNs);
     }
 
+    private SyscallKeyTable table(int recording) {
+        if (recording >= tables.length) {
+            tables = Arrays.copyOf(tables, recording + 1);
+        }
+        if (tables[recording] == null) {
+            tables[recording] = new SyscallKeyTable();
+        }
+        return tables[recording];
+    }
+
+    private int slot(SyscallKeyTable table, int pid, ByteBuffer comm, int syscall, long bucket) {
+        comms.pack(comm);
+        return table.slot(pid, syscall, bucket, comms.low(), comms.high());
+    }
+
     @Override
     public void syscallEvent(Recording recording, SyscallEvent e) {
         if (!source.usesEvents(recording)) {
             return;
         }
-        stats.get(recording.index(), e.getHeader().getPid(), comms.intern(e.getHeader().getComm()), e.getSyscall(),
-                        bucket(recording, e.getHeader().getTsNs()))
-                .addEvent(Errnos.ofReturnValue(e.getRet()) != 0, e.getDurationNs());
+        EventHeader h = e.getHeader();
+        SyscallKeyTable table = table(recording.index());
+        table.addEvent(slot(table, h.getPid(), h.getComm(), e.getSyscall(), bucket(recording, h.getTsNs())),
+                Errnos.ofReturnValue(e.getRet()) != 0, e.getDurationNs());
     }
 
     @Override
@@ -51,21 +71,38 @@ public final class SyscallTally implements RecordVisitor {
         if (!source.usesCounts(recording)) {
             return;
         }
-        stats.get(recording.index(), c.getPid(), comms.intern(c.getComm()), c.getSyscall(),
-                        bucket(recording, c.getIntervalStartNs()))
-                .addCounts(c.getCount(), c.getErrors(), c.getLatencyTotalNs(), c.getLatencyLog2Hist());
+        SyscallKeyTable table = table(recording.index());
+        table.addCounts(slot(table, c.getPid(), c.getComm(), c.getSyscall(), bucket(recording, c.getIntervalStartNs())),
+                c.getCount(), c.getErrors(), c.getLatencyTotalNs(), c.getLatencyLog2Hist());
     }
 
     /** Adds another thread's sums into this one. */
     public void merge(SyscallTally other) {
-        other.stats.forEach((recording, pid, comm, syscall, bucket, s) ->
-                stats.get(recording, pid, comm, syscall, bucket).add(s));
+        other.forEach((recording, pid, comm, syscall, bucket, s) -> {
+            SyscallKeyTable table = table(recording);
+            table.add(slot(table, pid, ByteBuffer.wrap(comm.toArray()), syscall, bucket), s);
+        });
+    }
+
+    /** Every entry, with its comm unpacked. */
+    private void forEach(EntryConsumer consumer) {
+        for (int recording = 0; recording < tables.length; recording++) {
+            if (tables[recording] != null) {
+                int index = recording;
+                tables[recording].forEach((pid, commLow, commHigh, syscall, bucket, s) ->
+                        consumer.accept(index, pid, comms.unpack(commLow, commHigh), syscall, bucket, s));
+            }
+        }
+    }
+
+    private interface EntryConsumer {
+        void accept(int recording, int pid, ByteString comm, int syscall, long bucket, SyscallStats stats);
     }
 
     /** Rows grouped as asked, sorted by the measure (largest first), ties by recording, window and key. */
     public List<SyscallRow> rows(SyscallGrouping grouping, SyscallOrder order) {
         Map<Key, SyscallStats> grouped = new HashMap<>();
-        stats.forEach((recording, pid, comm, syscall, bucket, s) -> {
+        forEach((recording, pid, comm, syscall, bucket, s) -> {
             Key coarse = new Key(recording,
                     grouping.byProcess() ? pid : -1,
                     grouping.byProcess() ? comm : null,

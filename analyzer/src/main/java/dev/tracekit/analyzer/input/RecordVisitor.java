@@ -7,7 +7,8 @@ import dev.tracekit.schema.SyscallEvent;
 
 /**
  * Receives decoded records with the recording they belong to. The record objects are reused for the next
- * record: copy what must be kept. One visitor is only ever called from one thread at a time.
+ * record, and their bytes fields (comm, path) are views of the decompressed block, reused for the next
+ * block: copy what must be kept. One visitor is only ever called from one thread at a time.
  */
 public interface RecordVisitor {
     default void syscallCount(Recording recording, SyscallCount count) {

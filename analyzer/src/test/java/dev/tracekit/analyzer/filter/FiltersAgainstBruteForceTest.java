@@ -162,7 +162,7 @@ class FiltersAgainstBruteForceTest {
         @Override
         public void open(Recording rec, OpenEvent e) {
             into.add("open " + rec.host() + " " + e.getHeader().getTsNs() + " " + e.getHeader().getTid() + " "
-                    + new String(e.getPath().array(), 0, e.getPath().remaining(), java.nio.charset.StandardCharsets.UTF_8));
+                    + java.nio.charset.StandardCharsets.UTF_8.decode(e.getPath().duplicate()));
         }
 
         @Override
