@@ -21,7 +21,7 @@ public final class SummaryAggregate implements RecordVisitor {
     private final EventSpan span = new EventSpan();
 
     public SummaryAggregate(SyscallSource source) {
-        this.syscalls = new SyscallTally(source, 0);
+        this.syscalls = new SyscallTally(source, 0, false);
     }
 
     @Override

@@ -31,9 +31,17 @@ final class SyscallKeyTable {
     private static final int SLOTS = SyscallStats.SLOTS;
 
     private long[] table = new long[1024 * STRIDE];
-    /** The entries' log2 latency histograms, {@link SyscallStats#SLOTS} cells each, by entry number. */
-    private long[] histograms = new long[256 * SLOTS];
+    /**
+     * The entries' log2 latency histograms, {@link SyscallStats#SLOTS} cells each, by entry number; null when
+     * not tallied. Only {@code syscalls --histogram} shows them, and at 512 bytes a key they are the biggest
+     * part of the table and a second cache miss per event.
+     */
+    private long[] histograms;
     private int size;
+
+    SyscallKeyTable(boolean histograms) {
+        this.histograms = histograms ? new long[256 * SLOTS] : null;
+    }
 
     /** The slot of a key, added with zero sums if new; valid until the next call (a new key may move slots). */
     int slot(int pid, int syscall, long bucket, long commLow, long commHigh) {
@@ -58,7 +66,7 @@ final class SyscallKeyTable {
         table[at + COMM_LOW] = commLow;
         table[at + COMM_HIGH] = commHigh;
         table[at + ENTRY] = ++size;
-        if ((long) size * SLOTS > histograms.length) {
+        if (histograms != null && (long) size * SLOTS > histograms.length) {
             histograms = Arrays.copyOf(histograms, histograms.length * 2);
         }
         if (size * 2 > table.length / STRIDE) {
@@ -97,7 +105,9 @@ final class SyscallKeyTable {
             t[slot + ERRORS]++;
         }
         t[slot + LATENCY_NS] += durationNs;
-        histograms[histogram(slot) + (durationNs <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(durationNs))]++;
+        if (histograms != null) {
+            histograms[histogram(slot) + (durationNs <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(durationNs))]++;
+        }
     }
 
     /** A row of in-kernel counts; the latency figures are null when recorded without latency. */
@@ -109,9 +119,11 @@ final class SyscallKeyTable {
             return;
         }
         table[slot + LATENCY_NS] += latencyNs;
-        int base = histogram(slot);
-        for (int i = 0; i < Math.min(SLOTS, log2Histogram.size()); i++) {
-            histograms[base + i] += log2Histogram.get(i);
+        if (histograms != null) {
+            int base = histogram(slot);
+            for (int i = 0; i < Math.min(SLOTS, log2Histogram.size()); i++) {
+                histograms[base + i] += log2Histogram.get(i);
+            }
         }
     }
 
@@ -126,9 +138,11 @@ final class SyscallKeyTable {
         }
         table[slot + LATENCY_NS] += latencyNs;
         long[] histogram = stats.histogram();
-        int base = histogram(slot);
-        for (int i = 0; i < SLOTS; i++) {
-            histograms[base + i] += histogram[i];
+        if (histograms != null && histogram != null) {
+            int base = histogram(slot);
+            for (int i = 0; i < SLOTS; i++) {
+                histograms[base + i] += histogram[i];
+            }
         }
     }
 
@@ -140,12 +154,13 @@ final class SyscallKeyTable {
         for (int at = 0; at < table.length; at += STRIDE) {
             long entry = table[at + ENTRY];
             if (entry != 0) {
-                long[] histogram = (entry & LATENCY_UNKNOWN) != 0 ? null
-                        : Arrays.copyOfRange(histograms, histogram(at), histogram(at) + SLOTS);
+                boolean latencyKnown = (entry & LATENCY_UNKNOWN) == 0;
+                long[] histogram = latencyKnown && histograms != null
+                        ? Arrays.copyOfRange(histograms, histogram(at), histogram(at) + SLOTS) : null;
                 long pidSyscall = table[at + PID_SYSCALL];
                 consumer.accept((int) (pidSyscall >> 32), table[at + COMM_LOW], table[at + COMM_HIGH], (int) pidSyscall,
                         table[at + BUCKET], SyscallStats.of(table[at + CALLS], table[at + ERRORS], table[at + LATENCY_NS],
-                                histogram));
+                                latencyKnown, histogram));
             }
         }
     }

@@ -27,13 +27,17 @@ public final class SyscallStats {
         return stats;
     }
 
-    /** An entry of the syscall table; {@code histogram} (kept, not copied) is null when latency is unknown. */
-    static SyscallStats of(long count, long errors, long latencyTotalNs, long[] histogram) {
+    /**
+     * An entry of the syscall table.
+     *
+     * @param histogram kept, not copied; null when latency is unknown or histograms were not tallied
+     */
+    static SyscallStats of(long count, long errors, long latencyTotalNs, boolean latencyKnown, long[] histogram) {
         SyscallStats stats = new SyscallStats();
         stats.count = count;
         stats.errors = errors;
         stats.latencyTotalNs = latencyTotalNs;
-        stats.latencyKnown = histogram != null;
+        stats.latencyKnown = latencyKnown;
         stats.histogram = histogram;
         return stats;
     }
@@ -83,10 +87,10 @@ public final class SyscallStats {
 
     /** Total latency in ns, or null when not recorded for all of the calls. */
     public Long latencyTotalNs() {
-        return latencyKnown && histogram != null ? latencyTotalNs : null;
+        return latencyKnown ? latencyTotalNs : null;
     }
 
-    /** The log2 latency histogram (a copy), or null when not recorded. */
+    /** The log2 latency histogram (a copy), or null when not recorded or not tallied. */
     public long[] histogram() {
         return latencyKnown && histogram != null ? histogram.clone() : null;
     }

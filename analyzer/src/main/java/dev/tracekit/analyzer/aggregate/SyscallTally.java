@@ -26,14 +26,19 @@ public final class SyscallTally implements RecordVisitor {
 
     private final SyscallSource source;
     private final long windowNs;
+    private final boolean histograms;
     /** By recording index; grown as recordings appear. */
     private SyscallKeyTable[] tables = new SyscallKeyTable[0];
     private final PackedComm comms = new PackedComm();
 
-    /** @param windowNs width of the time windows, or 0 for one window over the whole recording */
-    public SyscallTally(SyscallSource source, long windowNs) {
+    /**
+     * @param windowNs width of the time windows, or 0 for one window over the whole recording
+     * @param histograms whether to keep log2 latency histograms ({@link SyscallStats#histogram()} is null without)
+     */
+    public SyscallTally(SyscallSource source, long windowNs, boolean histograms) {
         this.source = source;
         this.windowNs = windowNs;
+        this.histograms = histograms;
     }
 
     private long bucket(Recording recording, long bootNs) {
@@ -45,7 +50,7 @@ public final class SyscallTally implements RecordVisitor {
             tables = Arrays.copyOf(tables, recording + 1);
         }
         if (tables[recording] == null) {
-            tables[recording] = new SyscallKeyTable();
+            tables[recording] = new SyscallKeyTable(histograms);
         }
         return tables[recording];
     }

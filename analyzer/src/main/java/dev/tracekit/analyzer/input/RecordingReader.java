@@ -56,12 +56,7 @@ public final class RecordingReader {
             return worker;
         });
         runPipeline(streams, () -> true, (recording, file, block) -> () -> {
-            Worker<V> worker = workers.get();
-            BlockCodec.Decoded data = decompress(file, block, worker.scratch);
-            if (data != null) {
-                worker.scratch = data.bytes();
-                decode(worker.decoder, recording, file, block, data, worker.visitor);
-            }
+            decodeBlock(workers.get(), recording, file, block);
             return null;
         }, (recording, file, block, result) -> {
         });
@@ -73,12 +68,13 @@ public final class RecordingReader {
 
     /** Reads the streams into one visitor, each file's records in order, files in catalog order. */
     public void readOrdered(Set<RecordingStream> streams, RecordVisitor visitor) {
-        BlockDecoder decoder = new BlockDecoder();
         if (threads == 1) {
+            Worker<RecordVisitor> worker = new Worker<>(visitor);
             catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, visitor::wantsMore,
-                    block -> decodeBlock(decoder, recording, file, block, visitor)), diagnostics);
+                    block -> decodeBlock(worker, recording, file, block)), diagnostics);
             return;
         }
+        BlockDecoder decoder = new BlockDecoder();
         runPipeline(streams, visitor::wantsMore, (recording, file, block) -> () -> decompress(file, block, null),
                 (recording, file, block, result) -> {
                     if (result != null) {
@@ -87,7 +83,7 @@ public final class RecordingReader {
                 });
     }
 
-    /** One decoding thread's visitor, reusable records and decompression buffer. */
+    /** One decoding thread's visitor, reusable records and decompression buffer: no garbage per block. */
     private static final class Worker<V> {
         final V visitor;
         final BlockDecoder decoder = new BlockDecoder();
@@ -221,11 +217,13 @@ public final class RecordingReader {
         }
     }
 
-    private void decodeBlock(BlockDecoder decoder, Recording recording, RecordingFile file, RawBlock block,
-            RecordVisitor visitor) {
-        BlockCodec.Decoded data = decompress(file, block, null);
+    /** Decompresses into the worker's buffer (one per thread, grown to the largest block) and decodes. */
+    private void decodeBlock(Worker<? extends RecordVisitor> worker, Recording recording, RecordingFile file,
+            RawBlock block) {
+        BlockCodec.Decoded data = decompress(file, block, worker.scratch);
         if (data != null) {
-            decode(decoder, recording, file, block, data, visitor);
+            worker.scratch = data.bytes();
+            decode(worker.decoder, recording, file, block, data, worker.visitor);
         }
     }
 
