@@ -3,6 +3,8 @@ package dev.tracekit.analyzer.aggregate;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.OpenEvent;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** Opens per file, per process and failed opens per errno. */
 public final class OpenTally implements RecordVisitor {
@@ -24,35 +26,78 @@ public final class OpenTally implements RecordVisitor {
         }
     }
 
-    private final Tally<FileKey> files = new Tally<>();
-    private final Tally<ProcessKey> processes = new Tally<>();
+    /** By recording index: opens per path id, and per process (pid and comm id packed in a long). */
+    private LongKeyTally[] files = new LongKeyTally[0];
+    private LongKeyTally[] processes = new LongKeyTally[0];
     private final Tally<ErrnoKey> errnos = new Tally<>();
     private final ByteInterner paths = new ByteInterner();
     private final ByteInterner comms = new ByteInterner();
 
     @Override
     public void open(Recording recording, OpenEvent e) {
+        int index = recording.index();
+        if (index >= files.length) {
+            files = grown(files, index);
+            processes = grown(processes, index);
+        }
         boolean failed = e.getResult() < 0;
-        files.add(new FileKey(recording.index(), paths.intern(e.getPath())), failed);
-        processes.add(new ProcessKey(recording.index(), e.getHeader().getPid(), comms.intern(e.getHeader().getComm())),
-                failed);
+        files[index].add(paths.id(e.getPath()), 1, failed ? 1 : 0);
+        processes[index].add(processKey(e.getHeader().getPid(), comms.id(e.getHeader().getComm())), 1, failed ? 1 : 0);
         if (failed) {
-            errnos.add(new ErrnoKey(recording.index(), -e.getResult()), true);
+            errnos.add(new ErrnoKey(index, -e.getResult()), true);
         }
     }
 
+    private static LongKeyTally[] grown(LongKeyTally[] tallies, int index) {
+        LongKeyTally[] grown = Arrays.copyOf(tallies, index + 1);
+        for (int i = tallies.length; i <= index; i++) {
+            grown[i] = new LongKeyTally();
+        }
+        return grown;
+    }
+
+    private static long processKey(int pid, int commId) {
+        return (long) pid << 32 | (commId & 0xffffffffL);
+    }
+
     public void merge(OpenTally other) {
-        files.merge(other.files);
-        processes.merge(other.processes);
+        if (other.files.length > files.length) {
+            files = grown(files, other.files.length - 1);
+            processes = grown(processes, other.files.length - 1);
+        }
+        for (int index = 0; index < other.files.length; index++) {
+            LongKeyTally mine = files[index];
+            other.files[index].forEach((path, total, failed) ->
+                    mine.add(paths.id(bytes(other.paths.get((int) path))), total, failed));
+            LongKeyTally myProcesses = processes[index];
+            other.processes[index].forEach((process, total, failed) -> myProcesses.add(
+                    processKey((int) (process >> 32), comms.id(bytes(other.comms.get((int) process)))), total, failed));
+        }
         errnos.merge(other.errnos);
     }
 
+    private static ByteBuffer bytes(ByteString value) {
+        return ByteBuffer.wrap(value.toArray());
+    }
+
     public Tally<FileKey> files() {
-        return files;
+        Tally<FileKey> tally = new Tally<>();
+        for (int index = 0; index < files.length; index++) {
+            int recording = index;
+            files[index].forEach((path, total, failed) ->
+                    tally.add(new FileKey(recording, paths.get((int) path)), total, failed));
+        }
+        return tally;
     }
 
     public Tally<ProcessKey> processes() {
-        return processes;
+        Tally<ProcessKey> tally = new Tally<>();
+        for (int index = 0; index < processes.length; index++) {
+            int recording = index;
+            processes[index].forEach((process, total, failed) -> tally.add(
+                    new ProcessKey(recording, (int) (process >> 32), comms.get((int) process)), total, failed));
+        }
+        return tally;
     }
 
     /** Failed opens by errno (every entry's total is its failures). */

@@ -19,23 +19,21 @@ public final class Tally<K extends Comparable<K>> {
     }
 
     void add(K key, boolean failed) {
+        add(key, 1, failed ? 1 : 0);
+    }
+
+    void add(K key, long total, long failed) {
         long[] c = counts.get(key);
         if (c == null) {
             c = new long[2];
             counts.put(key, c);
         }
-        c[0]++;
-        if (failed) {
-            c[1]++;
-        }
+        c[0] += total;
+        c[1] += failed;
     }
 
     void merge(Tally<K> other) {
-        other.counts.forEach((key, c) -> {
-            long[] mine = counts.computeIfAbsent(key, k -> new long[2]);
-            mine[0] += c[0];
-            mine[1] += c[1];
-        });
+        other.counts.forEach((key, c) -> add(key, c[0], c[1]));
     }
 
     /** Entries with the largest totals first (or failures, when {@code byFailed}), ties by key. */
