@@ -42,19 +42,20 @@ final class BlockCodec {
     }
 
     Decoded decompress(byte[] data) throws IOException {
-        return decompress(data, null);
+        return decompress(data, data.length, null);
     }
 
     /**
-     * Decompresses into {@code scratch} when it is big enough (a thread reusing its buffer block after block
-     * spares the collector multi-MiB arrays), else into a new array.
+     * Decompresses the first {@code length} bytes of {@code data} into {@code scratch} when it is big enough (a
+     * thread reusing its buffer block after block spares the collector multi-MiB arrays), else into a new
+     * array. The null codec returns {@code data} itself.
      */
-    Decoded decompress(byte[] data, byte[] scratch) throws IOException {
+    Decoded decompress(byte[] data, int length, byte[] scratch) throws IOException {
         return switch (name) {
-            case "null" -> new Decoded(data, data.length);
-            case "zstandard" -> unzstd(data, scratch);
-            case "deflate" -> inflate(data, scratch);
-            case "snappy" -> unsnappy(data);
+            case "null" -> new Decoded(data, length);
+            case "zstandard" -> unzstd(data, length, scratch);
+            case "deflate" -> inflate(data, length, scratch);
+            case "snappy" -> unsnappy(data, length);
             default -> throw new IllegalStateException("codec checked in named(): " + name);
         };
     }
@@ -64,11 +65,11 @@ final class BlockCodec {
      * native call per block once a thread's buffer has grown to its blocks' size. Frames written by Avro's
      * zstd stream do not declare their size, hence the retry; the frame checksum is verified when present.
      */
-    private static Decoded unzstd(byte[] data, byte[] scratch) throws IOException {
-        byte[] out = scratch != null ? scratch : new byte[initialSize(data.length)];
+    private static Decoded unzstd(byte[] data, int length, byte[] scratch) throws IOException {
+        byte[] out = scratch != null ? scratch : new byte[initialSize(length)];
         while (true) {
             try {
-                return new Decoded(out, (int) Zstd.decompressByteArray(out, 0, out.length, data, 0, data.length));
+                return new Decoded(out, (int) Zstd.decompressByteArray(out, 0, out.length, data, 0, length));
             } catch (ZstdException e) {
                 if (e.getErrorCode() != Zstd.errDstSizeTooSmall()) {
                     throw new IOException("zstd: " + e.getMessage(), e);
@@ -86,10 +87,10 @@ final class BlockCodec {
     }
 
     /** Avro's deflate blocks are raw deflate (no zlib header). */
-    private static Decoded inflate(byte[] data, byte[] scratch) throws IOException {
+    private static Decoded inflate(byte[] data, int length, byte[] scratch) throws IOException {
         Inflater inflater = new Inflater(true);
         try {
-            return drain(new InflaterInputStream(new ByteArrayInputStream(data), inflater), data.length, scratch);
+            return drain(new InflaterInputStream(new ByteArrayInputStream(data, 0, length), inflater), length, scratch);
         } finally {
             inflater.end();
         }
@@ -116,19 +117,19 @@ final class BlockCodec {
     }
 
     /** Avro's snappy blocks: the compressed bytes, then the CRC-32 of the uncompressed bytes, big-endian. */
-    private static Decoded unsnappy(byte[] data) throws IOException {
-        if (data.length < 4) {
+    private static Decoded unsnappy(byte[] data, int compressedLength) throws IOException {
+        if (compressedLength < 4) {
             throw new IOException("snappy block shorter than its checksum");
         }
-        int length = Snappy.uncompressedLength(data, 0, data.length - 4);
+        int length = Snappy.uncompressedLength(data, 0, compressedLength - 4);
         if (length < 0 || length > MAX_DECODED_BYTES) {
             throw new IOException("snappy block declares " + length + " bytes");
         }
         byte[] out = new byte[length];
-        Snappy.uncompress(data, 0, data.length - 4, out, 0);
+        Snappy.uncompress(data, 0, compressedLength - 4, out, 0);
         CRC32 crc = new CRC32();
         crc.update(out);
-        if ((int) crc.getValue() != ByteBuffer.wrap(data, data.length - 4, 4).getInt()) {
+        if ((int) crc.getValue() != ByteBuffer.wrap(data, compressedLength - 4, 4).getInt()) {
             throw new IOException("snappy block checksum mismatch");
         }
         return new Decoded(out, length);

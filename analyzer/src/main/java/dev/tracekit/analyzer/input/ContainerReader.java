@@ -56,6 +56,14 @@ final class ContainerReader {
 
     /** The next block, or null at a clean end of the file. */
     RawBlock next() throws IOException, CorruptInputException {
+        return next(null);
+    }
+
+    /**
+     * The next block, read into {@code reuse} when it is big enough (readers recycle block arrays, sparing the
+     * collector an array of about 1 MiB per block), or null at a clean end of the file.
+     */
+    RawBlock next(byte[] reuse) throws IOException, CorruptInputException {
         long start = position;
         int first = in.read();
         if (first < 0) {
@@ -67,12 +75,12 @@ final class ContainerReader {
         if (count < 0 || size < 0 || size > MAX_BLOCK_BYTES || count > size) {
             throw new CorruptInputException(start, "block declares " + count + " records in " + size + " bytes");
         }
-        byte[] data = readFully((int) size, start);
+        byte[] data = reuse != null && reuse.length >= size ? readInto(reuse, (int) size, start) : readFully((int) size, start);
         byte[] marker = readFully(SYNC_SIZE, start);
         if (!Arrays.equals(marker, sync)) {
             throw new CorruptInputException(start, "sync marker mismatch after block");
         }
-        return new RawBlock(start, count, data);
+        return new RawBlock(start, count, data, (int) size);
     }
 
     private Map<String, byte[]> readMeta() throws IOException, CorruptInputException {
@@ -134,6 +142,15 @@ final class ContainerReader {
     private byte[] readUpTo(int n) throws IOException {
         byte[] bytes = in.readNBytes(n);
         position += bytes.length;
+        return bytes;
+    }
+
+    private byte[] readInto(byte[] bytes, int n, long start) throws IOException, CorruptInputException {
+        int read = in.readNBytes(bytes, 0, n);
+        position += read;
+        if (read < n) {
+            throw new CorruptInputException(start, "file ends inside a block");
+        }
         return bytes;
     }
 

@@ -142,7 +142,7 @@ public final class InputScanner {
         try {
             for (RawBlock block = container.next(); block != null; block = container.next()) {
                 try {
-                    BlockCodec.Decoded data = file.codec().decompress(block.data());
+                    BlockCodec.Decoded data = file.codec().decompress(block.data(), block.length(), null);
                     AvroCursor cursor = new AvroCursor(data.bytes(), data.length());
                     List<IntervalStats> rows = new ArrayList<>();
                     for (long i = 0; i < block.count(); i++) {

@@ -55,7 +55,7 @@ public final class RecordingReader {
             created.add(worker.visitor);
             return worker;
         });
-        runPipeline(streams, () -> true, (recording, file, block) -> () -> {
+        runPipeline(streams, () -> true, new ArrayDeque<>(), (recording, file, block) -> () -> {
             decodeBlock(workers.get(), recording, file, block);
             return null;
         }, (recording, file, block, result) -> {
@@ -68,19 +68,30 @@ public final class RecordingReader {
 
     /** Reads the streams into one visitor, each file's records in order, files in catalog order. */
     public void readOrdered(Set<RecordingStream> streams, RecordVisitor visitor) {
+        Deque<byte[]> spareBlocks = new ArrayDeque<>();
         if (threads == 1) {
             Worker<RecordVisitor> worker = new Worker<>(visitor);
-            catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, visitor::wantsMore,
-                    block -> decodeBlock(worker, recording, file, block)), diagnostics);
+            catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, visitor::wantsMore, spareBlocks,
+                    block -> {
+                        decodeBlock(worker, recording, file, block);
+                        spareBlocks.push(block.data());
+                    }), diagnostics);
             return;
         }
         BlockDecoder decoder = new BlockDecoder();
-        runPipeline(streams, visitor::wantsMore, (recording, file, block) -> () -> decompress(file, block, null),
-                (recording, file, block, result) -> {
-                    if (result != null) {
-                        decode(decoder, recording, file, block, result, visitor);
-                    }
-                });
+        // Blocks are decoded here, in order, from buffers decompressed on the pool; recycled once decoded.
+        Deque<byte[]> spareDecoded = new ArrayDeque<>();
+        runPipeline(streams, visitor::wantsMore, spareBlocks, (recording, file, block) -> {
+            byte[] scratch = spareDecoded.poll();
+            return () -> decompress(file, block, scratch);
+        }, (recording, file, block, result) -> {
+            if (result != null) {
+                decode(decoder, recording, file, block, result, visitor);
+                if (result.bytes() != block.data()) {
+                    spareDecoded.push(result.bytes());
+                }
+            }
+        });
     }
 
     /** One decoding thread's visitor, reusable records and decompression buffer: no garbage per block. */
@@ -109,9 +120,13 @@ public final class RecordingReader {
     private record InFlight(Recording recording, RecordingFile file, RawBlock block, Future<BlockCodec.Decoded> result) {
     }
 
-    /** Submits every block to the pool, keeping at most a few per thread in flight, and handles results in order. */
-    private void runPipeline(Set<RecordingStream> streams, BooleanSupplier more, TaskFactory tasks,
-            ResultHandler results) {
+    /**
+     * Submits every block to the pool, keeping at most a few per thread in flight, and handles results in order.
+     * Blocks are read into the arrays of blocks already handled: with the window bounded, a handful of arrays
+     * serve the whole recording, so the heap does not grow with it.
+     */
+    private void runPipeline(Set<RecordingStream> streams, BooleanSupplier more, Deque<byte[]> spareBlocks,
+            TaskFactory tasks, ResultHandler results) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "tracekit-decode");
             thread.setDaemon(true);
@@ -119,14 +134,14 @@ public final class RecordingReader {
         });
         InFlightWindow inFlight = new InFlightWindow(threads * 4);
         try {
-            catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, more, block -> {
+            catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, more, spareBlocks, block -> {
                 inFlight.add(new InFlight(recording, file, block, pool.submit(tasks.task(recording, file, block))));
                 while (inFlight.full()) {
-                    finish(inFlight.poll(), results);
+                    finish(inFlight.poll(), results, spareBlocks);
                 }
             }), diagnostics);
             while (!inFlight.isEmpty()) {
-                finish(inFlight.poll(), results);
+                finish(inFlight.poll(), results, spareBlocks);
             }
         } finally {
             pool.shutdownNow();
@@ -150,7 +165,7 @@ public final class RecordingReader {
 
         void add(InFlight block) {
             blocks.add(block);
-            bytes += block.block().data().length;
+            bytes += block.block().length();
         }
 
         boolean full() {
@@ -163,12 +178,12 @@ public final class RecordingReader {
 
         InFlight poll() {
             InFlight oldest = blocks.poll();
-            bytes -= oldest.block().data().length;
+            bytes -= oldest.block().length();
             return oldest;
         }
     }
 
-    private static void finish(InFlight done, ResultHandler results) {
+    private static void finish(InFlight done, ResultHandler results, Deque<byte[]> spareBlocks) {
         BlockCodec.Decoded result;
         try {
             result = done.result().get();
@@ -182,11 +197,12 @@ public final class RecordingReader {
             throw new IllegalStateException("decoding failed", e.getCause());
         }
         results.handle(done.recording(), done.file(), done.block(), result);
+        spareBlocks.push(done.block().data());
     }
 
     /** Splits one file into blocks; a break in the framing ends the file with one warning. */
-    private void readFile(RecordingFile file, InputStream in, BooleanSupplier more, BlockHandler blocks)
-            throws IOException {
+    private void readFile(RecordingFile file, InputStream in, BooleanSupplier more, Deque<byte[]> spareBlocks,
+            BlockHandler blocks) throws IOException {
         long records = 0;
         ContainerReader container;
         if (!more.getAsBoolean()) {
@@ -199,7 +215,8 @@ public final class RecordingReader {
             return;
         }
         try {
-            for (RawBlock block = container.next(); block != null && more.getAsBoolean(); block = container.next()) {
+            for (RawBlock block = container.next(spareBlocks.poll()); block != null && more.getAsBoolean();
+                    block = container.next(spareBlocks.poll())) {
                 blocks.block(block);
                 records += block.count();
             }
@@ -210,7 +227,7 @@ public final class RecordingReader {
 
     private BlockCodec.Decoded decompress(RecordingFile file, RawBlock block, byte[] scratch) {
         try {
-            return file.codec().decompress(block.data(), scratch);
+            return file.codec().decompress(block.data(), block.length(), scratch);
         } catch (IOException | RuntimeException e) {
             diagnostics.badBlock(file.displayName(), block.offset(), String.valueOf(e.getMessage()));
             return null;
@@ -222,7 +239,9 @@ public final class RecordingReader {
             RawBlock block) {
         BlockCodec.Decoded data = decompress(file, block, worker.scratch);
         if (data != null) {
-            worker.scratch = data.bytes();
+            if (data.bytes() != block.data()) { // the null codec's "decompressed" block is the block itself
+                worker.scratch = data.bytes();
+            }
             decode(worker.decoder, recording, file, block, data, worker.visitor);
         }
     }
