@@ -1,5 +1,8 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.Family;
@@ -26,6 +29,11 @@ public final class FamilyTally implements RecordVisitor {
             byRecording[index] = new long[Family.values().length];
         }
         return byRecording[index];
+    }
+
+    @Override
+    public Set<OptionalField> reads() {
+        return EnumSet.noneOf(OptionalField.class); // only that a record is there
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
@@ -22,6 +25,11 @@ public final class KillTally implements RecordVisitor {
     private final Tally<SignalKey> signals = new Tally<>();
     private final Tally<ProcessKey> senders = new Tally<>();
     private final ByteInterner comms = new ByteInterner();
+
+    @Override
+    public Set<OptionalField> reads() {
+        return EnumSet.noneOf(OptionalField.class); // pid, comm, target, signal and result
+    }
 
     @Override
     public void kill(Recording recording, KillEvent e) {

@@ -1,5 +1,8 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.OpenEvent;
@@ -32,6 +35,11 @@ public final class OpenTally implements RecordVisitor {
     private final Tally<ErrnoKey> errnos = new Tally<>();
     private final ByteInterner paths = new ByteInterner();
     private final ByteInterner comms = new ByteInterner();
+
+    @Override
+    public Set<OptionalField> reads() {
+        return EnumSet.noneOf(OptionalField.class); // pid, comm, path and result
+    }
 
     @Override
     public void open(Recording recording, OpenEvent e) {

@@ -1,5 +1,7 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
@@ -19,6 +21,11 @@ public final class ReportAggregate implements RecordVisitor {
     public ReportAggregate(SyscallSource source, long windowNs) {
         this.summary = new SummaryAggregate(source);
         this.rates = new SyscallRateTally(source, windowNs);
+    }
+
+    @Override
+    public Set<OptionalField> reads() {
+        return RecordVisitor.readsOf(summary, rates);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
@@ -22,6 +24,11 @@ public final class SummaryAggregate implements RecordVisitor {
 
     public SummaryAggregate(SyscallSource source) {
         this.syscalls = new SyscallTally(source, 0, false);
+    }
+
+    @Override
+    public Set<OptionalField> reads() {
+        return RecordVisitor.readsOf(families, syscalls, opens, kills);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Errnos;
@@ -25,6 +28,11 @@ public final class SyscallRateTally implements RecordVisitor {
     public SyscallRateTally(SyscallSource source, long windowNs) {
         this.source = source;
         this.windowNs = windowNs;
+    }
+
+    @Override
+    public Set<OptionalField> reads() {
+        return EnumSet.noneOf(OptionalField.class); // time and result
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tracekit.analyzer.aggregate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Errnos;
@@ -58,6 +61,11 @@ public final class SyscallTally implements RecordVisitor {
     private int slot(SyscallKeyTable table, int pid, ByteBuffer comm, int syscall, long bucket) {
         comms.pack(comm);
         return table.slot(pid, syscall, bucket, comms.low(), comms.high());
+    }
+
+    @Override
+    public Set<OptionalField> reads() {
+        return EnumSet.noneOf(OptionalField.class); // pid, comm, syscall, time, result and duration
     }
 
     @Override

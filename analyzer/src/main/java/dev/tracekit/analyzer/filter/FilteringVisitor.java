@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.filter;
 
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
@@ -7,7 +8,9 @@ import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Passes on the records the filters accept; like every visitor, used by one thread only. */
 public final class FilteringVisitor implements RecordVisitor {
@@ -81,6 +84,16 @@ public final class FilteringVisitor implements RecordVisitor {
         if (filter(recording).kill(event)) {
             next.kill(recording, event);
         }
+    }
+
+    /** What the visitor behind reads, and what the filters read: thread and user with -t or -u. */
+    @Override
+    public Set<OptionalField> reads() {
+        Set<OptionalField> fields = EnumSet.copyOf(RecordVisitor.readsOf(next));
+        if (!spec.tids().isEmpty() || !spec.uids().isEmpty()) {
+            fields.add(OptionalField.THREAD_AND_USER);
+        }
+        return fields;
     }
 
     @Override

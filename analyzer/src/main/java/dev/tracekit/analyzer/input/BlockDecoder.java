@@ -4,20 +4,31 @@ import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
+import java.util.Set;
 
 /**
  * Decodes the records of one decompressed block into a visitor. Holds one reusable record per family, so
  * each reading thread has its own instance.
  */
 final class BlockDecoder {
-    private final SyscallEventDecoder syscallEvents = new SyscallEventDecoder();
+    private final SyscallEventDecoder syscallEvents;
     private final SyscallCountDecoder syscallCounts = new SyscallCountDecoder();
-    private final OpenEventDecoder opens = new OpenEventDecoder();
-    private final KillEventDecoder kills = new KillEventDecoder();
-    private final SyscallEvent syscallEvent = syscallEvents.newRecord();
+    private final OpenEventDecoder opens;
+    private final KillEventDecoder kills;
+    private final SyscallEvent syscallEvent;
     private final SyscallCount syscallCount = syscallCounts.newRecord();
-    private final OpenEvent open = opens.newRecord();
-    private final KillEvent kill = kills.newRecord();
+    private final OpenEvent open;
+    private final KillEvent kill;
+
+    /** @param reads the optional fields to decode; the others are skipped and stay zero */
+    BlockDecoder(Set<OptionalField> reads) {
+        syscallEvents = new SyscallEventDecoder(reads);
+        opens = new OpenEventDecoder(reads);
+        kills = new KillEventDecoder(reads);
+        syscallEvent = syscallEvents.newRecord();
+        open = opens.newRecord();
+        kill = kills.newRecord();
+    }
 
     void decode(Recording recording, RecordingFile file, BlockCodec.Decoded data, long count, RecordVisitor visitor)
             throws CorruptInputException {

@@ -2,8 +2,15 @@ package dev.tracekit.analyzer.input;
 
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
+import java.util.Set;
 
 final class KillEventDecoder implements RecordDecoder<KillEvent> {
+    private final EventHeaderDecoder header;
+
+    KillEventDecoder(Set<OptionalField> reads) {
+        this.header = new EventHeaderDecoder(reads);
+    }
+
     private static final KillSyscall[] SYSCALLS = KillSyscall.values();
 
     @Override
@@ -13,7 +20,7 @@ final class KillEventDecoder implements RecordDecoder<KillEvent> {
 
     @Override
     public KillEvent read(AvroCursor in, KillEvent e) throws CorruptInputException {
-        EventHeaderDecoder.read(in, e.getHeader());
+        header.read(in, e.getHeader());
         e.setSyscall(SYSCALLS[in.readIndex(SYSCALLS.length)]);
         e.setTargetPid(in.readInt());
         e.setTargetTid(in.readInt());

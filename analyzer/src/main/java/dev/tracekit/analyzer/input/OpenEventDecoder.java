@@ -2,8 +2,15 @@ package dev.tracekit.analyzer.input;
 
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
+import java.util.Set;
 
 final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
+    private final EventHeaderDecoder header;
+
+    OpenEventDecoder(Set<OptionalField> reads) {
+        this.header = new EventHeaderDecoder(reads);
+    }
+
     private static final OpenSyscall[] SYSCALLS = OpenSyscall.values();
 
     @Override
@@ -13,7 +20,7 @@ final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
 
     @Override
     public OpenEvent read(AvroCursor in, OpenEvent e) throws CorruptInputException {
-        EventHeaderDecoder.read(in, e.getHeader());
+        header.read(in, e.getHeader());
         e.setSyscall(SYSCALLS[in.readIndex(SYSCALLS.length)]);
         e.setDirfd(in.readInt());
         e.setPath(in.readBytes(e.getPath()));

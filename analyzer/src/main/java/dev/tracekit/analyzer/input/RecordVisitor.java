@@ -4,6 +4,8 @@ import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Receives decoded records with the recording they belong to. The record objects are reused for the next
@@ -21,6 +23,20 @@ public interface RecordVisitor {
     }
 
     default void kill(Recording recording, KillEvent event) {
+    }
+
+    /** The optional fields this visitor reads; the others are left zero. All of them unless it says otherwise. */
+    default Set<OptionalField> reads() {
+        return EnumSet.allOf(OptionalField.class);
+    }
+
+    /** What a visitor made of parts reads: what any of them reads. */
+    static Set<OptionalField> readsOf(RecordVisitor... parts) {
+        Set<OptionalField> fields = EnumSet.noneOf(OptionalField.class);
+        for (RecordVisitor part : parts) {
+            fields.addAll(part.reads());
+        }
+        return fields;
     }
 
     /** False once the visitor has all it wants (a {@code --limit} reached): ordered reading then stops early. */

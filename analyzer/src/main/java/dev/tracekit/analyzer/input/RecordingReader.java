@@ -78,7 +78,7 @@ public final class RecordingReader {
                     }), diagnostics);
             return;
         }
-        BlockDecoder decoder = new BlockDecoder();
+        BlockDecoder decoder = new BlockDecoder(visitor.reads());
         // Blocks are decoded here, in order, from buffers decompressed on the pool; recycled once decoded.
         Deque<byte[]> spareDecoded = new ArrayDeque<>();
         runPipeline(streams, visitor::wantsMore, spareBlocks, (recording, file, block) -> {
@@ -95,13 +95,14 @@ public final class RecordingReader {
     }
 
     /** One decoding thread's visitor, reusable records and decompression buffer: no garbage per block. */
-    private static final class Worker<V> {
+    private static final class Worker<V extends RecordVisitor> {
         final V visitor;
-        final BlockDecoder decoder = new BlockDecoder();
+        final BlockDecoder decoder;
         byte[] scratch;
 
         Worker(V visitor) {
             this.visitor = visitor;
+            this.decoder = new BlockDecoder(visitor.reads());
         }
     }
 
