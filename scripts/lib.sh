@@ -1,9 +1,15 @@
 # Shared by tracekit's scripts: find a JDK >= 22 and install what a fresh Debian/Ubuntu machine lacks.
 # Sourced, not run.
 
-# Prints the feature version of the java at $1 (a JAVA_HOME), or nothing.
+# Prints the feature version of the java at $1 (a JAVA_HOME), or nothing. Read from the JDK's release file
+# when it has one: bin/tracekit asks on every run, and starting a JVM to ask costs ~0.1 s per candidate.
 jdk_version() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  if [ -z "$v" ]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  fi
+  echo "$v"
 }
 
 # Exports JAVA_HOME as a JDK >= 22: JAVA_HOME if it qualifies, else the newest one under /usr/lib/jvm
