@@ -14,6 +14,7 @@ import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +25,8 @@ public final class EventFilter {
     private final boolean hostMatches;
     private final Set<Integer> syscallNumbers = new HashSet<>();
     private final String[] flagNames;
+    /** The -n names as UTF-8, compared with each record's comm bytes: no String per record. */
+    private final byte[][] commNames;
     private final OpenFlags openFlags;
     private final long sinceNs;
     private final long untilNs;
@@ -37,6 +40,7 @@ public final class EventFilter {
         }
         this.openFlags = recording.openFlags();
         this.flagNames = spec.flags().toArray(String[]::new);
+        this.commNames = spec.comms().stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.sinceNs = spec.since() == null ? Long.MIN_VALUE : spec.since().bootNs(recording);
         this.untilNs = spec.until() == null ? Long.MAX_VALUE : spec.until().bootNs(recording);
     }
@@ -92,10 +96,21 @@ public final class EventFilter {
     }
 
     private boolean comm(ByteBuffer comm) {
-        if (!spec.comms().isEmpty() && !spec.comms().contains(utf8(comm))) {
+        if (commNames.length > 0 && !isOneOf(comm, commNames)) {
             return false;
         }
         return spec.commRegex() == null || spec.commRegex().matcher(utf8(comm)).find();
+    }
+
+    private static boolean isOneOf(ByteBuffer bytes, byte[][] names) {
+        int from = bytes.arrayOffset() + bytes.position();
+        int to = from + bytes.remaining();
+        for (byte[] name : names) {
+            if (Arrays.equals(bytes.array(), from, to, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String utf8(ByteBuffer bytes) {
