@@ -16,8 +16,9 @@ import java.util.Map;
  * Rates count the events of those streams only (syscalls reads the syscall events, opens the opens).
  *
  * <p>Run by bench/run.sh from the repository root:
- * {@code java bench/AnalyzerBench.java OUT_DIR THREADS RECORDING_DIR...}; each recording directory's name ends
- * in its event count ("gen-10000000"). Prints Markdown tables on stdout.
+ * {@code java bench/AnalyzerBench.java OUT_DIR THREADS ROUNDS RECORDING_DIR...}; each recording directory's name
+ * ends in its event count ("gen-10000000"). Each round times the ceiling, then the analyzer; the table gives
+ * medians over rounds and the median of the per-round ratios. Prints Markdown tables on stdout.
  */
 public class AnalyzerBench {
     /** A verb's arguments and the streams it reads. */
@@ -34,39 +35,60 @@ public class AnalyzerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: AnalyzerBench OUT_DIR MAX_THREADS RECORDING_DIR...");
+        if (args.length < 4) {
+            System.err.println("usage: AnalyzerBench OUT_DIR MAX_THREADS ROUNDS RECORDING_DIR...");
             System.exit(2);
         }
         Path out = Files.createDirectories(Path.of(args[0]).toAbsolutePath());
         int maxThreads = Integer.parseInt(args[1]);
+        int rounds = Integer.parseInt(args[2]);
         List<Integer> threadCounts = maxThreads > 1 ? List.of(1, maxThreads) : List.of(1);
         StringBuilder md = new StringBuilder("| recording | verb | events read | --threads | wall s | CPU s | events/s "
                 + "| events/s per thread | peak RSS MiB | decompression ceiling events/s (same threads) "
                 + "| ceiling ÷ analyzer |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (int r = 2; r < args.length; r++) {
+        for (int r = 3; r < args.length; r++) {
             Path recording = Path.of(args[r]).toAbsolutePath();
             long all = Long.parseLong(recording.getFileName().toString().replaceAll("\\D", ""));
             for (Verb verb : VERBS) {
-                Map<Integer, double[]> ceiling = ceiling(recording, verb.streams, threadCounts);
-                long events = (long) ceiling.get(1)[0];
+                // Each round measures the ceiling and then the analyzer, so each ratio compares runs seconds apart.
+                Map<Integer, List<Timing>> timings = new LinkedHashMap<>();
+                Map<Integer, List<Double>> ceilings = new LinkedHashMap<>();
+                long events = 0;
+                for (int round = 0; round < rounds; round++) {
+                    Map<Integer, double[]> ceiling = ceiling(recording, verb.streams, threadCounts);
+                    events = (long) ceiling.get(1)[0];
+                    for (int threads : threadCounts) {
+                        List<String> command = new ArrayList<>(List.of(RecordingCounts.TRACEKIT.toString()));
+                        command.addAll(verb.args);
+                        command.addAll(List.of(recording.toString(), "--threads", Integer.toString(threads)));
+                        Timing t = time(command, out.resolve("time.txt"));
+                        timings.computeIfAbsent(threads, k -> new ArrayList<>()).add(t);
+                        ceilings.computeIfAbsent(threads, k -> new ArrayList<>()).add(ceiling.get(threads)[1]);
+                        System.err.printf(Locale.ROOT, "analyzer: %,d events, %s, %d threads, round %d: %.2f s, "
+                                + "%,.0f events/s (ceiling %,.0f), %,d MiB%n", all, verb.name, threads, round + 1,
+                                t.wallSeconds, events / t.wallSeconds, ceiling.get(threads)[1], t.maxRssKiB / 1024);
+                    }
+                }
                 for (int threads : threadCounts) {
-                    List<String> command = new ArrayList<>(List.of(RecordingCounts.TRACEKIT.toString()));
-                    command.addAll(verb.args);
-                    command.addAll(List.of(recording.toString(), "--threads", Integer.toString(threads)));
-                    Timing t = time(command, out.resolve("time.txt"));
-                    double rate = events / t.wallSeconds;
-                    double limit = ceiling.get(threads)[1];
+                    List<Timing> ts = timings.get(threads);
+                    List<Double> cs = ceilings.get(threads);
+                    double wall = Medians.of(ts.stream().map(Timing::wallSeconds).toList());
+                    double rate = events / wall;
+                    List<Double> ratios = new ArrayList<>();
+                    for (int i = 0; i < ts.size(); i++) {
+                        ratios.add(cs.get(i) / (events / ts.get(i).wallSeconds));
+                    }
                     md.append(String.format(Locale.ROOT, "| %,d events | %s | %,d | %d | %.2f | %.2f | %,.0f | %,.0f | %,d "
-                            + "| %,.0f | %.1f× |%n", all, verb.name, events, threads, t.wallSeconds, t.cpuSeconds, rate,
-                            rate / threads, t.maxRssKiB / 1024, limit, limit / rate));
-                    System.err.printf(Locale.ROOT, "analyzer: %,d events, %s, %d threads: %.2f s, %,.0f events/s, %,d MiB%n",
-                            all, verb.name, threads, t.wallSeconds, rate, t.maxRssKiB / 1024);
+                            + "| %,.0f | %.1f× |%n", all, verb.name, events, threads, wall,
+                            Medians.of(ts.stream().map(Timing::cpuSeconds).toList()), rate, rate / threads,
+                            (long) Medians.of(ts.stream().map(t -> (double) t.maxRssKiB).toList()) / 1024, Medians.of(cs),
+                            Medians.of(ratios)));
                 }
             }
         }
         System.out.print(md);
     }
+
 
     /** Runs the command under GNU time (-f "%e %U %S %M"), its output discarded. */
     static Timing time(List<String> command, Path timeFile) throws IOException, InterruptedException {

@@ -203,11 +203,6 @@ public class RecorderBench {
         }
     }
 
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
 
     static void writeRuns(Path file, List<Run> runs) throws IOException {
         StringBuilder tsv = new StringBuilder("storm\ttracer\tops\tbase_ns_per_op\tbase_cpu_ns_per_op\tns_per_op\t"
@@ -230,18 +225,18 @@ public class RecorderBench {
         }
         for (List<Run> g : groups.values()) {
             Run first = g.get(0);
-            double events = median(g.stream().map(r -> (double) r.capture.events()).toList());
-            double lost = median(g.stream().map(r -> (double) r.capture.lost()).toList());
-            double bytes = median(g.stream().map(r -> (double) r.outputBytes).toList());
-            double cpu = median(g.stream().map(r -> r.tracerCpuSeconds).toList());
-            double tracedSeconds = median(g.stream().map(r -> r.traced.nsPerOp() * r.ops / 1e9).toList());
+            double events = Medians.of(g.stream().map(r -> (double) r.capture.events()).toList());
+            double lost = Medians.of(g.stream().map(r -> (double) r.capture.lost()).toList());
+            double bytes = Medians.of(g.stream().map(r -> (double) r.outputBytes).toList());
+            double cpu = Medians.of(g.stream().map(r -> r.tracerCpuSeconds).toList());
+            double tracedSeconds = Medians.of(g.stream().map(r -> r.traced.nsPerOp() * r.ops / 1e9).toList());
             boolean counted = events >= 0;
             md.append(String.format(Locale.ROOT, "| %s × %,d | %s | %,.0f | %,.0f | **%.2f×** | %.2f× | %s | %s | %s | %s | %.2f |%n",
                     first.storm, first.ops, first.tracer,
-                    median(g.stream().map(r -> r.baseline.nsPerOp()).toList()),
-                    median(g.stream().map(r -> r.traced.nsPerOp()).toList()),
-                    median(g.stream().map(Run::slowdown).toList()),
-                    median(g.stream().map(Run::cpuRatio).toList()),
+                    Medians.of(g.stream().map(r -> r.baseline.nsPerOp()).toList()),
+                    Medians.of(g.stream().map(r -> r.traced.nsPerOp()).toList()),
+                    Medians.of(g.stream().map(Run::slowdown).toList()),
+                    Medians.of(g.stream().map(Run::cpuRatio).toList()),
                     counted ? String.format(Locale.ROOT, "%,.0f / %,d", events, first.ops) : "—",
                     lost >= 0 ? String.format(Locale.ROOT, "%,.0f", lost) : "—",
                     counted && events > 0 ? String.format(Locale.ROOT, "%.1f", bytes / events) : "—",

@@ -46,7 +46,7 @@ for n in "${sizes[@]}"; do
   recordings+=("$out/gen-$n")
 done
 echo "bench: analyzer" >&2
-"$java" bench/AnalyzerBench.java "$out" "$(nproc)" "${recordings[@]}" > "$out/analyzer.md"
+"$java" bench/AnalyzerBench.java "$out" "$(nproc)" "$rounds" "${recordings[@]}" > "$out/analyzer.md"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf "$out"/run "$out"/lossless-* "$out"/gen-* # recordings are large; the tables and recorder-runs.tsv stay
 
