@@ -35,7 +35,10 @@ final class RecorderProcess implements RunningRecorder, AutoCloseable {
 
     /** Starts recording into {@code dir} and returns once the programs are attached. */
     static RecorderProcess start(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A shell that runs the tests as a background job ignores SIGINT, and children inherit that (POSIX), so
+        // the JVM would never see the SIGINT this test sends: start the recorder as a foreground job would be.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 RecordCommand.class.getName()));
         command.addAll(List.of(args));
