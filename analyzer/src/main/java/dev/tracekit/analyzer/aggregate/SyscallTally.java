@@ -18,18 +18,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sums syscalls per (recording, process, syscall, time window) from counts or events, as {@link SyscallSource}
- * decides per recording. Grouping coarser (per syscall, per process) happens when rows are asked for, so
- * one pass serves every {@code --by}.
+ * Sums syscalls per recording, time window and the key it is told (process, syscall or both), from counts or
+ * events, as {@link SyscallSource} decides per recording. Rows can be asked for by that key or a coarser one.
+ * Keying no finer than asked matters: per syscall there are tens of keys, which stay in the CPU's caches,
+ * while per process and syscall there are thousands, each event a cache miss.
  */
 public final class SyscallTally implements RecordVisitor {
     /** A row's key once grouped; built only when rows are asked for, never per event. */
     private record Key(int recording, int pid, ByteString comm, int syscall, long bucket) {
     }
 
+    private static final int NO_PROCESS = -1;
+    private static final int NO_SYSCALL = -1;
+
     private final SyscallSource source;
     private final long windowNs;
     private final boolean histograms;
+    private final SyscallGrouping keys;
     /** By recording index; grown as recordings appear. */
     private SyscallKeyTable[] tables = new SyscallKeyTable[0];
     private final PackedComm comms = new PackedComm();
@@ -37,11 +42,13 @@ public final class SyscallTally implements RecordVisitor {
     /**
      * @param windowNs width of the time windows, or 0 for one window over the whole recording
      * @param histograms whether to keep log2 latency histograms ({@link SyscallStats#histogram()} is null without)
+     * @param keys what to sum by: {@link #rows} answers this grouping and coarser ones
      */
-    public SyscallTally(SyscallSource source, long windowNs, boolean histograms) {
+    public SyscallTally(SyscallSource source, long windowNs, boolean histograms, SyscallGrouping keys) {
         this.source = source;
         this.windowNs = windowNs;
         this.histograms = histograms;
+        this.keys = keys;
     }
 
     private long bucket(Recording recording, long bootNs) {
@@ -59,8 +66,12 @@ public final class SyscallTally implements RecordVisitor {
     }
 
     private int slot(SyscallKeyTable table, int pid, ByteBuffer comm, int syscall, long bucket) {
+        int key = keys.bySyscall() ? syscall : NO_SYSCALL;
+        if (!keys.byProcess()) {
+            return table.slot(NO_PROCESS, key, bucket, 0, 0);
+        }
         comms.pack(comm);
-        return table.slot(pid, syscall, bucket, comms.low(), comms.high());
+        return table.slot(pid, key, bucket, comms.low(), comms.high());
     }
 
     @Override
@@ -93,17 +104,18 @@ public final class SyscallTally implements RecordVisitor {
     public void merge(SyscallTally other) {
         other.forEach((recording, pid, comm, syscall, bucket, s) -> {
             SyscallKeyTable table = table(recording);
-            table.add(slot(table, pid, ByteBuffer.wrap(comm.toArray()), syscall, bucket), s);
+            table.add(slot(table, pid, comm == null ? null : ByteBuffer.wrap(comm.toArray()), syscall, bucket), s);
         });
     }
 
-    /** Every entry, with its comm unpacked. */
+    /** Every entry, with its comm unpacked (null when not keyed by process). */
     private void forEach(EntryConsumer consumer) {
         for (int recording = 0; recording < tables.length; recording++) {
             if (tables[recording] != null) {
                 int index = recording;
                 tables[recording].forEach((pid, commLow, commHigh, syscall, bucket, s) ->
-                        consumer.accept(index, pid, comms.unpack(commLow, commHigh), syscall, bucket, s));
+                        consumer.accept(index, pid, keys.byProcess() ? comms.unpack(commLow, commHigh) : null, syscall,
+                                bucket, s));
             }
         }
     }
@@ -112,8 +124,15 @@ public final class SyscallTally implements RecordVisitor {
         void accept(int recording, int pid, ByteString comm, int syscall, long bucket, SyscallStats stats);
     }
 
-    /** Rows grouped as asked, sorted by the measure (largest first), ties by recording, window and key. */
+    /**
+     * Rows grouped as asked, sorted by the measure (largest first), ties by recording, window and key.
+     *
+     * @throws IllegalArgumentException for a grouping finer than the tally's keys
+     */
     public List<SyscallRow> rows(SyscallGrouping grouping, SyscallOrder order) {
+        if (grouping.byProcess() && !keys.byProcess() || grouping.bySyscall() && !keys.bySyscall()) {
+            throw new IllegalArgumentException("syscalls summed by " + keys + " cannot be grouped by " + grouping);
+        }
         Map<Key, SyscallStats> grouped = new HashMap<>();
         forEach((recording, pid, comm, syscall, bucket, s) -> {
             Key coarse = new Key(recording,

@@ -25,7 +25,7 @@ final class SyscallsCommand extends VerbCommand {
         SyscallGrouping grouping = syscalls.grouping();
         long windowNs = syscalls.windowNs();
         SyscallSource source = SyscallSource.choose(session.recordings(), session.filters());
-        List<SyscallTally> parts = session.aggregate(source.streams(), () -> new SyscallTally(source, windowNs, histogram));
+        List<SyscallTally> parts = session.aggregate(source.streams(), () -> new SyscallTally(source, windowNs, histogram, grouping));
         SyscallTally tally = parts.getFirst();
         parts.subList(1, parts.size()).forEach(tally::merge);
         int limit = syscalls.limitOr(output.limitOr(10));
