@@ -54,6 +54,11 @@ public final class Losses {
     }
 
     /** Syscalls not counted because the in-kernel count map was full. */
+    /** Kept over kept + lost, in percent; 100 when nothing was lost. */
+    public static double completenessPercent(long written, long lost) {
+        return written + lost == 0 ? 100.0 : 100.0 * written / (written + lost);
+    }
+
     public long countOverflows() {
         return countOverflows;
     }

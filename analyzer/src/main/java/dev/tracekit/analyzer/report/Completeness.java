@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.input.Losses;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.Family;
 import java.util.ArrayList;
@@ -12,11 +13,6 @@ final class Completeness {
     private Completeness() {
     }
 
-    /** Kept over kept + lost, in percent; 100 when nothing was lost. */
-    static double percent(long written, long lost) {
-        return written + lost == 0 ? 100.0 : 100.0 * written / (written + lost);
-    }
-
     /** One note per recording that lost events of the family its figures come from. */
     static List<String> notes(List<Recording> recordings, Function<Recording, Family> family) {
         List<String> notes = new ArrayList<>();
@@ -26,7 +22,7 @@ final class Completeness {
             if (lost > 0) {
                 notes.add(String.format(Locale.ROOT, "%s lost %,d %s events (%.2f%% complete): figures may be low",
                         r.host(), lost, f.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        percent(r.losses().written(f), lost)));
+                        Losses.completenessPercent(r.losses().written(f), lost)));
             }
         }
         return notes;

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.aggregate.SummaryAggregate;
 import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
+import dev.tracekit.analyzer.input.Losses;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.html.HtmlReport;
@@ -76,7 +77,7 @@ public final class HtmlReportContent {
                     long familyLost = r.losses().lost(family);
                     lost += familyLost;
                     completeness = Math.min(completeness,
-                            Completeness.percent(r.losses().written(family), familyLost));
+                            Losses.completenessPercent(r.losses().written(family), familyLost));
                 }
             }
         }

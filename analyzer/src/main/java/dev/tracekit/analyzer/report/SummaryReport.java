@@ -182,7 +182,7 @@ public final class SummaryReport {
                 boolean read = family != Family.SYSCALL_COUNTS && family != Family.SYSCALL_EVENTS
                         || summary.syscallFamily(r) == family;
                 out.row(Arrays.asList(r.host(), family.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        losses.written(family), lost, Completeness.percent(losses.written(family), lost),
+                        losses.written(family), lost, Losses.completenessPercent(losses.written(family), lost),
                         read ? summary.matched(r, family) : null));
             }
             if (losses.countOverflows() > 0) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
+import dev.tracekit.analyzer.input.Losses;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.Family;
 import dev.tracekit.schema.IntervalStats;
@@ -41,11 +42,9 @@ public record IntervalFacts(OptionalLong startBootNs, OptionalLong endBootNs, Ma
         return lost.getOrDefault(family, 0L);
     }
 
-    /** Kept over kept + lost, in percent; 100 when nothing was lost (the analyzer's Completeness.percent). */
+    /** Kept over kept + lost, in percent, as the analyzer says it. */
     public double completenessPercent(Family family) {
-        long kept = written(family);
-        long lost = lost(family);
-        return kept + lost == 0 ? 100.0 : 100.0 * kept / (kept + lost);
+        return Losses.completenessPercent(written(family), lost(family));
     }
 
     /**
