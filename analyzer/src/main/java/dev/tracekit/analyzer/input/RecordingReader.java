@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  * not grow with the recording.
  */
 public final class RecordingReader {
+    private static final int MAX_RECYCLED_BYTES = 16 << 20;
+
     private final Catalog catalog;
     private final Diagnostics diagnostics;
     private final int threads;
@@ -74,7 +76,7 @@ public final class RecordingReader {
             catalog.forEachFile(streams, (recording, file, in) -> readFile(file, in, visitor::wantsMore, spareBlocks,
                     block -> {
                         decodeBlock(worker, recording, file, block);
-                        spareBlocks.push(block.data());
+                        recycle(spareBlocks, block.data());
                     }), diagnostics);
             return;
         }
@@ -88,7 +90,7 @@ public final class RecordingReader {
             if (result != null) {
                 decode(decoder, recording, file, block, result, visitor);
                 if (result.bytes() != block.data()) {
-                    spareDecoded.push(result.bytes());
+                    recycle(spareDecoded, result.bytes());
                 }
             }
         });
@@ -166,7 +168,7 @@ public final class RecordingReader {
 
         void add(InFlight block) {
             blocks.add(block);
-            bytes += block.block().length();
+            bytes += block.block().data().length; // the array, however much of it the block fills
         }
 
         boolean full() {
@@ -179,7 +181,7 @@ public final class RecordingReader {
 
         InFlight poll() {
             InFlight oldest = blocks.poll();
-            bytes -= oldest.block().length();
+            bytes -= oldest.block().data().length;
             return oldest;
         }
     }
@@ -198,7 +200,17 @@ public final class RecordingReader {
             throw new IllegalStateException("decoding failed", e.getCause());
         }
         results.handle(done.recording(), done.file(), done.block(), result);
-        spareBlocks.push(done.block().data());
+        recycle(spareBlocks, done.block().data());
+    }
+
+    /**
+     * Keeps an array for the next block, unless it is far larger than an honest block (~1 MiB compressed, ~4 MiB
+     * decompressed): a forged block's array is left to the collector rather than kept for the rest of the run.
+     */
+    private static void recycle(Deque<byte[]> spare, byte[] array) {
+        if (array.length <= MAX_RECYCLED_BYTES) {
+            spare.push(array);
+        }
     }
 
     /** Splits one file into blocks; a break in the framing ends the file with one warning. */

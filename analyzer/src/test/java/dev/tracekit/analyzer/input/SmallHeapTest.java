@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -61,23 +62,50 @@ class SmallHeapTest {
      */
     @Test
     void fullSizeBlocksInFlightOnSeveralThreads(@TempDir Path dir) throws Exception {
-        int blockBytes = ContainerReader.MAX_BLOCK_BYTES - (1 << 20);
-        int blocks = 8;
+        int[] sizes = new int[8];
+        Arrays.fill(sizes, NEAR_CAP);
+        assertOneWarningPerForgedBlock(bundleOfZeroBlocks(dir, sizes), sizes.length);
+    }
+
+    /**
+     * Full-size blocks between runs of small ones: block arrays are recycled, and a recycled full-size array
+     * holding a small block must not let more full-size arrays into flight than the byte bound allows.
+     */
+    @Test
+    void fullSizeBlocksBetweenSmallOnesOnSeveralThreads(@TempDir Path dir) throws Exception {
+        int[] sizes = new int[30];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = i % 6 == 0 ? NEAR_CAP : 4096;
+        }
+        assertOneWarningPerForgedBlock(bundleOfZeroBlocks(dir, sizes), sizes.length);
+    }
+
+    private static final int NEAR_CAP = ContainerReader.MAX_BLOCK_BYTES - (1 << 20);
+
+    /** A recording whose blocks hold zeros of these sizes and declare no records, bundled as tar.zst. */
+    private static Path bundleOfZeroBlocks(Path dir, int... sizes) throws IOException {
         ForgedRecording header = ForgedRecording.of(KILLS, CodecFactory.nullCodec());
         Path bundle = dir.resolve("big-blocks.tar.zst");
         try (TarArchiveOutputStream tar = BundleEntriesTest.tar(new ZstdOutputStream(Files.newOutputStream(bundle)))) {
-            byte[] frame = ForgedRecording.frameBytes(0, blockBytes);
             TarArchiveEntry entry = new TarArchiveEntry("rec/kills-000001.avro");
-            entry.setSize(header.size() + (long) blocks * (frame.length + blockBytes + 16));
+            long size = header.size();
+            for (int blockBytes : sizes) {
+                size += ForgedRecording.frameBytes(0, blockBytes).length + blockBytes + 16;
+            }
+            entry.setSize(size);
             tar.putArchiveEntry(entry);
             tar.write(header.toBytes());
-            for (int i = 0; i < blocks; i++) {
-                tar.write(frame);
+            for (int blockBytes : sizes) {
+                tar.write(ForgedRecording.frameBytes(0, blockBytes));
                 HostileBlocks.writeZeros(tar, blockBytes);
                 tar.write(header.syncMarker());
             }
             tar.closeArchiveEntry();
         }
+        return bundle;
+    }
+
+    private static void assertOneWarningPerForgedBlock(Path bundle, int blocks) throws Exception {
         CliRun run = runMain("kills", bundle.toString(), "--format", "json", "--threads", "4");
         assertEquals(1, run.status(), run.err());
         assertEquals(9, run.out().lines().count(), "the honest block; the others declare no records");
