@@ -25,6 +25,7 @@ public final class Recording {
     private final List<IntervalStats> intervals;
     private final Losses losses;
     private final Set<RecordingStream> streams;
+    private final List<String> redactedFields;
 
     /**
      * @param index     place in the catalog's order (by host, then recording id)
@@ -40,6 +41,12 @@ public final class Recording {
         this.intervals = List.copyOf(intervals);
         this.losses = new Losses(this.intervals);
         this.streams = streams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(streams));
+        this.redactedFields = RedactedFields.of(meta.filtersJson());
+    }
+
+    /** Fields recorded as keyed hashes ({@code --redact}): "paths", "comm", "uid"; empty for most recordings. */
+    public List<String> redactedFields() {
+        return redactedFields;
     }
 
     /** Position in the catalog's order (by host, then recording id): a small key for aggregation tables. */

@@ -151,6 +151,10 @@ public final class SummaryReport {
                 notes.add(r.host() + " has no interval statistics (did the recorder stop early?): its span is that "
                         + "of the events read, and losses are unknown");
             }
+            if (!r.redactedFields().isEmpty()) {
+                notes.add(r.host() + " was recorded with --redact " + String.join(",", r.redactedFields())
+                        + ": those values are keyed hashes, equal where the values were");
+            }
             out.row(Arrays.asList(r.host(), r.meta().kernelRelease(), r.meta().arch(),
                     start.isPresent() ? ReportContext.time(r, start.getAsLong()) : null,
                     end.isPresent() ? ReportContext.time(r, end.getAsLong()) : null,

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 
-/** Writes opens files with headers the analyzer must refuse clearly. */
+/** Writes opens files (no records) with headers the analyzer must refuse clearly, or label. */
 final class ForgedHeaderFile {
     private ForgedHeaderFile() {
     }
@@ -19,8 +19,17 @@ final class ForgedHeaderFile {
     }
 
     static void write(Path file, int schemaVersion, String arch) throws IOException {
-        RecordingMeta meta = new RecordingMeta(schemaVersion, "id", "future-1", "9.9",
-                arch, 0, "boot", "tracekit-9", "tracekit record", "{}");
+        write(file, new RecordingMeta(schemaVersion, "id", "future-1", "9.9", arch, 0, "boot", "tracekit-9",
+                "tracekit record", "{}"));
+    }
+
+    /** A current header with these filters (the recorder's tracekit.filters JSON). */
+    static void writeWithFilters(Path file, String filtersJson) throws IOException {
+        write(file, new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, "id", "web-9", "6.1", "x86_64", 0, "boot",
+                "tracekit-1", "tracekit record", filtersJson));
+    }
+
+    private static void write(Path file, RecordingMeta meta) throws IOException {
         try (DataFileWriter<OpenEvent> writer = new DataFileWriter<>(new SpecificDatumWriter<>(OpenEvent.class))) {
             meta.writeTo(writer, RecordingStream.OPENS, 1);
             writer.create(RecordingStream.OPENS.schema(), file.toFile());
