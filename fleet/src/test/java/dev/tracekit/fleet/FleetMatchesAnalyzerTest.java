@@ -71,17 +71,19 @@ class FleetMatchesAnalyzerTest {
         assertSameOutput(args, eventsOnly);
     }
 
-    /**
-     * A file cut inside a block is read up to the damage, as the analyzer reads it. (The analyzer also warns
-     * and exits 1; under Spark the cut shows only in Spark's log: docs/fleet.md.)
-     */
+    /** A file cut inside a block is read up to the damage, with the analyzer's warning and exit status 1. */
     @Test
     void damagedFileIsReadUpToTheDamage() {
         String[] argv = argv("opens --top files --limit 3", FleetTrees.damaged(temp.resolve("damaged")));
         Run analyzer = analyzer(argv);
         assertEquals(1, analyzer.status(), "the analyzer saw the damage");
         assertTrue(analyzer.out().contains("/etc/"), analyzer.out());
-        assertEquals(analyzer.out(), fleet(argv).out());
+        Run fleet = fleet(argv);
+        assertEquals(analyzer.out(), fleet.out());
+        assertEquals(1, fleet.status(), fleet.err());
+        String damage = analyzer.err().replaceAll("(?s).*?: (truncated or corrupt at byte offset [^\n]*).*", "$1");
+        assertTrue(damage.startsWith("truncated or corrupt"), analyzer.err());
+        assertTrue(fleet.err().contains(damage), "the fleet says what the analyzer says: " + damage + "\n" + fleet.err());
     }
 
     private static void assertSameOutput(String args, Path tree) {

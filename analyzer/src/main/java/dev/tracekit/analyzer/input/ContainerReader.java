@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.input;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -65,6 +66,38 @@ final class ContainerReader {
      */
     RawBlock next(byte[] reuse) throws IOException, CorruptInputException {
         long start = position;
+        long[] frame = frame(start);
+        if (frame == null) {
+            return null;
+        }
+        int size = (int) frame[1];
+        byte[] data = reuse != null && reuse.length >= size ? readInto(reuse, size, start) : readFully(size, start);
+        checkSync(start);
+        return new RawBlock(start, frame[0], data, size);
+    }
+
+    /**
+     * Steps over the next block without reading its bytes (a seek, on streams that can): the block's record
+     * count, or -1 at a clean end of the file.
+     */
+    long skip() throws IOException, CorruptInputException {
+        long start = position;
+        long[] frame = frame(start);
+        if (frame == null) {
+            return -1;
+        }
+        try {
+            in.skipNBytes(frame[1]);
+        } catch (EOFException e) {
+            throw new CorruptInputException(start, "file ends inside a block");
+        }
+        position += frame[1];
+        checkSync(start);
+        return frame[0];
+    }
+
+    /** The next block's record count and size, checked; null at a clean end of the file. */
+    private long[] frame(long start) throws IOException, CorruptInputException {
         int first = in.read();
         if (first < 0) {
             return null;
@@ -75,12 +108,13 @@ final class ContainerReader {
         if (count < 0 || size < 0 || size > MAX_BLOCK_BYTES || count > size) {
             throw new CorruptInputException(start, "block declares " + count + " records in " + size + " bytes");
         }
-        byte[] data = reuse != null && reuse.length >= size ? readInto(reuse, (int) size, start) : readFully((int) size, start);
-        byte[] marker = readFully(SYNC_SIZE, start);
-        if (!Arrays.equals(marker, sync)) {
+        return new long[] {count, size};
+    }
+
+    private void checkSync(long start) throws IOException, CorruptInputException {
+        if (!Arrays.equals(readFully(SYNC_SIZE, start), sync)) {
             throw new CorruptInputException(start, "sync marker mismatch after block");
         }
-        return new RawBlock(start, count, data, (int) size);
     }
 
     private Map<String, byte[]> readMeta() throws IOException, CorruptInputException {

@@ -24,8 +24,12 @@ public final class Diagnostics {
 
     /** A file whose framing ends early (a crash mid-write) or breaks: what came before it was read. */
     public void truncated(String file, long offset, String reason, long recordsRead) {
-        inputLost(file + ": truncated or corrupt at byte offset " + offset + " (" + reason + "); read "
-                + String.format("%,d", recordsRead) + " records before it");
+        inputLost(truncatedWarning(file, offset, reason, recordsRead));
+    }
+
+    static String truncatedWarning(String file, long offset, String reason, long recordsRead) {
+        return file + ": truncated or corrupt at byte offset " + offset + " (" + reason + "); read "
+                + String.format("%,d", recordsRead) + " records before it";
     }
 
     /** A block whose frame is intact but whose content does not decompress or decode; it is skipped. */

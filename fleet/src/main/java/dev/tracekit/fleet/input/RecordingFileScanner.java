@@ -1,6 +1,7 @@
 package dev.tracekit.fleet.input;
 
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.input.ContainerFraming;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.FileNotFoundException;
@@ -25,7 +26,8 @@ import org.apache.hadoop.fs.RemoteIterator;
 /**
  * Finds the recording files under the given paths on any file system Hadoop reads (local, HDFS, S3) and
  * reads each one's Avro header on the driver: the header, not the directory name, says which host and
- * recording a file belongs to. Only the header is read, so this costs one small read per file. The same
+ * recording a file belongs to. Only the header and the block framing are read, so this costs a few small reads
+ * per block. The same
  * file met twice (overlapping paths, a copied file) counts once, as in the analyzer.
  */
 public final class RecordingFileScanner {
@@ -115,6 +117,20 @@ public final class RecordingFileScanner {
         RecordingFile found = header.get();
         if (seen.add(found.meta().recordingId() + "/" + found.stream() + "/" + found.seq())) {
             files.add(found);
+            checkFraming(fs, qualified, file);
+        }
+    }
+
+    /**
+     * Spark reads a file cut short (a recorder killed mid-write) up to the damage and only logs it; the result
+     * then misses records, so the damage is found here, as the analyzer reports it. Blocks are stepped over,
+     * not read: a few small reads per block.
+     */
+    private void checkFraming(FileSystem fs, Path qualified, Path file) {
+        try (FSDataInputStream in = fs.open(qualified)) {
+            ContainerFraming.firstBreak(in).ifPresent(damage -> lost.add(damage.warning(file.toString())));
+        } catch (IOException e) {
+            lost.add(file + ": unreadable (" + e.getMessage() + "); read up to where Spark could");
         }
     }
 
