@@ -252,7 +252,9 @@ public final class RecordingReader {
             RawBlock block) {
         BlockCodec.Decoded data = decompress(file, block, worker.scratch);
         if (data != null) {
-            if (data.bytes() != block.data()) { // the null codec's "decompressed" block is the block itself
+            // Keep the buffer for the next block, unless it is the block itself (the null codec) or was grown
+            // for a forged block: then each thread would hold up to 64 MiB for the rest of the run.
+            if (data.bytes() != block.data() && data.bytes().length <= MAX_RECYCLED_BYTES) {
                 worker.scratch = data.bytes();
             }
             decode(worker.decoder, recording, file, block, data, worker.visitor);
