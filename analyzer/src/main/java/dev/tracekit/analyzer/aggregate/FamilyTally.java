@@ -1,7 +1,5 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
-import java.util.EnumSet;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -11,6 +9,8 @@ import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Records read per recording and family: what the summary's "events per family" shows. */
 public final class FamilyTally implements RecordVisitor {
@@ -33,7 +33,7 @@ public final class FamilyTally implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // only that a record is there
+        return EnumSet.noneOf(OptionalField.class); // it counts records and reads no field
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
-import java.util.EnumSet;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Signals by sender, target and signal; and signals sent per sending process. */
 public final class KillTally implements RecordVisitor {
@@ -28,7 +28,7 @@ public final class KillTally implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // pid, comm, target, signal and result
+        return EnumSet.noneOf(OptionalField.class); // it reads pid, comm, target, signal and result: none optional
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
-import java.util.EnumSet;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.OpenEvent;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Opens per file, per process and failed opens per errno. */
 public final class OpenTally implements RecordVisitor {
@@ -38,7 +38,7 @@ public final class OpenTally implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // pid, comm, path and result
+        return EnumSet.noneOf(OptionalField.class); // it reads pid, comm, path and result: none optional
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -8,6 +7,7 @@ import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
+import java.util.Set;
 
 /**
  * Everything the HTML report shows, gathered in one pass: the summary, and the syscalls per time window its

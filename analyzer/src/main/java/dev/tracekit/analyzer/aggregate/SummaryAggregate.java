@@ -1,6 +1,5 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -13,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Everything the summary shows, gathered in one pass over all families. */
 public final class SummaryAggregate implements RecordVisitor {

@@ -1,7 +1,5 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
-import java.util.EnumSet;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -9,6 +7,8 @@ import dev.tracekit.names.Errnos;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Syscalls and failures per time window of each recording, and nothing else: the rate chart needs only
@@ -32,7 +32,7 @@ public final class SyscallRateTally implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // time and result
+        return EnumSet.noneOf(OptionalField.class); // it reads time and result: none optional
     }
 
     @Override

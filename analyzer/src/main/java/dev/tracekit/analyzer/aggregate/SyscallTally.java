@@ -1,7 +1,5 @@
 package dev.tracekit.analyzer.aggregate;
 
-import java.util.Set;
-import java.util.EnumSet;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -13,9 +11,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sums syscalls per recording, time window and the key it is told (process, syscall or both), from counts or
@@ -76,7 +76,8 @@ public final class SyscallTally implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // pid, comm, syscall, time, result and duration
+        // it reads pid, comm, syscall, time, result and duration: none optional
+        return EnumSet.noneOf(OptionalField.class);
     }
 
     @Override
