@@ -17,28 +17,25 @@ import java.util.Set;
 /** Everything the summary shows, gathered in one pass over all families. */
 public final class SummaryAggregate implements RecordVisitor {
     private final FamilyTally families = new FamilyTally();
-    /** Per syscall and per process apart: the summary shows no cross product, which costs a cache miss an event. */
+    /** Keyed by process and syscall: one table answers both the syscall and the process rows. */
     private final SyscallTally syscalls;
-    private final SyscallTally processes;
     private final OpenTally opens = new OpenTally();
     private final KillTally kills = new KillTally();
     private final EventSpan span = new EventSpan();
 
     public SummaryAggregate(SyscallSource source) {
-        this.syscalls = new SyscallTally(source, 0, false, SyscallGrouping.SYSCALL);
-        this.processes = new SyscallTally(source, 0, false, SyscallGrouping.PROCESS);
+        this.syscalls = new SyscallTally(source, 0, false, SyscallGrouping.PROCESS_SYSCALL);
     }
 
     @Override
     public Set<OptionalField> reads() {
-        return RecordVisitor.readsOf(families, syscalls, processes, opens, kills);
+        return RecordVisitor.readsOf(families, syscalls, opens, kills);
     }
 
     @Override
     public void syscallCount(Recording recording, SyscallCount count) {
         families.syscallCount(recording, count);
         syscalls.syscallCount(recording, count);
-        processes.syscallCount(recording, count);
         span.add(recording, count.getIntervalStartNs());
         span.add(recording, count.getIntervalEndNs());
     }
@@ -47,7 +44,6 @@ public final class SummaryAggregate implements RecordVisitor {
     public void syscallEvent(Recording recording, SyscallEvent event) {
         families.syscallEvent(recording, event);
         syscalls.syscallEvent(recording, event);
-        processes.syscallEvent(recording, event);
         span.add(recording, event.getHeader().getTsNs());
     }
 
@@ -68,7 +64,6 @@ public final class SummaryAggregate implements RecordVisitor {
     public void merge(SummaryAggregate other) {
         families.merge(other.families);
         syscalls.merge(other.syscalls);
-        processes.merge(other.processes);
         opens.merge(other.opens);
         kills.merge(other.kills);
         span.merge(other.span);
@@ -83,7 +78,7 @@ public final class SummaryAggregate implements RecordVisitor {
         return families;
     }
 
-    /** Syscalls per syscall, for rows grouped by syscall. */
+    /** Syscalls per process and syscall, for rows grouped by either. */
     public SyscallTally syscalls() {
         return syscalls;
     }
@@ -99,7 +94,7 @@ public final class SummaryAggregate implements RecordVisitor {
     /** Processes by everything they did (syscalls + opens + signals sent), most active first. */
     public List<ProcessActivity> topProcesses() {
         Map<ProcessKey, long[]> activity = new HashMap<>();
-        for (SyscallRow row : processes.rows(SyscallGrouping.PROCESS, SyscallOrder.COUNT)) {
+        for (SyscallRow row : syscalls.rows(SyscallGrouping.PROCESS, SyscallOrder.COUNT)) {
             activity.computeIfAbsent(new ProcessKey(row.recording(), row.pid(), row.comm()), k -> new long[3])[0] +=
                     row.stats().count();
         }
