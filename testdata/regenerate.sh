@@ -7,8 +7,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/lib.sh"
 use_jdk
 cd "$root"
-for d in x86_64-web1 aarch64-db1 empty truncated bundles; do rm -rf "testdata/fixtures/$d"; done
+# Into a fresh directory first: the writer refuses to overwrite, and fixtures of earlier schema versions that
+# the generator no longer writes (it writes only what the current version can) must stay as they are.
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 mvn -q -pl testdata -am install -DskipTests
-mvn -q -pl testdata exec:java -Dexec.mainClass=dev.tracekit.testdata.FixtureGenerator \
-  -Dexec.args="$root/testdata/fixtures"
+mvn -q -pl testdata exec:java -Dexec.mainClass=dev.tracekit.testdata.FixtureGenerator -Dexec.args="$out"
+cp -r "$out"/. testdata/fixtures/
 du -sh testdata/fixtures

@@ -71,6 +71,17 @@ class FleetMatchesAnalyzerTest {
         assertSameOutput(args, eventsOnly);
     }
 
+    /** Files of other schema versions are read through the same resolution rules as the analyzer's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onLaterVersions")
+    void sameOutputOnLaterSchemaVersions(String args) {
+        assertSameOutput(args, FleetTrees.laterVersions(temp.resolve("later-" + args.hashCode())));
+    }
+
+    static Stream<Arguments> onLaterVersions() {
+        return Stream.of("summary", "opens --top processes --format csv").map(Arguments::of);
+    }
+
     /** A file cut inside a block is read up to the damage, with the analyzer's warning and exit status 1. */
     @Test
     void damagedFileIsReadUpToTheDamage() {

@@ -1,5 +1,7 @@
 package dev.tracekit.fleet;
 
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.testdata.FutureVersionWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +37,21 @@ public final class FleetTrees {
     public static Path eventsOnly(Path root) {
         copy(fixtures().resolve("x86_64-web1"), root.resolve("node-1"), name -> !name.startsWith("syscall-counts-"));
         copy(fixtures().resolve("aarch64-db1"), root.resolve("node-2"), name -> true);
+        return root;
+    }
+
+    /**
+     * web-1 rewritten as a later minor schema version would write it (FutureVersionWriter: fields added and
+     * reordered, enum symbols added, promotions) and db-1 as the current version's fixture.
+     */
+    public static Path laterVersions(Path root) {
+        try {
+            FutureVersionWriter.rewrite(fixtures().resolve("x86_64-web1"), root.resolve("node-1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copy(fixtures().resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), root.resolve("node-2"),
+                name -> true);
         return root;
     }
 

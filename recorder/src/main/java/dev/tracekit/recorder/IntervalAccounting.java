@@ -42,7 +42,7 @@ final class IntervalAccounting {
             counts.collect(startNs, endNs, output.writer(RecordingStream.SYSCALL_COUNTS));
         }
         Map<String, Long> events = new LinkedHashMap<>();
-        for (Family family : Family.values()) {
+        for (Family family : RecordingStream.FAMILIES) {
             RecordingStream stream = RecordingStream.of(family);
             if (output.has(stream)) {
                 long now = output.records(stream);

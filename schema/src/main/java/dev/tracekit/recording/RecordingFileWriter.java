@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificData;
@@ -53,21 +54,39 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
         Path path = dir.resolve(stream.fileName(seq));
         OutputStream file = Files.newOutputStream(createPrivateFile(path), StandardOpenOption.WRITE);
         CountingOutputStream counting = new CountingOutputStream(new BufferedOutputStream(file, 1 << 16));
-        DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<T>(stream.schema(), ENCODING));
+        Schema schema = writerSchema(stream, meta.schemaVersion());
+        DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<T>(schema, ENCODING));
         try {
             writer.setCodec(codec);
             writer.setSyncInterval(SYNC_INTERVAL);
             meta.writeTo(writer, stream, seq);
             if (syncMarker == null) {
-                writer.create(stream.schema(), counting);
+                writer.create(schema, counting);
             } else {
-                writer.create(stream.schema(), counting, syncMarker);
+                writer.create(schema, counting, syncMarker);
             }
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
         }
         return new RecordingFileWriter<>(path, counting, writer);
+    }
+
+    /**
+     * The current schema, or for files of an earlier version (the fixtures that stand for recordings made then)
+     * that version's frozen schema. The generated classes write the current layout, so only a version whose
+     * data is byte for byte the current one's can be written this way.
+     */
+    private static Schema writerSchema(RecordingStream stream, SchemaVersion version) {
+        if (version.equals(RecordingMeta.CURRENT_SCHEMA_VERSION)) {
+            return stream.schema();
+        }
+        Schema historic = SchemaHistory.schema(version, stream);
+        if (!SchemaLayout.encodesAlike(historic, stream.schema())) {
+            throw new IllegalArgumentException("this build cannot write " + stream.prefix() + " files of schema version "
+                    + version + ": their layout differs from version " + RecordingMeta.CURRENT_SCHEMA_VERSION);
+        }
+        return historic;
     }
 
     private static SpecificData customCoders() {

@@ -22,7 +22,7 @@ import org.apache.avro.file.DataFileWriter;
  * @param filtersJson     the filters and options in force, as a JSON object
  */
 public record RecordingMeta(
-        int schemaVersion,
+        SchemaVersion schemaVersion,
         String recordingId,
         String hostname,
         String kernelRelease,
@@ -34,7 +34,7 @@ public record RecordingMeta(
         String filtersJson) {
 
     /** The schema version this build writes. Raise it with every schema change (schema/README.md). */
-    public static final int CURRENT_SCHEMA_VERSION = 1;
+    public static final SchemaVersion CURRENT_SCHEMA_VERSION = new SchemaVersion(1, 1);
 
     public static final String KEY_SCHEMA_VERSION = "tracekit.schema_version";
     public static final String KEY_RECORDING_ID = "tracekit.recording_id";
@@ -51,6 +51,7 @@ public record RecordingMeta(
     public static final String KEY_FILE_SEQ = "tracekit.file_seq";
 
     public RecordingMeta {
+        Objects.requireNonNull(schemaVersion, "schemaVersion");
         Objects.requireNonNull(recordingId, "recordingId");
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(kernelRelease, "kernelRelease");
@@ -63,7 +64,7 @@ public record RecordingMeta(
 
     /** Writes the recording's facts and the file's own (stream, seq) into a writer before {@code create}. */
     public void writeTo(DataFileWriter<?> writer, RecordingStream stream, long fileSeq) {
-        writer.setMeta(KEY_SCHEMA_VERSION, schemaVersion);
+        writer.setMeta(KEY_SCHEMA_VERSION, schemaVersion.toString());
         writer.setMeta(KEY_RECORDING_ID, recordingId);
         writer.setMeta(KEY_HOSTNAME, hostname);
         writer.setMeta(KEY_KERNEL, kernelRelease);
@@ -85,7 +86,7 @@ public record RecordingMeta(
      */
     public static RecordingMeta readFrom(Function<String, byte[]> meta) {
         return new RecordingMeta(
-                Integer.parseInt(required(meta, KEY_SCHEMA_VERSION)),
+                SchemaVersion.parse(required(meta, KEY_SCHEMA_VERSION)),
                 required(meta, KEY_RECORDING_ID),
                 required(meta, KEY_HOSTNAME),
                 required(meta, KEY_KERNEL),

@@ -6,6 +6,9 @@ import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +25,13 @@ public enum RecordingStream {
     OPENS("opens", OpenEvent.getClassSchema(), Family.OPENS),
     KILLS("kills", KillEvent.getClassSchema(), Family.KILLS),
     INTERVALS("intervals", IntervalStats.getClassSchema(), null);
+
+    /**
+     * The families that have a stream, in stream order: every {@link Family} but UNKNOWN, which stands for
+     * families of later versions a reader cannot name.
+     */
+    public static final List<Family> FAMILIES = Arrays.stream(values()).map(s -> s.family).filter(Objects::nonNull)
+            .toList();
 
     private static final Pattern FILE_NAME = Pattern.compile("([a-z-]+)-(\\d{6,})\\.avro");
 

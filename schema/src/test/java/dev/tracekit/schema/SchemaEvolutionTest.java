@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.SchemaHistory;
+import dev.tracekit.recording.SchemaVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -30,27 +33,56 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
     private static final Path HISTORY = Path.of(System.getProperty("user.dir"), "history");
 
-    private static Schema historic(int version, RecordingStream stream) throws IOException {
-        return new Schema.Parser().parse(HISTORY.resolve("v" + version).resolve(stream.prefix() + ".avsc").toFile());
+    @Test
+    void historyHoldsEveryReleasedVersionAndTheCurrentOneLast() throws IOException {
+        Set<String> directories;
+        try (Stream<Path> list = Files.list(HISTORY)) {
+            directories = list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> released = SchemaHistory.RELEASED.stream().map(v -> "v" + v)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(released, directories, "schema/history/ and SchemaHistory.RELEASED disagree");
+        assertEquals(RecordingMeta.CURRENT_SCHEMA_VERSION, SchemaHistory.RELEASED.getLast());
+        assertEquals(SchemaHistory.RELEASED, SchemaHistory.RELEASED.stream().sorted().toList(), "oldest first");
     }
 
     @Test
-    void historyHoldsTheCurrentVersionUnchanged() throws IOException {
+    void historyHoldsTheCurrentVersionUnchanged() {
         for (RecordingStream stream : RecordingStream.values()) {
-            assertEquals(historic(RecordingMeta.CURRENT_SCHEMA_VERSION, stream), stream.schema(),
+            assertEquals(SchemaHistory.schema(RecordingMeta.CURRENT_SCHEMA_VERSION, stream), stream.schema(),
                     stream + " differs from history/v" + RecordingMeta.CURRENT_SCHEMA_VERSION
                             + ": a schema change needs a new version (schema/README.md)");
         }
     }
 
     @Test
-    void currentSchemasReadEveryEarlierVersion() throws IOException {
-        for (int version = 1; version <= RecordingMeta.CURRENT_SCHEMA_VERSION; version++) {
+    void currentSchemasReadEveryEarlierVersion() {
+        for (SchemaVersion version : SchemaHistory.RELEASED) {
             for (RecordingStream stream : RecordingStream.values()) {
                 SchemaCompatibility.SchemaPairCompatibility result = SchemaCompatibility
-                        .checkReaderWriterCompatibility(stream.schema(), historic(version, stream));
+                        .checkReaderWriterCompatibility(stream.schema(), SchemaHistory.schema(version, stream));
                 assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, result.getType(),
                         stream + " v" + version + ": " + result.getDescription());
+            }
+        }
+    }
+
+    /** Every enum of a later version must resolve symbols it does not know yet: each needs a default. */
+    @Test
+    void everyEnumHasADefault() {
+        for (RecordingStream stream : RecordingStream.values()) {
+            assertEnumsHaveDefaults(stream.schema(), stream.prefix());
+        }
+    }
+
+    private static void assertEnumsHaveDefaults(Schema schema, String where) {
+        switch (schema.getType()) {
+            case ENUM -> assertTrue(schema.getEnumDefault() != null, where + ": enum " + schema.getName() + " has no default");
+            case RECORD -> schema.getFields().forEach(f -> assertEnumsHaveDefaults(f.schema(), where + "." + f.name()));
+            case ARRAY -> assertEnumsHaveDefaults(schema.getElementType(), where);
+            case MAP -> assertEnumsHaveDefaults(schema.getValueType(), where);
+            case UNION -> schema.getTypes().forEach(t -> assertEnumsHaveDefaults(t, where));
+            default -> {
             }
         }
     }
@@ -58,7 +90,8 @@ class SchemaEvolutionTest {
     @Test
     void everyFieldAddedAfterTheFirstVersionHasADefault() throws IOException {
         for (RecordingStream stream : RecordingStream.values()) {
-            assertAddedFieldsHaveDefaults(historic(1, stream), stream.schema(), stream.prefix());
+            assertAddedFieldsHaveDefaults(SchemaHistory.schema(SchemaHistory.RELEASED.getFirst(), stream),
+                    stream.schema(), stream.prefix());
         }
     }
 
@@ -84,7 +117,7 @@ class SchemaEvolutionTest {
             files = walk.filter(p -> p.toString().endsWith(".avro")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no fixtures under " + fixtures);
-        Set<Integer> versionsSeen = new TreeSet<>();
+        Set<SchemaVersion> versionsSeen = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(),
@@ -105,7 +138,7 @@ class SchemaEvolutionTest {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-        for (int version = 1; version <= RecordingMeta.CURRENT_SCHEMA_VERSION; version++) {
+        for (SchemaVersion version : SchemaHistory.RELEASED) {
             assertTrue(versionsSeen.contains(version), "no fixture written by schema v" + version);
         }
     }

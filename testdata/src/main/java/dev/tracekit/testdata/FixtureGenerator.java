@@ -2,7 +2,10 @@ package dev.tracekit.testdata;
 
 import dev.tracekit.names.Arch;
 import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.SchemaHistory;
+import dev.tracekit.recording.SchemaVersion;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.Family;
 import dev.tracekit.schema.KillEvent;
@@ -49,6 +52,12 @@ public final class FixtureGenerator {
             "/proc/self/stat", "/proc/meminfo", "/sys/fs/cgroup/cpu.max", "/usr/lib/x86_64-linux-gnu/libc.so.6",
             "/home/ana/.bashrc", "/tmp/app.lock", "/dev/null", "/srv/www/index.html", "/etc/ld.so.cache");
 
+    /**
+     * The version today's fixtures were written with, kept so they stay byte for byte what recordings of
+     * that version hold; each later version adds a fixture of its own (schema/README.md).
+     */
+    private static final SchemaVersion V1 = SchemaHistory.RELEASED.getFirst();
+
     private FixtureGenerator() {
     }
 
@@ -64,7 +73,8 @@ public final class FixtureGenerator {
     public static void writeAll(Path root) throws IOException {
         Files.createDirectories(root);
         webHost(root.resolve("x86_64-web1"));
-        databaseHost(root.resolve("aarch64-db1"));
+        databaseHost(root.resolve("aarch64-db1"), V1);
+        databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -109,7 +119,7 @@ public final class FixtureGenerator {
         written.put(Family.KILLS, kills.stream().map(e -> e.getHeader().getTsNs()).toList());
 
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta("tracekit record --events syscalls,syscall-events,opens,kills --latency -o /var/tmp/web-1",
+                host.meta(V1, "tracekit record --events syscalls,syscall-events,opens,kills --latency -o /var/tmp/web-1",
                         "{\"events\":[\"syscalls\",\"syscall-events\",\"opens\",\"kills\"],\"latency\":true}"),
                 zstd(), 4_000, 500);
         writer.write(RecordingStream.SYSCALL_EVENTS, syscallEvents);
@@ -179,7 +189,7 @@ public final class FixtureGenerator {
     }
 
     /** aarch64, counts without latency, opens and kills, no drops: decoded with aarch64's own tables. */
-    static void databaseHost(Path dir) throws IOException {
+    static void databaseHost(Path dir, SchemaVersion version) throws IOException {
         SyntheticHost host = new SyntheticHost("db-1", Arch.AARCH64, "6.8.0-1012-aws", DB_BOOT_WALL_NS,
                 349_200_000_000_000L, 0x5EED_0002L);
         List<SyntheticProcess> processes = List.of(
@@ -204,7 +214,7 @@ public final class FixtureGenerator {
         written.put(Family.OPENS, opens.stream().map(e -> e.getHeader().getTsNs()).toList());
         written.put(Family.KILLS, kills.stream().map(e -> e.getHeader().getTsNs()).toList());
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta("tracekit record -o /var/tmp/db-1", "{\"events\":[\"syscalls\",\"opens\",\"kills\"]}"),
+                host.meta(version, "tracekit record -o /var/tmp/db-1", "{\"events\":[\"syscalls\",\"opens\",\"kills\"]}"),
                 zstd(), 100_000, 1_000);
         writer.write(RecordingStream.SYSCALL_COUNTS, counts);
         writer.write(RecordingStream.OPENS, opens);
@@ -217,7 +227,7 @@ public final class FixtureGenerator {
         SyntheticHost host = new SyntheticHost("idle-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
                 60_000_000_000L, 0x5EED_0003L);
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta("tracekit record -p 424242 -o /var/tmp/idle", "{\"pids\":[424242]}"), zstd(), 1, 1);
+                host.meta(V1, "tracekit record -p 424242 -o /var/tmp/idle", "{\"pids\":[424242]}"), zstd(), 1, 1);
         writer.write(RecordingStream.SYSCALL_COUNTS, List.of());
         writer.write(RecordingStream.OPENS, List.of());
         writer.write(RecordingStream.KILLS, List.of());
@@ -237,7 +247,7 @@ public final class FixtureGenerator {
         List<OpenEvent> opens = events.opens(1_000, PATHS, false);
         opens.sort(Comparator.comparingLong(e -> e.getHeader().getTsNs()));
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta("tracekit record --events opens -o /var/tmp/crash", "{\"events\":[\"opens\"]}"),
+                host.meta(V1, "tracekit record --events opens -o /var/tmp/crash", "{\"events\":[\"opens\"]}"),
                 zstd(), 10_000, 100);
         writer.write(RecordingStream.OPENS, opens);
         Path file = dir.resolve(RecordingStream.OPENS.fileName(1));

@@ -2,6 +2,7 @@ package dev.tracekit.testdata;
 
 import dev.tracekit.names.Arch;
 import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.SchemaVersion;
 import java.util.UUID;
 
 /**
@@ -14,9 +15,10 @@ import java.util.UUID;
 record SyntheticHost(String hostname, Arch arch, String kernelRelease, long bootTimeWallNs, long startBootNs,
         long seed) {
 
-    RecordingMeta meta(String commandLine, String filtersJson) {
+    /** @param version the schema version the files say they were written with (and are: see RecordingFileWriter) */
+    RecordingMeta meta(SchemaVersion version, String commandLine, String filtersJson) {
         return new RecordingMeta(
-                RecordingMeta.CURRENT_SCHEMA_VERSION,
+                version,
                 new UUID(seed, ~seed).toString(),
                 hostname,
                 kernelRelease,

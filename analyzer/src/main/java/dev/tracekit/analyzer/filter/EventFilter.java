@@ -75,7 +75,7 @@ public final class EventFilter {
     private static boolean isKillSyscallName(String name) {
         String upper = name.strip().toUpperCase(Locale.ROOT);
         for (KillSyscall syscall : KillSyscall.values()) {
-            if (syscall.name().equals(upper)) {
+            if (syscall != KillSyscall.UNKNOWN && syscall.name().equals(upper)) {
                 return true;
             }
         }

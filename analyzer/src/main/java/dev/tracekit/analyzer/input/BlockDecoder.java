@@ -7,7 +7,8 @@ import dev.tracekit.schema.SyscallEvent;
 import java.util.Set;
 
 /**
- * Decodes the records of one decompressed block into a visitor. Holds one reusable record per family, so
+ * Decodes the records of one decompressed block into a visitor: by the hand-written decoders when the file's
+ * records are in the current layout, by Avro's resolution otherwise. Holds one reusable record per family, so
  * each reading thread has its own instance.
  */
 final class BlockDecoder {
@@ -19,6 +20,7 @@ final class BlockDecoder {
     private final SyscallCount syscallCount = syscallCounts.newRecord();
     private final OpenEvent open;
     private final KillEvent kill;
+    private final ResolvingRecords resolving = new ResolvingRecords();
 
     /** @param reads the optional fields to decode; the others are skipped and stay zero */
     BlockDecoder(Set<OptionalField> reads) {
@@ -32,6 +34,10 @@ final class BlockDecoder {
 
     void decode(Recording recording, RecordingFile file, BlockCodec.Decoded data, long count, RecordVisitor visitor)
             throws CorruptInputException {
+        if (file.writer().resolved()) {
+            decodeResolved(recording, file, data, count, visitor);
+            return;
+        }
         AvroCursor in = new AvroCursor(data.bytes(), data.length());
         switch (file.stream()) {
             case SYSCALL_EVENTS -> {
@@ -58,6 +64,22 @@ final class BlockDecoder {
         }
         if (!in.atEnd()) {
             throw new CorruptInputException(in.position(), "bytes left over after the block's records");
+        }
+    }
+
+    private void decodeResolved(Recording recording, RecordingFile file, BlockCodec.Decoded data, long count,
+            RecordVisitor visitor) throws CorruptInputException {
+        WriterSchema writer = file.writer();
+        switch (file.stream()) {
+            case SYSCALL_EVENTS -> resolving.<SyscallEvent>read(writer, file.stream(), data, count, true,
+                    e -> visitor.syscallEvent(recording, e));
+            case SYSCALL_COUNTS -> resolving.<SyscallCount>read(writer, file.stream(), data, count, true,
+                    c -> visitor.syscallCount(recording, c));
+            case OPENS -> resolving.<OpenEvent>read(writer, file.stream(), data, count, true,
+                    e -> visitor.open(recording, e));
+            case KILLS -> resolving.<KillEvent>read(writer, file.stream(), data, count, true,
+                    e -> visitor.kill(recording, e));
+            case INTERVALS -> throw new IllegalArgumentException("interval rows are read by the scanner");
         }
     }
 }

@@ -7,16 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 
-/** What a file's header says: whose recording it belongs to, which stream, which file of it, how compressed. */
-record FileHeader(RecordingMeta meta, RecordingStream stream, long seq, BlockCodec codec) {
+/**
+ * What a file's header says: whose recording it belongs to, which stream, which file of it, how compressed, and
+ * with which schema its records were written.
+ */
+record FileHeader(RecordingMeta meta, RecordingStream stream, long seq, BlockCodec codec, WriterSchema writer) {
 
     /**
      * Interprets a container header.
      *
      * @return empty when the file is an Avro file but not one of a tracekit recording
-     * @throws TracekitException (bad input) when the file is from a newer, incompatible schema
+     * @throws TracekitException (bad input) when the file is of a newer major version, or its schema does not
+     *     resolve against the current one
      */
     static Optional<FileHeader> of(Map<String, byte[]> header, String displayName) {
         RecordingMeta meta;
@@ -27,21 +30,16 @@ record FileHeader(RecordingMeta meta, RecordingStream stream, long seq, BlockCod
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        if (meta.schemaVersion() > RecordingMeta.CURRENT_SCHEMA_VERSION) {
+        if (!RecordingMeta.CURRENT_SCHEMA_VERSION.reads(meta.schemaVersion())) {
             throw TracekitException.badInput(displayName + ": written with schema version " + meta.schemaVersion()
-                    + ", newer than this analyzer reads (" + RecordingMeta.CURRENT_SCHEMA_VERSION
-                    + "); use a newer tracekit");
+                    + ", a major version this analyzer does not read (it reads " + RecordingMeta.CURRENT_SCHEMA_VERSION.major()
+                    + ".x); use a newer tracekit");
         }
         Optional<RecordingStream> stream = RecordingStream.ofSchema(schema);
         if (stream.isEmpty()) {
             return Optional.empty();
         }
-        if (SchemaNormalization.parsingFingerprint64(schema)
-                != SchemaNormalization.parsingFingerprint64(stream.get().schema())) {
-            throw TracekitException.badInput(displayName + ": its " + stream.get().prefix()
-                    + " schema differs from schema version " + RecordingMeta.CURRENT_SCHEMA_VERSION
-                    + " although the header claims version " + meta.schemaVersion());
-        }
+        WriterSchema writer = WriterSchema.of(schema, stream.get(), meta.schemaVersion(), displayName);
         BlockCodec codec;
         try {
             codec = BlockCodec.named(header.containsKey("avro.codec") ? text(header, "avro.codec") : null);
@@ -55,7 +53,7 @@ record FileHeader(RecordingMeta meta, RecordingStream stream, long seq, BlockCod
         } catch (NumberFormatException e) {
             fileSeq = 0;
         }
-        return Optional.of(new FileHeader(meta, stream.get(), fileSeq, codec));
+        return Optional.of(new FileHeader(meta, stream.get(), fileSeq, codec, writer));
     }
 
     private static String text(Map<String, byte[]> header, String key) {

@@ -119,7 +119,8 @@ public final class InputScanner {
         }
         RecordingBuilder recording = byId.computeIfAbsent(header.get().meta().recordingId(),
                 id -> new RecordingBuilder(header.get().meta()));
-        RecordingFile file = new RecordingFile(origin, header.get().stream(), header.get().seq(), header.get().codec());
+        RecordingFile file = new RecordingFile(origin, header.get().stream(), header.get().seq(), header.get().codec(),
+                header.get().writer());
         if (!recording.add(file)) {
             return;
         }
@@ -138,15 +139,20 @@ public final class InputScanner {
     private void readIntervals(ContainerReader container, RecordingFile file, List<IntervalStats> into)
             throws IOException {
         IntervalStatsDecoder decoder = new IntervalStatsDecoder();
+        ResolvingRecords resolving = new ResolvingRecords();
         long read = 0;
         try {
             for (RawBlock block = container.next(); block != null; block = container.next()) {
                 try {
                     BlockCodec.Decoded data = file.codec().decompress(block.data(), block.length(), null);
-                    AvroCursor cursor = new AvroCursor(data.bytes(), data.length());
                     List<IntervalStats> rows = new ArrayList<>();
-                    for (long i = 0; i < block.count(); i++) {
-                        rows.add(decoder.read(cursor, null));
+                    if (file.writer().resolved()) {
+                        resolving.<IntervalStats>read(file.writer(), file.stream(), data, block.count(), false, rows::add);
+                    } else {
+                        AvroCursor cursor = new AvroCursor(data.bytes(), data.length());
+                        for (long i = 0; i < block.count(); i++) {
+                            rows.add(decoder.read(cursor, null));
+                        }
                     }
                     into.addAll(rows);
                     read += rows.size();

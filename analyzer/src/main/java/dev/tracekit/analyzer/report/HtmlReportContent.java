@@ -72,7 +72,7 @@ public final class HtmlReportContent {
                     + " → " + DisplayText.time(r, r.endBootNs().orElse(0)));
             opens += summary.families().records(r, Family.OPENS);
             signals += summary.families().records(r, Family.KILLS);
-            for (Family family : Family.values()) {
+            for (Family family : RecordingStream.FAMILIES) {
                 if (r.has(RecordingStream.of(family))) {
                     long familyLost = r.losses().lost(family);
                     lost += familyLost;

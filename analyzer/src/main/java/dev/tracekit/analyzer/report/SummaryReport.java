@@ -178,7 +178,7 @@ public final class SummaryReport {
         List<String> notes = new ArrayList<>();
         for (Recording r : shown) {
             Losses losses = r.losses();
-            for (Family family : Family.values()) {
+            for (Family family : RecordingStream.FAMILIES) {
                 if (!r.has(RecordingStream.of(family))) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.SchemaVersion;
 import dev.tracekit.schema.OpenEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,12 +14,12 @@ final class ForgedHeaderFile {
     private ForgedHeaderFile() {
     }
 
-    /** A header claiming a schema version from the future. */
+    /** A header claiming a major schema version from the future. */
     static void write(Path file) throws IOException {
-        write(file, RecordingMeta.CURRENT_SCHEMA_VERSION + 1, "x86_64");
+        write(file, new SchemaVersion(RecordingMeta.CURRENT_SCHEMA_VERSION.major() + 1, 0), "x86_64");
     }
 
-    static void write(Path file, int schemaVersion, String arch) throws IOException {
+    static void write(Path file, SchemaVersion schemaVersion, String arch) throws IOException {
         write(file, new RecordingMeta(schemaVersion, "id", "future-1", "9.9", arch, 0, "boot", "tracekit-9",
                 "tracekit record", "{}"));
     }

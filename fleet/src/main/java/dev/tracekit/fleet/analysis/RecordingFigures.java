@@ -64,7 +64,7 @@ public final class RecordingFigures {
         Map<Family, Map<Integer, Long>> matched = matchedRecords();
         List<Row> rows = new ArrayList<>();
         for (FleetRecording r : catalog.recordings()) {
-            for (Family family : Family.values()) {
+            for (Family family : RecordingStream.FAMILIES) {
                 if (!r.has(RecordingStream.of(family))) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package dev.tracekit.fleet.input;
 
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.input.ContainerFraming;
+import dev.tracekit.recording.ReadPath;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.FileNotFoundException;
@@ -153,14 +154,21 @@ public final class RecordingFileScanner {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (meta.schemaVersion() > RecordingMeta.CURRENT_SCHEMA_VERSION) {
+        if (!RecordingMeta.CURRENT_SCHEMA_VERSION.reads(meta.schemaVersion())) {
             throw TracekitException.badInput(uri + ": written with schema version " + meta.schemaVersion()
-                    + ", newer than this tracekit reads (" + RecordingMeta.CURRENT_SCHEMA_VERSION
-                    + "); use a newer tracekit");
+                    + ", a major version this tracekit does not read (it reads "
+                    + RecordingMeta.CURRENT_SCHEMA_VERSION.major() + ".x); use a newer tracekit");
         }
         Optional<RecordingStream> stream = RecordingStream.ofSchema(avro.getSchema());
         if (stream.isEmpty()) {
             return Optional.empty();
+        }
+        try {
+            // spark-avro reads every file through the current schema (StreamLoader): one it cannot resolve would
+            // fail the job midway, so it is refused here, before any job runs, as the analyzer refuses it.
+            ReadPath.of(avro.getSchema(), stream.get());
+        } catch (IllegalArgumentException e) {
+            throw TracekitException.badInput(uri + " (schema version " + meta.schemaVersion() + "): " + e.getMessage());
         }
         byte[] seq = avro.getMeta(RecordingMeta.KEY_FILE_SEQ);
         long fileSeq;

@@ -1,0 +1,61 @@
+package dev.tracekit.recording;
+
+import java.util.List;
+import org.apache.avro.Schema;
+
+/**
+ * Whether data written with one schema is, byte for byte, data of another: the same fields in the same order
+ * with the same types, where an enum may have fewer symbols as long as they are the other's first ones (an
+ * enum is written as its symbol's index, so appended symbols leave older data meaning the same). Files of such
+ * a schema need no resolution: a decoder made for the other reads them as they are.
+ */
+public final class SchemaLayout {
+    private SchemaLayout() {
+    }
+
+    /** True when data written with {@code written} reads as data of {@code current} without resolution. */
+    public static boolean encodesAlike(Schema written, Schema current) {
+        if (written.getType() != current.getType()) {
+            return false;
+        }
+        return switch (written.getType()) {
+            case RECORD -> written.getFullName().equals(current.getFullName())
+                    && fieldsAlike(written.getFields(), current.getFields());
+            case ENUM -> written.getFullName().equals(current.getFullName())
+                    && written.getEnumSymbols().size() <= current.getEnumSymbols().size()
+                    && current.getEnumSymbols().subList(0, written.getEnumSymbols().size())
+                            .equals(written.getEnumSymbols());
+            case ARRAY -> encodesAlike(written.getElementType(), current.getElementType());
+            case MAP -> encodesAlike(written.getValueType(), current.getValueType());
+            case UNION -> branchesAlike(written.getTypes(), current.getTypes());
+            case FIXED -> written.getFullName().equals(current.getFullName())
+                    && written.getFixedSize() == current.getFixedSize();
+            default -> true; // the same primitive type
+        };
+    }
+
+    private static boolean fieldsAlike(List<Schema.Field> written, List<Schema.Field> current) {
+        if (written.size() != current.size()) {
+            return false;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            if (!written.get(i).name().equals(current.get(i).name())
+                    || !encodesAlike(written.get(i).schema(), current.get(i).schema())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean branchesAlike(List<Schema> written, List<Schema> current) {
+        if (written.size() != current.size()) {
+            return false;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            if (!encodesAlike(written.get(i), current.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
