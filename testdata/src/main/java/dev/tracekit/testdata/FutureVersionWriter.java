@@ -36,6 +36,15 @@ public final class FutureVersionWriter {
 
     private final Map<String, Schema> evolved = new HashMap<>();
 
+    /** {@code FutureVersionWriter FROM_DIR TO_DIR}: for benchmarks of the resolving read path (bench/). */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: FutureVersionWriter FROM_DIR TO_DIR");
+            System.exit(2);
+        }
+        rewrite(Path.of(args[0]), Path.of(args[1]));
+    }
+
     /** Rewrites every {@code .avro} file of {@code from} into {@code to}, under the same names. */
     public static void rewrite(Path from, Path to) throws IOException {
         Files.createDirectories(to);
