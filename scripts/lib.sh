@@ -51,5 +51,6 @@ need_packages() {
 # The packages the Linux build (bpf and recorder modules) needs besides a JDK.
 BUILD_PACKAGES=(maven clang llvm libbpf-dev libbpf1 linux-libc-dev gcc)
 
-# What the tests use besides the build: headless Chromium renders the HTML report (skipped without it).
-TEST_PACKAGES=(chromium)
+# What the tests use besides the build: headless Chromium renders the HTML report (skipped without it); a real
+# Prometheus server scrapes record --metrics (MetricsKernelTest).
+TEST_PACKAGES=(chromium prometheus)

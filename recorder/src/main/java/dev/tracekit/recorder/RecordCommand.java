@@ -9,6 +9,7 @@ import dev.tracekit.recorder.config.CommandNames;
 import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.config.LiveFilterMaps;
 import dev.tracekit.recorder.config.SyscallNames;
+import dev.tracekit.recorder.metrics.MetricsAddress;
 import dev.tracekit.recorder.layout.TracekitStructs;
 import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RotationPolicy;
@@ -156,6 +157,11 @@ public final class RecordCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Path redactKey;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics while recording (HOST: 127.0.0.1 "
+                    + "unless named; docs/metrics.md).")
+    String metrics;
+
     /** For tests and logs: the status line otherwise appears only when stderr is a terminal. */
     @Option(names = "--status-lines", hidden = true)
     boolean statusLines;
@@ -217,7 +223,8 @@ public final class RecordCommand implements Callable<Integer> {
                     intervalNs, durationNs == null ? 0 : durationNs, outputDir(), checkedRingbufSize(), latency,
                     checkedCodec(), new RotationPolicy(rotateSize, rotateTimeNs, maxFiles),
                     Optional.ofNullable(bundle).map(RecordCommand::checkedBundle), verbose,
-                    RedactedField.parse(redact), redactKey, statusLines);
+                    RedactedField.parse(redact), redactKey, statusLines,
+                    Optional.ofNullable(metrics).map(MetricsAddress::parse));
         } catch (IllegalArgumentException e) {
             throw new RecorderException(RecorderException.USAGE, e.getMessage());
         }

@@ -16,9 +16,13 @@ import dev.tracekit.recorder.ffm.NativeCallException;
 import dev.tracekit.recorder.ffm.RingBufferPoller;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recorder.host.HostFacts;
+import dev.tracekit.recorder.metrics.MetricsEndpoint;
+import dev.tracekit.recorder.metrics.RecordTally;
+import dev.tracekit.recorder.metrics.RecorderMetrics;
 import dev.tracekit.recorder.output.IoErrors;
 import dev.tracekit.recorder.output.OutputDirectory;
 import dev.tracekit.recorder.output.RecordingBundler;
+import dev.tracekit.recorder.output.RecordObserver;
 import dev.tracekit.recorder.output.RecordingOutput;
 import dev.tracekit.recorder.redact.RedactionKey;
 import dev.tracekit.recorder.redact.Redactor;
@@ -62,11 +66,22 @@ final class Recorder {
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
         Redactor redactor = redactor();
-        Path dir = usableOutput();
+        RecordTally tally = new RecordTally(!options.records(EventFamily.SYSCALLS));
+        // Bound before the output directory is made or anything loads: a port in use ends the run with nothing written.
+        MetricsEndpoint metrics = metricsEndpoint(tally, host);
+        Path dir;
+        try {
+            dir = usableOutput();
+        } catch (RuntimeException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
+            throw e;
+        }
         boolean terminal = Libc.isatty(2);
-        try (TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
+        try (metrics; TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
             RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
-                    options.rotation(), streams(), BootClock::nowNs);
+                    options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE);
             Totals totals;
             try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
                 totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);
@@ -88,6 +103,18 @@ final class Recorder {
             bundle(dir, options.bundle().get());
         }
         return RecorderException.OK;
+    }
+
+    /** The metrics endpoint when --metrics asked for one, else null. */
+    private MetricsEndpoint metricsEndpoint(RecordTally tally, HostFacts host) {
+        if (options.metrics().isEmpty()) {
+            return null;
+        }
+        try {
+            return MetricsEndpoint.start(options.metrics().get(), RecorderMetrics.registry(tally, SyscallTable.of(host.arch())));
+        } catch (IllegalArgumentException e) {
+            throw new RecorderException(RecorderException.USAGE, e.getMessage());
+        }
     }
 
     /** What a run amounted to, for the summary line. */

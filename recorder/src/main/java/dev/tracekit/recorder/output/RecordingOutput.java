@@ -17,10 +17,10 @@ public final class RecordingOutput implements Closeable {
     private final Map<RecordingStream, RotatingStreamWriter<?>> writers = new EnumMap<>(RecordingStream.class);
 
     public RecordingOutput(Path dir, RecordingMeta meta, CodecFactory codec, RotationPolicy policy,
-            Set<RecordingStream> streams, LongSupplier clockNs) throws IOException {
+            Set<RecordingStream> streams, LongSupplier clockNs, RecordObserver observer) throws IOException {
         try {
             for (RecordingStream stream : streams) {
-                writers.put(stream, new RotatingStreamWriter<>(dir, stream, meta, codec, policy, clockNs));
+                writers.put(stream, new RotatingStreamWriter<>(dir, stream, meta, codec, policy, clockNs, observer));
             }
         } catch (IOException | RuntimeException e) {
             close();

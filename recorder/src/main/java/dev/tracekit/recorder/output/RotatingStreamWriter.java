@@ -30,6 +30,7 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     private final CodecFactory codec;
     private final RotationPolicy policy;
     private final LongSupplier clockNs;
+    private final RecordObserver observer;
     private final Deque<Path> files = new ArrayDeque<>();
     private RecordingFileWriter<T> current;
     private long seq;
@@ -41,13 +42,14 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     private boolean closed;
 
     public RotatingStreamWriter(Path dir, RecordingStream stream, RecordingMeta meta, CodecFactory codec,
-            RotationPolicy policy, LongSupplier clockNs) throws IOException {
+            RotationPolicy policy, LongSupplier clockNs, RecordObserver observer) throws IOException {
         this.dir = dir;
         this.stream = stream;
         this.meta = meta;
         this.codec = codec;
         this.policy = policy;
         this.clockNs = clockNs;
+        this.observer = observer;
         openNext();
     }
 
@@ -62,6 +64,7 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
             failed = true;
             throw e;
         }
+        observer.appended(stream, record);
     }
 
     /** Ends the interval: hands the buffered block to the OS, then starts a new file if one is due. */
