@@ -16,6 +16,7 @@ import dev.tracekit.recorder.ffm.NativeCallException;
 import dev.tracekit.recorder.ffm.RingBufferPoller;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recorder.host.HostFacts;
+import dev.tracekit.recorder.host.ProcessTable;
 import dev.tracekit.recorder.metrics.MetricsEndpoint;
 import dev.tracekit.recorder.metrics.RecordTally;
 import dev.tracekit.recorder.metrics.RecorderMetrics;
@@ -27,6 +28,7 @@ import dev.tracekit.recorder.output.RecordingOutput;
 import dev.tracekit.recorder.redact.RedactionKey;
 import dev.tracekit.recorder.redact.Redactor;
 import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
@@ -79,9 +81,15 @@ final class Recorder {
             throw e;
         }
         boolean terminal = Libc.isatty(2);
+        ProcessTable processes = ProcessTable.host();
+        if (!processes.inHostPidNamespace()) {
+            err.println("tracekit record: note: running in a pid namespace other than the host's; each file's process "
+                    + "snapshot names that namespace's pids, the events the host's, so they cannot be matched");
+        }
         try (metrics; TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
             RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
-                    options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE);
+                    options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE,
+                    () -> ProcessSnapshotCodec.encode(processes.read(BootClock.nowNs())));
             Totals totals;
             try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
                 totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);

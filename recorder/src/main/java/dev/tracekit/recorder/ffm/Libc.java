@@ -1,6 +1,7 @@
 package dev.tracekit.recorder.ffm;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -10,7 +11,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 
-/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror. */
+/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror, readlink. */
 @SuppressWarnings("restricted") // binding native code is this class's job
 public final class Libc {
     public static final int CLOCK_REALTIME = 0;
@@ -24,6 +25,8 @@ public final class Libc {
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final NativeFunction CLOCK_GETTIME = NativeFunction.find(LIBC, "clock_gettime",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final NativeFunction READLINK = NativeFunction.find(LIBC, "readlink",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
     private static final NativeFunction MOUNT = NativeFunction.find(LIBC, "mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
@@ -51,6 +54,18 @@ public final class Libc {
                 throw new NativeCallException(CLOCK_GETTIME.name(), NativeFunction.lastErrno(), null);
             }
             return timespec.get(JAVA_LONG, 0) * 1_000_000_000L + timespec.get(JAVA_LONG, 8);
+        }
+    }
+
+    /**
+     * readlink(2): a link's target as the raw bytes the kernel holds (Java's Path would decode a name that is not
+     * UTF-8 lossily); null when it cannot be read (no such file, not a link, a kernel thread's /proc/PID/exe).
+     */
+    public static byte[] readlink(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(4096);
+            long n = READLINK.callLong(arena.allocateFrom(path), buffer, buffer.byteSize());
+            return n < 0 ? null : buffer.asSlice(0, n).toArray(JAVA_BYTE);
         }
     }
 

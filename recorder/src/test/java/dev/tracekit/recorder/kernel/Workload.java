@@ -50,7 +50,8 @@ final class Workload implements AutoCloseable {
         return new Workload(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
-    private static synchronized Path binary(String name) throws IOException, InterruptedException {
+    /** Where the workload named {@code name} runs from (its argv[0]), compiled on first use. */
+    static synchronized Path binary(String name) throws IOException, InterruptedException {
         if (binaryDir == null) {
             binaryDir = Files.createTempDirectory("tracekit-workload",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))); // for startAs
