@@ -133,7 +133,7 @@ final class Recorder {
     private Totals record(TracingPrograms programs, RecordingOutput output, RingBufferPoller poller, boolean terminal,
             Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser, Redactor redactor)
             throws Exception {
-        programs.ringBufferFds().forEach(poller::add);
+        programs.ringBuffers().forEach(poller::add);
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
         long startNs;
         long intervalStartNs;
