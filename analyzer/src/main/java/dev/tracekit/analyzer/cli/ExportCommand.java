@@ -7,6 +7,7 @@ import dev.tracekit.analyzer.render.NdjsonWriter;
 import dev.tracekit.analyzer.render.RenderOptions;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.ExportRows;
+import dev.tracekit.recording.FamilyNameList;
 import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "ndjson, csv or avro. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--family", paramLabel = "FAMILY",
+    @Option(names = "--family", paramLabel = "FAMILY", completionCandidates = FamilyNameList.class,
             description = "opens, kills, syscall-events or syscall-counts (all of them for avro when omitted).")
     String family;
 
