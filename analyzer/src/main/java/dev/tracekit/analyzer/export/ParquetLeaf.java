@@ -17,7 +17,9 @@ import org.apache.parquet.schema.Types;
  * One Parquet column of an export and how it takes its value from the row's column value. The names are those
  * of the NDJSON export (raw numbers under the schema's field name, {@code <key>_name} beside them, {@code ts_ns}
  * and {@code ts_utc}, {@code arg0..arg5}), so a query written against one works on the other; Parquet adds
- * types: {@code ts_utc} is a UTC timestamp in nanoseconds, names and text are UTF-8 strings.
+ * types: {@code ts_utc} is a UTC timestamp, names and text are UTF-8 strings. The timestamp is in microseconds,
+ * the finest unit Spark reads (it refuses nanosecond timestamps; DuckDB reads them only as microseconds too);
+ * {@code ts_ns}, the recorded boot-clock value, keeps the nanoseconds.
  *
  * <p>Bytes (comm, path) that are valid UTF-8 are the string itself; other bytes are the escaped text in the
  * string column and the exact bytes in {@code <key>_raw}, which is null otherwise.
@@ -41,8 +43,8 @@ record ParquetLeaf(PrimitiveType type, Function<Object, Object> value) {
             case NAMED -> List.of(int64(key, v -> ((Named) v).raw()), string(key + "_name", v -> ((Named) v).name()));
             case TIME -> List.of(int64(key, v -> ((Timestamp) v).bootNs()),
                     new ParquetLeaf(Types.optional(PrimitiveTypeName.INT64)
-                            .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.NANOS)).named(timeBase(key) + "_utc"),
-                            v -> ((Timestamp) v).wallNs()));
+                            .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)).named(timeBase(key) + "_utc"),
+                            v -> Math.floorDiv(((Timestamp) v).wallNs(), 1000L)));
             case BYTES -> List.of(
                     string(key, v -> SafeText.strictUtf8((byte[]) v).orElseGet(() -> SafeText.escape((byte[]) v))),
                     new ParquetLeaf(optional(PrimitiveTypeName.BINARY, key + "_raw"),
