@@ -25,12 +25,11 @@ final class CompletionScripts {
 
     /**
      * A zsh completion function file ({@code _tracekit} on fpath): zsh autoloads it on the first completion, so
-     * it loads the emulation and the bash functions, then completes that first word itself; later completions
-     * go straight to the function the script registered with {@code complete}.
+     * it runs the script (which loads zsh's bash emulation itself) and then completes that first word; later
+     * completions go straight to the function the script registered with {@code complete}.
      */
     static String zsh(CommandLine tracekit) {
         return "#compdef tracekit\n"
-                + "autoload -U +X bashcompinit && bashcompinit\n"
                 + bash(tracekit)
                 + "\n_bash_complete -F " + FUNCTION + " \"$@\"\n";
     }
