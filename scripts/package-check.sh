@@ -115,6 +115,14 @@ expect "bash completes event families" grep -qw kernel-signals <<<"$(complete_wo
 expect "bash completes signal names" grep -qw SIGTERM <<<"$(complete_words "tracekit kills --signal SIGT")"
 expect "bash completes syscall names" grep -qw openat <<<"$(complete_words "tracekit syscalls --syscall open")"
 expect "zsh completion parses" zsh -n "$pkg/share/zsh/site-functions/_tracekit"
+# zsh, as a terminal drives it: TAB twice after --events in an interactive shell with the file on fpath.
+out=$(timeout 20 zsh -f -c 'zmodload zsh/zpty; zpty z zsh -f -i
+  zpty -w z "fpath=($1 \$fpath); autoload -U compinit; compinit -u -D; tracekit() { : }"
+  zpty -n -w z $'"'"'tracekit record --events \t\t'"'"'
+  sleep 2; zpty -r -t z out "*kernel-signals*"; zpty -d z; print -r -- "$out"' _ \
+  "$pkg/share/zsh/site-functions" 2>&1) || true
+expect "zsh completes event families, with no error" \
+  bash -c 'grep -q kernel-signals <<<"$1" && ! grep -q "not found" <<<"$1"' _ "$out"
 
 # The .deb.
 contents=$(dpkg-deb -c "$deb")

@@ -30,6 +30,9 @@ final class CompletionScripts {
      */
     static String zsh(CommandLine tracekit) {
         return "#compdef tracekit\n"
+                // The script aliases bash's compopt for zsh, but an alias made while zsh loads this file does not
+                // reach the functions defined in it: they would say "command not found: compopt" on every TAB.
+                + "compopt() { : }\n"
                 + bash(tracekit)
                 + "\n_bash_complete -F " + FUNCTION + " \"$@\"\n";
     }
