@@ -79,6 +79,9 @@ final class ExportCommand implements Callable<Integer> {
                 throw TracekitException.badInput(output + ": cannot write: " + e.getMessage());
             }
         } else {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--codec")) {
+                throw TracekitException.badInput("--codec is for --format avro; " + format + " has no codec choice");
+            }
             if (family == null) {
                 throw TracekitException.badInput("export --format " + format + " needs --family (opens, kills, "
                         + "syscall-events or syscall-counts)");

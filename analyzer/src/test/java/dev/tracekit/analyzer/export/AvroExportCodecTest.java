@@ -48,6 +48,14 @@ class AvroExportCodecTest {
     }
 
     @Test
+    void aCodecForAnotherFormatIsRefusedRatherThanIgnored() {
+        CliRun run = CliRun.withFixtures("export", "@web", "--family", "opens", "--codec", "deflate");
+        assertEquals(2, run.status());
+        assertEquals(List.of("tracekit: --codec is for --format avro; ndjson has no codec choice"), run.errLines());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void anUnknownCodecIsOneLineAndExit2() {
         CliRun run = CliRun.withFixtures("export", "@web", "--format", "avro", "--codec", "lz4", "-o",
                 dir.resolve("out").toString());
