@@ -79,6 +79,19 @@ expect "export --format avro --codec deflate" \
 out=$(hidden "$pkg/bin/tracekit" export "$root/testdata/fixtures/x86_64-web1" --family opens --format parquet \
   -o "$work/opens.parquet" 2>&1) || true
 expect "export --format parquet, quietly ($out)" test -z "$out" -a -s "$work/opens.parquet"
+# A reader of another make than the tests' DuckDB (analyzer) and Spark (fleet): Polars, through its Node.js
+# binding from npm (Debian has no pyarrow, and pandas reads Parquet only through pyarrow or fastparquet).
+polars=$work/polars
+case $(uname -m) in x86_64) polars_native=nodejs-polars-linux-x64-gnu ;; *) polars_native=nodejs-polars-linux-arm64-gnu ;; esac
+if npm install --silent --no-audit --no-fund --prefix "$polars" nodejs-polars@0.26.1 "$polars_native@0.26.1" \
+    >"$work/npm.log" 2>&1; then
+  out=$(NODE_PATH=$polars/node_modules node "$root/packaging/src/check/polars-read.js" "$work/opens.parquet" 2>&1) || true
+  expect "Polars reads the Parquet export: 6013 opens, 1 ENOENT of /etc/missing.conf, UTC times, strings ($out)" \
+    test "$out" = "6013 1 DataType(Datetime(us,UTC)) DataType(String)"
+else
+  cat "$work/npm.log" >&2
+  bad "npm could not install nodejs-polars"
+fi
 out=$(hidden "$pkg/bin/tracekit" fleet summary "$rec" 2>&1) && bad "fleet is refused" || true
 expect "fleet is refused in one line ($out)" test "$(wc -l <<<"$out")" -eq 1
 
