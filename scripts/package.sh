@@ -50,12 +50,14 @@ mvn -B -q package -DskipTests -pl packaging -am -Dtracekit.release.version="$ver
 mkdir -p "$stage/bin" "$stage/lib"
 cp packaging/src/dist/bin/tracekit "$stage/bin/"
 for jar in recorder/target/tracekit-recorder.jar analyzer/target/tracekit-analyzer.jar; do
-  cp "$jar" "$stage/lib/"
+  copy=$stage/lib/$(basename "$jar")
+  cp "$jar" "$copy"
   # zstd-jni and snappy-java carry native libraries for a dozen platforms; the package runs on one.
-  zip -q -d "$stage/lib/$(basename "$jar")" 'aix/*' 'darwin/*' 'freebsd/*' 'win/*' \
-    $(unzip -Z1 "$jar" | grep -E '^linux/[^/]+/' | grep -v "^$zstd_native/" | cut -d/ -f1-2 | sort -u | sed 's:$:/*:') \
-    $(unzip -Z1 "$jar" | grep -E '^org/xerial/snappy/native/[^/]+/[^/]+/' | grep -v "^org/xerial/snappy/native/$snappy_native/" \
-      | cut -d/ -f1-6 | sort -u | sed 's:$:/*:') >/dev/null || true
+  foreign=$(unzip -Z1 "$jar" | grep -E '^(aix|darwin|freebsd|linux|win)/[^/]+/|^org/xerial/snappy/native/[^/]+/[^/]+/' \
+    | grep -v -e "^$zstd_native/" -e "^org/xerial/snappy/native/$snappy_native/" || true)
+  if [ -n "$foreign" ]; then
+    xargs zip -q -d "$copy" <<<"$foreign"
+  fi
 done
 
 # Only the JDK modules the two jars use, as jdeps finds them, less java.desktop and java.sql: only library code
