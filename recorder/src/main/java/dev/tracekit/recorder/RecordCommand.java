@@ -1,6 +1,8 @@
 package dev.tracekit.recorder;
 
 import dev.tracekit.names.Arch;
+import dev.tracekit.names.SignalNameList;
+import dev.tracekit.names.SyscallNameList;
 import dev.tracekit.names.Signals;
 import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.cli.DurationConverter;
@@ -61,13 +63,13 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", split = ",", paramLabel = "FAMILY",
+    @Option(names = "--events", split = ",", paramLabel = "FAMILY", completionCandidates = EventFamily.CliNames.class,
             description = "What to record: syscalls (counts per process), syscall-events (every syscall), opens, "
                     + "kills, kernel-signals (signals the kernel raises: SIGSEGV, SIGPIPE, SIGCHLD...). "
                     + "Default: ${DEFAULT-VALUE}.", defaultValue = "syscalls,opens,kills")
     List<String> events;
 
-    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL",
+    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL", completionCandidates = SyscallNameList.class,
             description = "Syscalls to count or capture, by name or number (default: all).")
     List<String> syscalls = new ArrayList<>();
 
@@ -96,10 +98,10 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = {"-x", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
     boolean failedOnly;
 
-    @Option(names = "--signal", paramLabel = "SIG", description = "Only this signal (name or number).")
+    @Option(names = "--signal", paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only this signal (name or number).")
     String signal;
 
-    @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG",
+    @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG", completionCandidates = SignalNameList.class,
             description = "Leave out these signals, e.g. 0 for liveness probes kill(pid, 0).")
     List<String> excludedSignals = new ArrayList<>();
 
