@@ -60,9 +60,12 @@ final class TracingPrograms implements AutoCloseable {
             plans.add(new Plan("opens", Family.OPENS, true, program -> true, Map.of("events", ring)));
         }
         if (options.records(EventFamily.KILLS) || options.records(EventFamily.KERNEL_SIGNALS)) {
+            // What the kernel did with a signal (ignored, already pending, ...) is its fate, not a failure:
+            // with --failed-only nothing of signal_generate is kept, as the analyzer's --failed keeps none.
             plans.add(new Plan("kills", Family.KILLS, true,
-                    program -> options.records(program.equals("signal_generate")
-                            ? EventFamily.KERNEL_SIGNALS : EventFamily.KILLS),
+                    program -> program.equals("signal_generate")
+                            ? options.records(EventFamily.KERNEL_SIGNALS) && !options.failedOnly()
+                            : options.records(EventFamily.KILLS),
                     Map.of("events", ring)));
         }
         return plans;

@@ -74,14 +74,27 @@ final class AnalysisSession {
         return new ReportContext(catalog.recordings(), recordings(), limit);
     }
 
-    /** Reads the streams into one filtered aggregate per decoding thread; the caller merges them. */
+    /**
+     * Reads the streams into one filtered aggregate per decoding thread; the caller merges them. The kills
+     * stream goes, in recorded order, into an aggregate of its own: a sent signal is joined to the kernel's
+     * record of it by their order ({@code SignalPairing}).
+     */
     <V extends RecordVisitor> List<V> aggregate(Set<RecordingStream> streams, Supplier<V> aggregates) {
         List<V> created = Collections.synchronizedList(new ArrayList<>());
-        reader.readUnordered(streams, () -> {
-            V aggregate = aggregates.get();
-            created.add(aggregate);
-            return FilteringVisitor.wrap(filters, aggregate);
-        });
+        Set<RecordingStream> unordered = EnumSet.noneOf(RecordingStream.class);
+        unordered.addAll(streams);
+        if (unordered.remove(RecordingStream.KILLS)) {
+            V kills = aggregates.get();
+            replay(Set.of(RecordingStream.KILLS), kills);
+            created.add(kills);
+        }
+        if (!unordered.isEmpty() || created.isEmpty()) {
+            reader.readUnordered(unordered, () -> {
+                V aggregate = aggregates.get();
+                created.add(aggregate);
+                return FilteringVisitor.wrap(filters, aggregate);
+            });
+        }
         return List.copyOf(created);
     }
 

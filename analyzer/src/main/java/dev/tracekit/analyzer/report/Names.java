@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.SignalPairing;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Named;
 import dev.tracekit.names.Errnos;
@@ -9,7 +10,9 @@ import dev.tracekit.schema.KillSyscall;
 
 /** Numbers paired with their names, decoded with the recording's architecture where that matters. */
 final class Names {
-    private static final String[] GENERATE_RESULTS = {"delivered", "ignored", "already_pending", "overflow", "lost_info"};
+    /** The kernel's TRACE_SIGNAL_* codes, and SignalPairing's MIXED_FATES after them. */
+    private static final String[] GENERATE_RESULTS = {"delivered", "ignored", "already_pending", "overflow", "lost_info",
+        "mixed"};
 
     private Names() {
     }
@@ -31,12 +34,20 @@ final class Names {
         return new Named(flags, recording.openFlags().decode(flags));
     }
 
+    /** What the kernel did with a signal, or null when it recorded nothing of it. */
+    static Named signalFate(int fate) {
+        return fate == SignalPairing.NO_FATE ? null : new Named(fate, generateResult(fate));
+    }
+
+    private static String generateResult(int code) {
+        return code >= 0 && code < GENERATE_RESULTS.length ? GENERATE_RESULTS[code] : Integer.toString(code);
+    }
+
     /** A kill's result: 0, an errno name, or for kernel-generated signals what became of the signal. */
     static Named killResult(KillEvent e) {
         int result = e.getResult();
         if (e.getSyscall() == KillSyscall.SIGNAL_GENERATE) {
-            return new Named(result, result >= 0 && result < GENERATE_RESULTS.length
-                    ? GENERATE_RESULTS[result] : Integer.toString(result));
+            return new Named(result, generateResult(result));
         }
         return new Named(result, result < 0 ? Errnos.name(-result) : Integer.toString(result));
     }
