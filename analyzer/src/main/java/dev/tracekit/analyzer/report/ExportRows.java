@@ -103,7 +103,7 @@ public final class ExportRows implements RecordVisitor {
     public void open(Recording recording, OpenEvent e) {
         List<Object> row = head(recording, e.getHeader());
         row.addAll(Arrays.asList(e.getSyscall().name(), (long) e.getDirfd(), ReportContext.bytes(e.getPath()),
-                e.getPathTruncated(), Names.openFlags(recording, e.getFlags()), (long) e.getMode(), e.getResolve(),
+                e.getPathTruncated(), Names.openFlags(recording, e.getFlags()), Names.openMode(recording, e), e.getResolve(),
                 (long) e.getResult(), Names.errno(e.getResult() < 0 ? -e.getResult() : 0)));
         out.row(row);
     }

@@ -5,7 +5,9 @@ import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Named;
 import dev.tracekit.names.Errnos;
 import dev.tracekit.names.Signals;
+import dev.tracekit.names.OpenFlags;
 import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.KillSyscall;
 
 /** Numbers paired with their names, decoded with the recording's architecture where that matters. */
@@ -32,6 +34,16 @@ final class Names {
 
     static Named openFlags(Recording recording, long flags) {
         return new Named(flags, recording.openFlags().decode(flags));
+    }
+
+    /**
+     * An open's mode, or null where the flags give it no meaning: the kernel reads it only with O_CREAT or
+     * O_TMPFILE, and earlier recorders stored whatever the register held otherwise.
+     */
+    static Long openMode(Recording recording, OpenEvent e) {
+        OpenFlags flags = recording.openFlags();
+        boolean meaningful = flags.has(e.getFlags(), "O_CREAT") || flags.has(e.getFlags(), "O_TMPFILE");
+        return meaningful ? (long) e.getMode() : null;
     }
 
     /** What the kernel did with a signal, or null when it recorded nothing of it. */

@@ -5,10 +5,11 @@ import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.OpenEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 
-/** Writes opens files (no records) with headers the analyzer must refuse clearly, or label. */
+/** Writes opens files with headers the analyzer must refuse clearly, or label. */
 final class ForgedHeaderFile {
     private ForgedHeaderFile() {
     }
@@ -29,10 +30,23 @@ final class ForgedHeaderFile {
                 "tracekit-1", "tracekit record", filtersJson));
     }
 
+    /** A current x86_64 header over these opens. */
+    static void writeOpens(Path file, List<OpenEvent> opens) throws IOException {
+        write(file, new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, "id", "web-9", "6.1", "x86_64", 0, "boot",
+                "tracekit-1", "tracekit record", "{}"), opens);
+    }
+
     private static void write(Path file, RecordingMeta meta) throws IOException {
+        write(file, meta, List.of());
+    }
+
+    private static void write(Path file, RecordingMeta meta, List<OpenEvent> opens) throws IOException {
         try (DataFileWriter<OpenEvent> writer = new DataFileWriter<>(new SpecificDatumWriter<>(OpenEvent.class))) {
             meta.writeTo(writer, RecordingStream.OPENS, 1);
             writer.create(RecordingStream.OPENS.schema(), file.toFile());
+            for (OpenEvent open : opens) {
+                writer.append(open);
+            }
         }
     }
 }

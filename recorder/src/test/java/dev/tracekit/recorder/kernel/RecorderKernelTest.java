@@ -59,7 +59,8 @@ class RecorderKernelTest {
         int flags = O_WRONLY | O_CREAT | O_EXCL;
         try (Workload workload = Workload.start("tk-opener", "wait",
                 "open", created.toString(), Integer.toOctalString(flags), "640",
-                "open", missing.toString(), "0", "0")) {
+                // O_RDONLY with junk in the mode register: the kernel ignores it, so must the recording
+                "open", missing.toString(), "0", "5307")) {
             Path dir = tmp.resolve("rec");
             long startNs = BootClock.nowNs();
             RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()), "-d", "2s");
@@ -89,6 +90,7 @@ class RecorderKernelTest {
             assertAll(
                     () -> assertArrayEquals(bytes(missing.toString()), array(failure.getPath())),
                     () -> assertEquals(0, failure.getFlags()),
+                    () -> assertEquals(0, failure.getMode(), "mode without O_CREAT or O_TMPFILE"),
                     () -> assertEquals(-ENOENT, failure.getResult()),
                     () -> assertTrue(failure.getHeader().getTsNs() >= success.getHeader().getTsNs()));
         }
