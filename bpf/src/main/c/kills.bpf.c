@@ -72,7 +72,7 @@ static __always_inline int emit_at_exit(__u32 syscall, __s64 ret)
 
 	if (cfg.failed_only && ret >= 0)
 		return 0;
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	read_kill_args(syscall, &target_pid, &target_tid, &sig);
 	if (!signal_allowed(sig))
@@ -119,7 +119,7 @@ int rt_tgsigqueueinfo_exit(struct syscall_exit_ctx *ctx)
 SEC("tracepoint/signal/signal_generate")
 int signal_generate(struct signal_generate_ctx *ctx)
 {
-	if (!signal_allowed(ctx->sig) || !task_allowed(bpf_get_current_pid_tgid()))
+	if (!signal_allowed(ctx->sig) || !task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	emit_kill(ctx->pid, ctx->pid, ctx->sig, ctx->result, KILL_SIGNAL_GENERATE);
 	return 0;

@@ -84,7 +84,7 @@ static __always_inline int emit_open(__u32 syscall, __s64 ret)
 
 	if (cfg.failed_only && ret >= 0)
 		return 0;
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	read_open_args(syscall, &args);
 	s = bpf_map_lookup_elem(&scratch, &zero);
