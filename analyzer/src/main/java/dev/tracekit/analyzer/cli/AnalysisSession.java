@@ -13,6 +13,8 @@ import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingReader;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.analyzer.aggregate.CountingVisitor;
+import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
 import java.io.PrintWriter;
@@ -30,6 +32,7 @@ final class AnalysisSession {
     private final Diagnostics diagnostics;
     private final FilterSpec filters;
     private final RecordingReader reader;
+    private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
 
     private AnalysisSession(Catalog catalog, Diagnostics diagnostics, FilterSpec filters, int threads) {
         this.catalog = catalog;
@@ -85,17 +88,30 @@ final class AnalysisSession {
         unordered.addAll(streams);
         if (unordered.remove(RecordingStream.KILLS)) {
             V kills = aggregates.get();
-            replay(Set.of(RecordingStream.KILLS), kills);
+            reader.readOrdered(Set.of(RecordingStream.KILLS), counted(kills));
             created.add(kills);
         }
         if (!unordered.isEmpty() || created.isEmpty()) {
             reader.readUnordered(unordered, () -> {
                 V aggregate = aggregates.get();
                 created.add(aggregate);
-                return FilteringVisitor.wrap(filters, aggregate);
+                return counted(aggregate);
             });
         }
         return List.copyOf(created);
+    }
+
+    private RecordVisitor counted(RecordVisitor aggregate) {
+        FamilyTally counts = new FamilyTally();
+        recordsRead.add(counts);
+        return new CountingVisitor(counts, FilteringVisitor.wrap(filters, aggregate));
+    }
+
+    /** Records read by the aggregating passes so far, before any filter: per recording and family. */
+    FamilyTally recordsRead() {
+        FamilyTally total = new FamilyTally();
+        recordsRead.forEach(total::merge);
+        return total;
     }
 
     /** Reads everything the summary shows, with syscall figures from {@code source}. */

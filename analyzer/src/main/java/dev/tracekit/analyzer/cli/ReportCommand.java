@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         List<ReportAggregate> parts = session.aggregate(streams, () -> new ReportAggregate(source, windowNs));
         ReportAggregate aggregate = parts.getFirst();
         parts.subList(1, parts.size()).forEach(aggregate::merge);
-        write(HtmlReportContent.of(session.context(limit), aggregate, source));
+        write(HtmlReportContent.of(session.context(limit), aggregate, source, session.recordsRead()));
         return session.finish(spec.commandLine().getErr());
     }
 

@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.aggregate.OpenTally;
 import dev.tracekit.analyzer.aggregate.ProcessActivity;
@@ -41,6 +42,9 @@ public final class SummaryReport {
         /** Records of the family read (and let through) for the recording. */
         long matched(Recording recording, Family family);
 
+        /** Records of the family the recorder wrote that could not be read (damaged or missing files). */
+        long unreadable(Recording recording, Family family);
+
         /** Syscalls by count, grouped by syscall. */
         List<SyscallRow> syscalls();
 
@@ -56,9 +60,18 @@ public final class SummaryReport {
         /** Signals by sender, target and signal, most frequent first. */
         List<Tally.Entry<KillTally.SignalKey>> signals();
 
-        /** The results of one pass over the events. */
-        static Results of(SummaryAggregate summary, SyscallSource source) {
+        /**
+         * The results of one pass over the events.
+         *
+         * @param recordsRead records read before any filter, per recording and family
+         */
+        static Results of(SummaryAggregate summary, SyscallSource source, FamilyTally recordsRead) {
             return new Results() {
+                @Override
+                public long unreadable(Recording r, Family family) {
+                    return Math.max(0, r.losses().written(family) - recordsRead.records(r, family));
+                }
+
                 @Override
                 public OptionalLong firstEvent(Recording r) {
                     return summary.span().first(r);
@@ -111,8 +124,9 @@ public final class SummaryReport {
     private final List<Recording> shown;
     private final Results summary;
 
-    public SummaryReport(ReportContext context, SummaryAggregate summary, SyscallSource source) {
-        this(context, Results.of(summary, source));
+    public SummaryReport(ReportContext context, SummaryAggregate summary, SyscallSource source,
+            FamilyTally recordsRead) {
+        this(context, Results.of(summary, source, recordsRead));
     }
 
     public SummaryReport(ReportContext context, Results summary) {
@@ -185,9 +199,16 @@ public final class SummaryReport {
                 long lost = losses.lost(family);
                 boolean read = family != Family.SYSCALL_COUNTS && family != Family.SYSCALL_EVENTS
                         || summary.syscallFamily(r) == family;
-                out.row(Arrays.asList(r.host(), family.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        losses.written(family), lost, Losses.completenessPercent(losses.written(family), lost),
+                long unreadable = read ? summary.unreadable(r, family) : 0;
+                String name = family.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                out.row(Arrays.asList(r.host(), name, losses.written(family), lost,
+                        Completeness.percent(losses.written(family), lost, unreadable),
                         read ? summary.matched(r, family) : null));
+                if (unreadable > 0) {
+                    notes.add(String.format(Locale.ROOT, "%s: %,d of the %,d %s records written could not be read "
+                            + "(damaged input, see the warnings): COMPLETE counts them as lost",
+                            r.host(), unreadable, losses.written(family), name));
+                }
             }
             if (losses.countOverflows() > 0) {
                 notes.add(r.host() + ": " + String.format(Locale.ROOT, "%,d", losses.countOverflows())
