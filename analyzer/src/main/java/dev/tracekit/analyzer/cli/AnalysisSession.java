@@ -59,6 +59,11 @@ final class AnalysisSession {
         return filters;
     }
 
+    /** Every recording of the inputs. */
+    List<Recording> allRecordings() {
+        return catalog.recordings();
+    }
+
     /** Recordings the {@code --host} filter lets through. */
     List<Recording> recordings() {
         return catalog.recordings().stream()

@@ -21,6 +21,11 @@ final class SyscallsCommand extends VerbCommand {
     boolean histogram;
 
     @Override
+    List<String> emptyResultHints(AnalysisSession session) {
+        return emptyResultHints(session, SyscallSource.choose(session.recordings(), session.filters())::family);
+    }
+
+    @Override
     void run(AnalysisSession session, TableWriter writer) {
         SyscallGrouping grouping = syscalls.grouping();
         long windowNs = syscalls.windowNs();
