@@ -123,7 +123,12 @@ final class ReportCharts {
         return host(process.recording()) + SafeText.escape(process.comm().toArray()) + " (" + process.pid() + ")";
     }
 
+    /** {@code web-1: }, or with several recordings of one host {@code web-1 ffffa112fffe: } (its id's last part). */
     private String host(int recording) {
-        return context.withHost() ? SafeText.escape(context.recording(recording).host()) + ": " : "";
+        Recording r = context.recording(recording);
+        String id = r.meta().recordingId();
+        String label = SafeText.escape(r.host())
+                + (context.withRecording() ? " " + SafeText.escape(id.substring(id.lastIndexOf('-') + 1)) : "");
+        return context.withHost() ? label + ": " : "";
     }
 }

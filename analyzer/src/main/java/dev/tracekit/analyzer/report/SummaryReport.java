@@ -182,13 +182,17 @@ public final class SummaryReport {
      * through the filters ('-' for the syscall family not read because the other one answers for it).
      */
     private void families(TableWriter out) {
-        begin(out, "families", "Events per family", List.of(
-                new Column("HOST", "host", ColumnKind.TEXT),
+        List<Column> columns = new ArrayList<>(List.of(ReportContext.HOST));
+        if (context.withRecording()) {
+            columns.add(ReportContext.RECORDING);
+        }
+        columns.addAll(List.of(
                 new Column("FAMILY", "family", ColumnKind.TEXT),
                 new Column("RECORDED", "recorded", ColumnKind.COUNT),
                 new Column("LOST", "lost", ColumnKind.COUNT),
                 new Column("COMPLETE", "completeness_pct", ColumnKind.PERCENT),
                 new Column("MATCHED", "matched", ColumnKind.COUNT)));
+        begin(out, "families", "Events per family", columns);
         List<String> notes = new ArrayList<>();
         for (Recording r : shown) {
             Losses losses = r.losses();
@@ -201,9 +205,14 @@ public final class SummaryReport {
                         || summary.syscallFamily(r) == family;
                 long unreadable = read ? summary.unreadable(r, family) : 0;
                 String name = family.name().toLowerCase(Locale.ROOT).replace('_', '-');
-                out.row(Arrays.asList(r.host(), name, losses.written(family), lost,
+                List<Object> row = new ArrayList<>(List.of(r.host()));
+                if (context.withRecording()) {
+                    row.add(r.meta().recordingId());
+                }
+                row.addAll(Arrays.asList(name, losses.written(family), lost,
                         Completeness.percent(losses.written(family), lost, unreadable),
                         read ? summary.matched(r, family) : null));
+                out.row(row);
                 if (unreadable > 0) {
                     notes.add(String.format(Locale.ROOT, "%s: %,d of the %,d %s records written could not be read "
                             + "(damaged input, see the warnings): COMPLETE counts them as lost",

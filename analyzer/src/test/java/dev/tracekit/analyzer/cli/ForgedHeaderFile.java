@@ -32,8 +32,13 @@ final class ForgedHeaderFile {
 
     /** A current x86_64 header over these opens. */
     static void writeOpens(Path file, List<OpenEvent> opens) throws IOException {
-        write(file, new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, "id", "web-9", "6.1", "x86_64", 0, "boot",
-                "tracekit-1", "tracekit record", "{}"), opens);
+        writeOpens(file, "id", opens);
+    }
+
+    /** A current x86_64 header of host web-9 with this recording id over these opens. */
+    static void writeOpens(Path file, String recordingId, List<OpenEvent> opens) throws IOException {
+        write(file, new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, recordingId, "web-9", "6.1", "x86_64", 0,
+                "boot", "tracekit-1", "tracekit record", "{}"), opens);
     }
 
     private static void write(Path file, RecordingMeta meta) throws IOException {
