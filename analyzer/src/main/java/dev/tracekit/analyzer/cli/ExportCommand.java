@@ -11,11 +11,7 @@ import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -50,11 +46,18 @@ final class ExportCommand implements Callable<Integer> {
             description = "avro: the directory to create recordings in (required); ndjson/csv: a new file (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "ndjson/csv: overwrite the -o file if it exists (recordings written "
+            + "by --format avro are never overwritten).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (format != Format.avro && output != null) {
+            OutputFile.checkNew(output, force); // before reading: a refused run should cost nothing
+        }
         AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec());
         if (format == Format.avro) {
             if (output == null) {
@@ -73,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
                         + "syscall-events or syscall-counts)");
             }
             RecordingStream stream = stream(family);
-            PrintWriter out = output == null ? spec.commandLine().getOut() : newFile(output);
+            PrintWriter out = output == null ? spec.commandLine().getOut() : newFile(output, force);
             TableWriter writer = format == Format.csv ? new CsvWriter(out, new RenderOptions(false))
                     : new NdjsonWriter(out, new RenderOptions(false));
             ExportRows rows = new ExportRows(stream, writer);
@@ -99,12 +102,9 @@ final class ExportCommand implements Callable<Integer> {
                 + "' (use opens, kills, syscall-events or syscall-counts)");
     }
 
-    private static PrintWriter newFile(Path path) {
+    private static PrintWriter newFile(Path path, boolean force) {
         try {
-            return new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE));
-        } catch (FileAlreadyExistsException e) {
-            throw TracekitException.badInput(path + ": already exists; export writes new files only");
+            return new PrintWriter(OutputFile.open(path, force));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

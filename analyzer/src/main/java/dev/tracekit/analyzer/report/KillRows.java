@@ -14,7 +14,6 @@ import dev.tracekit.schema.Family;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -67,7 +66,7 @@ public final class KillRows implements RecordVisitor {
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), ReportContext.bytes(h.getComm()), Names.signal(e.getSignal()),
                 (long) e.getTargetPid(), (long) e.getTargetTid(), result(e), Names.signalFate(fate),
-                new Named(e.getSyscall().ordinal(), e.getSyscall().name().toLowerCase(Locale.ROOT))));
+                Names.killSyscall(recording, e.getSyscall())));
     }
 
     /** A signal the kernel raised itself was returned by no syscall: its result is its fate. */

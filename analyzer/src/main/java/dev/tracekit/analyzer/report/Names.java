@@ -8,6 +8,8 @@ import dev.tracekit.names.Signals;
 import dev.tracekit.names.OpenFlags;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.OpenSyscall;
+import java.util.Locale;
 import dev.tracekit.schema.KillSyscall;
 
 /** Numbers paired with their names, decoded with the recording's architecture where that matters. */
@@ -21,6 +23,24 @@ final class Names {
 
     static Named syscall(Recording recording, int number) {
         return new Named(number, recording.syscalls().name(number));
+    }
+
+    /**
+     * How a signal was sent, as every {@code syscall} column means it: the syscall's number in the recording's
+     * architecture, with its name; -1 for {@code signal_generate}, which no syscall made.
+     */
+    static Named killSyscall(Recording recording, KillSyscall syscall) {
+        return syscallByName(recording, syscall.name());
+    }
+
+    /** An open's syscall by number and name, as {@link #killSyscall}; -1 where the architecture lacks it. */
+    static Named openSyscall(Recording recording, OpenSyscall syscall) {
+        return syscallByName(recording, syscall.name());
+    }
+
+    private static Named syscallByName(Recording recording, String symbol) {
+        String name = symbol.toLowerCase(Locale.ROOT);
+        return new Named(recording.syscalls().number(name).orElse(-1), name);
     }
 
     static Named signal(int signal) {

@@ -29,6 +29,7 @@ class HtmlReportTest {
 
     private String report(String... args) throws IOException {
         Path html = dir.resolve("report.html");
+        Files.deleteIfExists(html); // each call writes a new page
         String[] all = new String[args.length + 3];
         all[0] = "report";
         all[1] = "--html";

@@ -42,9 +42,10 @@ class SignalsCountedOnceTest {
 
     @Test
     void theSummaryAgrees() {
-        CliRun run = CliRun.withFixtures("summary", "@real", "--format", "csv");
+        CliRun run = CliRun.withFixtures("summary", "@real", "--format", "json");
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("20724,tk-real,20719,10,SIGUSR1,1,ignored,2,0"), run.out());
+        assertTrue(run.out().contains("\"target_pid\":20719,\"signal\":10,\"signal_name\":\"SIGUSR1\",\"fate\":1,"
+                + "\"fate_name\":\"ignored\",\"count\":2,\"failed\":0"), run.out());
     }
 
     @Test
