@@ -54,7 +54,7 @@ public final class HtmlReportContent {
                 new HtmlReport.Section("opens", "File opens", null,
                         List.of(charts.opensPerProcess()), List.of(tables.get("top_files")), false),
                 new HtmlReport.Section("failed-opens", "Failed opens", null,
-                        List.of(charts.failedOpensByErrno(), charts.failedOpensByPath()),
+                        List.of(charts.failedOpensByPath()), // by errno is the table beside it
                         List.of(tables.get("failed_opens")), false),
                 new HtmlReport.Section("signals", "Signals", null,
                         List.of(charts.signals()), List.of(tables.get("signals")), false));

@@ -69,6 +69,10 @@ public final class SummaryReport {
             return new Results() {
                 @Override
                 public long unreadable(Recording r, Family family) {
+                    boolean syscallFamily = family == Family.SYSCALL_COUNTS || family == Family.SYSCALL_EVENTS;
+                    if (syscallFamily && source.family(r) != family) {
+                        return 0; // not read: the other syscall family answers for it
+                    }
                     return Math.max(0, r.losses().written(family) - recordsRead.records(r, family));
                 }
 
@@ -203,7 +207,7 @@ public final class SummaryReport {
                 long lost = losses.lost(family);
                 boolean read = family != Family.SYSCALL_COUNTS && family != Family.SYSCALL_EVENTS
                         || summary.syscallFamily(r) == family;
-                long unreadable = read ? summary.unreadable(r, family) : 0;
+                long unreadable = summary.unreadable(r, family);
                 String name = family.name().toLowerCase(Locale.ROOT).replace('_', '-');
                 List<Object> row = new ArrayList<>(List.of(r.host()));
                 if (context.withRecording()) {
