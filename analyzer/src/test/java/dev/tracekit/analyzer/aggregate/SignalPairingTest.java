@@ -10,7 +10,6 @@ import dev.tracekit.schema.KillSyscall;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +18,8 @@ class SignalPairingTest {
     private static final int SIGCHLD = 17;
     private static final int DELIVERED = 0;
     private static final int IGNORED = 1;
-    private static final Recording RECORDING = new Recording(0, RecordingMeta.readFrom(Map.of(
-            "tracekit.schema_version", "1", "tracekit.recording_id", "r", "tracekit.hostname", "h",
-            "tracekit.kernel_release", "k", "tracekit.arch", "x86_64", "tracekit.boot_time_wall_ns", "0",
-            "tracekit.boot_id", "b", "tracekit.recorder_version", "v", "tracekit.command_line", "c",
-            "tracekit.filters", "{}").entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getBytes()))::get),
+    private static final Recording RECORDING = new Recording(0, new RecordingMeta(
+            RecordingMeta.CURRENT_SCHEMA_VERSION, "r", "h", "6.1", "x86_64", 0, "boot", "v", "c", "{}"),
             List.of(), Set.of());
 
     private record Seen(KillSyscall syscall, int targetPid, int signal, int fate) {

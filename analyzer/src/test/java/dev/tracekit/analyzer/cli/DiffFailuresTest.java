@@ -3,12 +3,8 @@ package dev.tracekit.analyzer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.OpenSyscall;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +17,7 @@ class DiffFailuresTest {
     private static final int ENOENT = 2;
 
     private static OpenEvent open(String path, int result) {
-        EventHeader header = EventHeader.newBuilder().setTsNs(1).setPid(7).setTid(7).setUid(0).setGid(0)
-                .setComm(ByteBuffer.wrap("shop".getBytes(StandardCharsets.UTF_8))).setCgroupId(0).setCpu(0).build();
-        return OpenEvent.newBuilder().setHeader(header).setSyscall(OpenSyscall.OPENAT).setDirfd(-100)
-                .setPath(ByteBuffer.wrap(path.getBytes(StandardCharsets.UTF_8))).setPathTruncated(false).setFlags(0)
-                .setMode(0).setResolve(0).setResult(result).build();
+        return ForgedHeaderFile.open("shop", path, 0, 0, result);
     }
 
     /** The same noise on both sides, plus the config file: opened on both, failing on {@code configResult}'s side. */

@@ -2,8 +2,12 @@ package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.OpenSyscall;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.file.DataFileWriter;
@@ -28,6 +32,15 @@ final class ForgedHeaderFile {
     static void writeWithFilters(Path file, String filtersJson) throws IOException {
         write(file, new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, "id", "web-9", "6.1", "x86_64", 0, "boot",
                 "tracekit-1", "tracekit record", filtersJson));
+    }
+
+    /** An openat by pid 7 at boot-clock 1 ns. */
+    static OpenEvent open(String comm, String path, long flags, int mode, int result) {
+        EventHeader header = EventHeader.newBuilder().setTsNs(1).setPid(7).setTid(7).setUid(0).setGid(0)
+                .setComm(ByteBuffer.wrap(comm.getBytes(StandardCharsets.UTF_8))).setCgroupId(0).setCpu(0).build();
+        return OpenEvent.newBuilder().setHeader(header).setSyscall(OpenSyscall.OPENAT).setDirfd(-100)
+                .setPath(ByteBuffer.wrap(path.getBytes(StandardCharsets.UTF_8))).setPathTruncated(false)
+                .setFlags(flags).setMode(mode).setResolve(0).setResult(result).build();
     }
 
     /** A current x86_64 header over these opens. */

@@ -3,11 +3,8 @@ package dev.tracekit.analyzer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.OpenSyscall;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,11 +16,7 @@ class OpenModeTest {
     private static final int O_TMPFILE = 020200000;
 
     private static OpenEvent open(long flags, int mode) {
-        EventHeader header = EventHeader.newBuilder().setTsNs(1).setPid(1).setTid(1).setUid(0).setGid(0)
-                .setComm(ByteBuffer.wrap("py".getBytes())).setCgroupId(0).setCpu(0).build();
-        return OpenEvent.newBuilder().setHeader(header).setSyscall(OpenSyscall.OPENAT).setDirfd(-100)
-                .setPath(ByteBuffer.wrap("/etc/x".getBytes())).setPathTruncated(false).setFlags(flags).setMode(mode)
-                .setResolve(0).setResult(3).build();
+        return ForgedHeaderFile.open("py", "/etc/x", flags, mode, 3);
     }
 
     @Test

@@ -3,12 +3,8 @@ package dev.tracekit.analyzer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.OpenSyscall;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -19,11 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two recordings of one host (a run before and after, rotations): rows say which recording they are from. */
 class SameHostRecordingsTest {
     private static OpenEvent open() {
-        EventHeader header = EventHeader.newBuilder().setTsNs(1).setPid(7).setTid(7).setUid(0).setGid(0)
-                .setComm(ByteBuffer.wrap("vm".getBytes(StandardCharsets.UTF_8))).setCgroupId(0).setCpu(0).build();
-        return OpenEvent.newBuilder().setHeader(header).setSyscall(OpenSyscall.OPENAT).setDirfd(-100)
-                .setPath(ByteBuffer.wrap("/etc/hosts".getBytes(StandardCharsets.UTF_8))).setPathTruncated(false)
-                .setFlags(0).setMode(0).setResolve(0).setResult(3).build();
+        return ForgedHeaderFile.open("vm", "/etc/hosts", 0, 0, 3);
     }
 
     private static Path recording(Path dir, String id, int opens) throws IOException {
