@@ -82,6 +82,10 @@ final class TracingPrograms implements AutoCloseable {
             loaded.reversed().forEach(l -> l.object().close());
             throw e;
         }
+        if (options.records(EventFamily.KERNEL_SIGNALS) && options.failedOnly()) {
+            err.println("tracekit record: warning: --failed-only records no kernel-signals: what the kernel does "
+                    + "with a signal is its fate, not a failure");
+        }
         if (!missing.isEmpty()) {
             err.println("tracekit record: warning: this kernel lacks tracepoints " + String.join(", ", missing)
                     + "; those syscalls are not recorded");

@@ -327,6 +327,7 @@ class RecorderKernelTest {
                 List<KillEvent> kills = Recordings.read(dir, RecordingStream.KILLS);
                 assertEquals(1, kills.size(), () -> "kills: " + kills); // not the ignored SIGUSR1's signal_generate
                 assertKill(kills.getFirst(), KillSyscall.KILL, 1 << 22 | 1, 0, SIGUSR1, -3);
+                assertTrue(run.err().contains("warning: --failed-only records no kernel-signals"), run.err());
             }
         }
     }
