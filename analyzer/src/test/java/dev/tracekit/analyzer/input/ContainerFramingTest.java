@@ -28,8 +28,8 @@ class ContainerFramingTest {
     void aCutFileBreaksWhereTheAnalyzerSaysItDoes() throws IOException {
         Path cut = Fixtures.root().resolve("truncated/opens-000001.avro");
         ContainerFraming.Break damage = check(Files.readAllBytes(cut)).orElseThrow();
-        assertEquals(new ContainerFraming.Break(16552, "file ends inside a block", 900), damage);
-        assertEquals("f: truncated or corrupt at byte offset 16552 (file ends inside a block); read 900 records "
+        assertEquals(new ContainerFraming.Break(16588, "file ends inside a block", 900), damage);
+        assertEquals("f: truncated or corrupt at byte offset 16588 (file ends inside a block); read 900 records "
                 + "before it", damage.warning("f"));
     }
 
