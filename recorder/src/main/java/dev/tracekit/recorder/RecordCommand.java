@@ -110,7 +110,7 @@ public final class RecordCommand implements Callable<Integer> {
     long intervalNs;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after DURATION (e.g. 30s, 5m); default: until SIGINT or SIGTERM.")
+            description = "Stop after DURATION (e.g. 30s, 5m); default: until SIGINT, SIGTERM or SIGHUP.")
     Long durationNs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",

@@ -106,7 +106,7 @@ final class Recorder {
             programs.attach();
             startNs = BootClock.nowNs();
             err.println("tracekit record: recording " + options.events() + " into " + dir
-                    + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
+                    + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
             intervalStartNs = startNs;

@@ -64,13 +64,14 @@ class RecorderFaultsKernelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TERM", "INT"})
+    @ValueSource(strings = {"TERM", "INT", "HUP"})
     void aStopSignalClosesCleanlyAndKeepsEveryEventOrCountsItLost(String signal) throws Exception {
         int opens = 20_000;
         Path missing = tmp.resolve("missing-" + UUID.randomUUID());
         Path dir = tmp.resolve("rec");
+        Path bundle = tmp.resolve("rec.tar.zst");
         try (Workload workload = Workload.start("tk-stopped", "wait", "opens", Integer.toString(opens), missing.toString());
-                RecorderProcess recorder = RecorderProcess.start(dir, "--events", "opens",
+                RecorderProcess recorder = RecorderProcess.start(dir, "--events", "opens", "--bundle", bundle.toString(),
                         "-p", Integer.toString(workload.pid()), "-i", "200ms", "--ringbuf-size", "64K")) {
             workload.go();
             assertEquals(opens, workload.result("opens"));
@@ -82,6 +83,8 @@ class RecorderFaultsKernelTest {
             long dropped = dropped(Recordings.read(dir, RecordingStream.INTERVALS));
             assertEquals(opens, recorded + dropped, () -> "recorded " + recorded + " + dropped " + dropped);
             assertTrue(recorder.err().contains(", " + recorded + " opens, " + dropped + " lost,"), recorder.err());
+            assertTrue(recorder.err().endsWith("tracekit record: bundled into " + bundle + "\n"), recorder.err());
+            assertTrue(Files.size(bundle) > 0);
         }
     }
 
