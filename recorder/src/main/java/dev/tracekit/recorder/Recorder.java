@@ -105,6 +105,7 @@ final class Recorder {
         try (StopSignals stop = StopSignals.install()) {
             programs.attach();
             startNs = BootClock.nowNs();
+            intervals.boundary(startNs);
             err.println("tracekit record: recording " + options.events() + " into " + dir
                     + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
@@ -126,7 +127,9 @@ final class Recorder {
         long stopNs = BootClock.nowNs();
         programs.detach();
         poller.drain(); // what the programs wrote before detaching
-        intervals.end(intervalStartNs, BootClock.nowNs());
+        long endNs = BootClock.nowNs();
+        intervals.end(intervalStartNs, endNs);
+        intervals.boundary(endNs); // the recording closed cleanly: nothing after endNs is missing
         return new Totals(stopNs - startNs, intervals.lost());
     }
 

@@ -1,10 +1,12 @@
 package dev.tracekit.recorder.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.names.Arch;
 import dev.tracekit.names.SyscallTable;
+import dev.tracekit.recording.BoundaryRows;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.IntervalStats;
@@ -60,6 +62,8 @@ class RecorderFaultsKernelTest {
             assertTrue(intervals.stream().allMatch(i -> i.getDrops().isEmpty()), "a 16 MiB ring drops nothing here");
             assertTrue(opens.stream().allMatch(o -> o.getHeader().getPid() == workload.pid()));
             assertTrue(torn.get() <= 2, () -> torn + " files torn: at most the open file of each stream");
+            assertTrue(BoundaryRows.isBoundary(intervals.getFirst()), "the opening row was flushed at once");
+            assertTrue(BoundaryRows.endsAbruptly(intervals), "no closing row: a reader can tell the kill");
         }
     }
 
@@ -84,6 +88,9 @@ class RecorderFaultsKernelTest {
             assertEquals(opens, recorded + dropped, () -> "recorded " + recorded + " + dropped " + dropped);
             assertTrue(recorder.err().contains(", " + recorded + " opens, " + dropped + " lost,"), recorder.err());
             assertTrue(recorder.err().endsWith("tracekit record: bundled into " + bundle + "\n"), recorder.err());
+            List<IntervalStats> intervals = Recordings.read(dir, RecordingStream.INTERVALS);
+            assertTrue(BoundaryRows.isBoundary(intervals.getFirst()) && BoundaryRows.isBoundary(intervals.getLast()));
+            assertFalse(BoundaryRows.endsAbruptly(intervals));
             assertTrue(Files.size(bundle) > 0);
         }
     }
