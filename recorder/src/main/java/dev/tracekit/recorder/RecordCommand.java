@@ -8,12 +8,14 @@ import dev.tracekit.recorder.cli.SizeConverter;
 import dev.tracekit.recorder.config.CommandNames;
 import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.config.LiveFilterMaps;
+import dev.tracekit.recorder.config.PrintableText;
 import dev.tracekit.recorder.config.SyscallNames;
 import dev.tracekit.recorder.layout.TracekitStructs;
 import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RotationPolicy;
 import dev.tracekit.recorder.redact.RedactedField;
 import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.TracekitVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +173,12 @@ public final class RecordCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new RecordCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            // picocli would print the message and the whole usage (~90 lines); one line and a pointer instead.
+            e.getCommandLine().getErr().println("tracekit record: " + PrintableText.of(e.getMessage())
+                    + " (see: tracekit record --help)");
+            return RecorderException.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e instanceof RecorderException failure) {
                 cl.getErr().println("tracekit record: " + failure.getMessage());
@@ -295,12 +303,11 @@ public final class RecordCommand implements Callable<Integer> {
         return bundle;
     }
 
-    /** The version from the jar's manifest. */
+    /** The one version string of tracekit, the analyzer's too. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = RecordCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"tracekit record " + (version == null ? "dev" : version)};
+            return new String[] {"tracekit " + TracekitVersion.get()};
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.tracekit.recorder.redact.Redactor;
 import dev.tracekit.recording.CodecSpec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.TracekitVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -224,10 +225,9 @@ final class Recorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String version = Optional.ofNullable(Recorder.class.getPackage().getImplementationVersion()).orElse("dev");
         return new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, UUID.randomUUID().toString(),
                 host.hostname(), host.kernelRelease(), host.arch().unameName(), BootClock.bootToWallNs(),
-                host.bootId(), version, commandLine, filters);
+                host.bootId(), TracekitVersion.get(), commandLine, filters);
     }
 
     private void bundle(Path dir, Path bundle) {

@@ -14,7 +14,7 @@ public final class CommandLineFactory {
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
         return configure(new CommandLine(new TracekitCommand()), out, err, "tracekit",
-                "; 'record' runs through bin/tracekit on Linux");
+                "; 'record' (Linux) and 'fleet' run through bin/tracekit");
     }
 
     /**
