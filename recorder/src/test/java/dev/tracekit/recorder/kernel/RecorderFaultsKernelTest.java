@@ -163,8 +163,9 @@ class RecorderFaultsKernelTest {
         }
     }
 
-    @Test
-    void anInvalidConfigOnReloadWarnsOnceAndTheOldFiltersKeepCounting() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"broken JSON", "more comms than a filter map holds"})
+    void anInvalidConfigOnReloadWarnsOnceAndTheOldFiltersKeepCounting(String fault) throws Exception {
         SyscallTable syscalls = SyscallTable.of(Arch.current());
         Path config = tmp.resolve("filters.json");
         Files.writeString(config, "{\"syscalls\": [\"getpid\"]}");
@@ -176,7 +177,8 @@ class RecorderFaultsKernelTest {
             workload.go();
             assertEquals(1000, workload.result("getpid"));
             assertEquals(300, workload.result("getppid"));
-            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"no_such_syscall\"");
+            Files.writeString(config, fault.equals("broken JSON") ? "{\"syscalls\": [\"getpid\", \"no_such_syscall\""
+                    : "{\"syscalls\": [\"getpid\", \"getppid\"], \"comms\": [" + commNames("c", 1025) + "]}");
             run.awaitErr("not applied", 10);
             workload.go();
             assertEquals(2000, workload.result("getpid"));
@@ -200,6 +202,44 @@ class RecorderFaultsKernelTest {
             }
             assertEquals(0, dropped(intervals));
         }
+    }
+
+    @Test
+    void aReloadWhoseOldAndNewMembersTogetherOverflowAMapIsApplied() throws Exception {
+        SyscallTable syscalls = SyscallTable.of(Arch.current());
+        Path config = tmp.resolve("filters.json");
+        Files.writeString(config, "{\"syscalls\": [\"getpid\"], \"comms\": [" + commNames("c", 600) + ", \"tk-swap\"]}");
+        try (Workload workload = Workload.start("tk-swap", "wait", "getpid", "1000", "getppid", "300",
+                "wait", "getpid", "2000", "getppid", "500")) {
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls", "--config", config.toString(),
+                    "-i", "200ms", "-d", "2500ms");
+            workload.go();
+            assertEquals(1000, workload.result("getpid"));
+            assertEquals(300, workload.result("getppid"));
+            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"getppid\"], \"comms\": ["
+                    + commNames("d", 600) + ", \"tk-swap\"]}");
+            run.awaitErr("reloaded", 10);
+            workload.go();
+            assertEquals(2000, workload.result("getpid"));
+            assertEquals(500, workload.result("getppid"));
+            assertEquals(0, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<SyscallCount> rows = Recordings.<SyscallCount>read(dir, RecordingStream.SYSCALL_COUNTS).stream()
+                    .filter(row -> row.getPid() == workload.pid()).toList();
+            int getpid = syscalls.number("getpid").orElseThrow();
+            int getppid = syscalls.number("getppid").orElseThrow();
+            assertEquals(3000, rows.stream().filter(r -> r.getSyscall() == getpid).mapToLong(SyscallCount::getCount).sum());
+            assertEquals(500, rows.stream().filter(r -> r.getSyscall() == getppid).mapToLong(SyscallCount::getCount).sum(),
+                    "only the getppid calls after the reload");
+        }
+    }
+
+    /** {@code count} distinct comm names, JSON-quoted and comma-separated. */
+    private static String commNames(String prefix, int count) {
+        return String.join(", ", java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "\"" + prefix + i + "\"").toList());
     }
 
     private static long dropped(List<IntervalStats> intervals) {
