@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
                 "  tracekit record -n nginx -x                   # failed calls of nginx only",
                 "  tracekit record --path-prefix /etc/ --events opens",
                 "  tracekit record --events kills,kernel-signals --exclude-signal 0",
-                "  tracekit record --syscalls read,write --latency -i 5s",
-                "  tracekit record --events syscall-events --syscalls execve,connect",
+                "  tracekit record --syscall read,write --latency -i 5s",
+                "  tracekit record --events syscall-events --syscall execve,connect",
                 "  tracekit record --rotate-size 100M --max-files 10 -o /var/tmp/rec",
                 "  tracekit record -d 60 --bundle /tmp/rec.tar.zst",
                 "  tracekit record --config filters.json         # re-read when the file changes",
@@ -68,7 +68,7 @@ public final class RecordCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.", defaultValue = "syscalls,opens,kills")
     List<String> events;
 
-    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL",
+    @Option(names = {"--syscall", "--syscalls"}, split = ",", paramLabel = "SYSCALL",
             description = "Syscalls to count or capture, by name or number (default: all).")
     List<String> syscalls = new ArrayList<>();
 
@@ -90,14 +90,14 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Only tasks with exactly this name (as in /proc/PID/comm).")
     List<String> comms = new ArrayList<>();
 
-    @Option(names = "--cgroup", paramLabel = "PATH",
+    @Option(names = {"-c", "--cgroup"}, paramLabel = "PATH",
             description = "Only tasks in this cgroup v2 directory, e.g. /sys/fs/cgroup/system.slice/nginx.service.")
     Path cgroup;
 
-    @Option(names = {"-x", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
+    @Option(names = {"-x", "--failed", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
     boolean failedOnly;
 
-    @Option(names = "--signal", paramLabel = "SIG", description = "Only this signal (name or number).")
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIG", description = "Only this signal (name or number).")
     String signal;
 
     @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG",

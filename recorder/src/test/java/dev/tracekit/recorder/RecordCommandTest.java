@@ -121,6 +121,17 @@ class RecordCommandTest {
     }
 
     @Test
+    void filterOptionsAnswerToTheAnalyzersNamesAndTheirOwn() {
+        RecorderOptions analyzerNames = parse("--syscall", "openat", "--failed", "-s", "SIGTERM");
+        RecorderOptions ownNames = parse("--syscalls", "openat", "--failed-only", "--signal", "SIGTERM");
+        assertEquals(analyzerNames.liveFilter(), ownNames.liveFilter());
+        assertEquals(analyzerNames.failedOnly(), ownNames.failedOnly());
+        assertTrue(analyzerNames.failedOnly());
+        assertEquals(15, analyzerNames.signal().getAsInt());
+        assertEquals(ownNames.signal(), analyzerNames.signal());
+    }
+
+    @Test
     void theVersionIsTracekitsOne() {
         assertEquals(0, execute("--version"));
         assertEquals("tracekit " + TracekitVersion.get() + "\n", out.toString());
