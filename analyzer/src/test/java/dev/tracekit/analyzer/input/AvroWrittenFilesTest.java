@@ -10,17 +10,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.avro.file.CodecFactory;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Files written by Avro's own {@code DataFileWriter}, not by tracekit's recorder: whatever a conforming writer
+ * Files written by Avro's own {@code DataFileWriter} (through {@link ForgedRecording}), not by tracekit's recorder: whatever a conforming writer
  * makes of a recording's records must read. Repetitive rows compress to less than a byte each, so one block can
  * hold more records than it has bytes.
  */
@@ -31,7 +26,8 @@ class AvroWrittenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"zstandard", "deflate", "snappy", "null"})
     void aBlockOfRepetitiveRecordsReadsWhateverItsRatio(String codec, @TempDir Path dir) throws IOException {
-        Path file = rewrite(KILLS, CodecFactory.fromString(codec), COPIES, dir.resolve("kills-000001.avro"));
+        Path file = ForgedRecording.of(KILLS, CodecFactory.fromString(codec), COPIES)
+                .writeTo(dir.resolve("kills-000001.avro"));
         for (String threads : new String[] {"1", "2"}) {
             CliRun run = CliRun.of("kills", file.toString(), "--format", "csv", "--threads", threads);
             assertEquals(0, run.status(), run.err());
@@ -43,28 +39,6 @@ class AvroWrittenFilesTest {
             assertTrue(frame[0] > frame[1], "the case this test is for: " + frame[0] + " records in " + frame[1]
                     + " bytes");
         }
-    }
-
-    /** Every record of {@code source}, each {@code copies} times, in one block written by Avro itself. */
-    private static Path rewrite(Path source, CodecFactory codec, int copies, Path target) throws IOException {
-        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(source.toFile(), new GenericDatumReader<>());
-                DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(reader.getSchema()))) {
-            reader.getMetaKeys().stream().filter(key -> !key.startsWith("avro."))
-                    .forEach(key -> writer.setMeta(key, reader.getMeta(key)));
-            writer.setCodec(codec);
-            writer.setSyncInterval(1 << 30);
-            writer.create(reader.getSchema(), target.toFile());
-            GenericRecord first = reader.next();
-            for (int i = 0; i < copies; i++) {
-                writer.append(first);
-            }
-            for (GenericRecord record : reader) {
-                for (int i = 0; i < copies; i++) {
-                    writer.append(record);
-                }
-            }
-        }
-        return target;
     }
 
     /** The record count and byte size of the file's first block, as framed. */

@@ -204,38 +204,6 @@ class RecorderFaultsKernelTest {
         }
     }
 
-    @Test
-    void aReloadWhoseOldAndNewMembersTogetherOverflowAMapIsApplied() throws Exception {
-        SyscallTable syscalls = SyscallTable.of(Arch.current());
-        Path config = tmp.resolve("filters.json");
-        Files.writeString(config, "{\"syscalls\": [\"getpid\"], \"comms\": [" + commNames("c", 600) + ", \"tk-swap\"]}");
-        try (Workload workload = Workload.start("tk-swap", "wait", "getpid", "1000", "getppid", "300",
-                "wait", "getpid", "2000", "getppid", "500")) {
-            Path dir = tmp.resolve("rec");
-            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls", "--config", config.toString(),
-                    "-i", "200ms", "-d", "2500ms");
-            workload.go();
-            assertEquals(1000, workload.result("getpid"));
-            assertEquals(300, workload.result("getppid"));
-            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"getppid\"], \"comms\": ["
-                    + commNames("d", 600) + ", \"tk-swap\"]}");
-            run.awaitErr("reloaded", 10);
-            workload.go();
-            assertEquals(2000, workload.result("getpid"));
-            assertEquals(500, workload.result("getppid"));
-            assertEquals(0, workload.waitFor());
-            assertEquals(0, run.awaitExit(), run.err());
-
-            List<SyscallCount> rows = Recordings.<SyscallCount>read(dir, RecordingStream.SYSCALL_COUNTS).stream()
-                    .filter(row -> row.getPid() == workload.pid()).toList();
-            int getpid = syscalls.number("getpid").orElseThrow();
-            int getppid = syscalls.number("getppid").orElseThrow();
-            assertEquals(3000, rows.stream().filter(r -> r.getSyscall() == getpid).mapToLong(SyscallCount::getCount).sum());
-            assertEquals(500, rows.stream().filter(r -> r.getSyscall() == getppid).mapToLong(SyscallCount::getCount).sum(),
-                    "only the getppid calls after the reload");
-        }
-    }
-
     /** {@code count} distinct comm names, JSON-quoted and comma-separated. */
     private static String commNames(String prefix, int count) {
         return String.join(", ", java.util.stream.IntStream.rangeClosed(1, count)
