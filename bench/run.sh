@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every tracekit benchmark in one run (see BENCHMARKS.md): builds the workload and tracekit, installs the peer
 # tracers from Debian's packages when missing, then measures recorder overhead beside strace, perf and bpftrace,
-# the lossless open rate, and analyzer throughput against raw zstd decompression. Writes bench/results/ and
+# the lossless open rate, replays beside perf script, and analyzer throughput against raw zstd decompression. Writes bench/results/ and
 # rewrites the results section of BENCHMARKS.md.
 #
 # Usage (root, Linux; ~15 min): bench/run.sh [--quick]
@@ -14,9 +14,9 @@ source scripts/lib.sh
 quick=false
 [ "${1:-}" = --quick ] && quick=true
 if $quick; then
-  rounds=1 open_ops=50000 lossless_ops=100000 sizes=(2000000)
+  rounds=1 open_ops=50000 lossless_ops=100000 sizes=(2000000) replay_opens=200000
 else
-  rounds=3 open_ops=400000 lossless_ops=1000000 sizes=(10000000 50000000)
+  rounds=3 open_ops=400000 lossless_ops=1000000 sizes=(10000000 50000000) replay_opens=1000000
 fi
 [ "$(id -u)" = 0 ] || { echo "bench/run.sh: tracing needs root" >&2; exit 2; }
 
@@ -39,6 +39,8 @@ echo "bench: recorder overhead ($rounds rounds)" >&2
 "$java" bench/RecorderBench.java "$storm" "$out" "$rounds" "$open_ops" > "$out/recorder.md"
 echo "bench: lossless open rate" >&2
 "$java" bench/LosslessRate.java "$storm" "$out" "$lossless_ops" > "$out/lossless.md"
+echo "bench: replays beside perf script" >&2
+"$java" bench/ReplayBench.java "$storm" "$out" "$rounds" "$replay_opens" > "$out/replay.md"
 recordings=()
 for n in "${sizes[@]}"; do
   echo "bench: generating a recording of $n events" >&2
@@ -48,7 +50,7 @@ done
 echo "bench: analyzer" >&2
 "$java" bench/AnalyzerBench.java "$out" "$(nproc)" "$rounds" "${recordings[@]}" > "$out/analyzer.md"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-rm -rf "$out"/run "$out"/lossless-* "$out"/gen-* # recordings are large; the tables and recorder-runs.tsv stay
+rm -rf "$out"/run "$out"/lossless-* "$out"/gen-* "$out"/replay-rec "$out"/replay-perf.data* # recordings are large; the tables and recorder-runs.tsv stay
 
 {
   echo "Run: \`bench/run.sh$($quick && echo ' --quick')\`, started $started, $(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)),"
@@ -62,6 +64,10 @@ rm -rf "$out"/run "$out"/lossless-* "$out"/gen-* # recordings are large; the tab
   echo "### Lossless open rate"
   echo
   cat "$out/lossless.md"
+  echo
+  echo "### Replays beside perf script"
+  echo
+  cat "$out/replay.md"
   echo
   echo "### Analyzer"
   echo

@@ -21,7 +21,7 @@ mvn -q -B install -DskipTests "${modules[@]}"
 # that cannot use it (another JDK build) ignores it silently.
 if [ "$(jdk_version "$JAVA_HOME")" -ge 25 ]; then
   analyzer=$root/analyzer/target/tracekit-analyzer.jar
-  if ! "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="${analyzer%.jar}.aot" -jar "$analyzer" summary \
+  if ! "$JAVA_HOME/bin/java" "${ANALYZER_JVM_FLAGS[@]}" -XX:AOTCacheOutput="${analyzer%.jar}.aot" -jar "$analyzer" summary \
       "$root/testdata/fixtures/x86_64-web1" "$root/testdata/fixtures/aarch64-db1" >/dev/null 2>&1; then
     echo "tracekit: could not make the analyzer's AOT cache; it will start without one" >&2
   fi

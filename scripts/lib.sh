@@ -59,3 +59,9 @@ command -v npm >/dev/null || PACKAGE_PACKAGES+=(npm)
 # What the tests use besides the build: headless Chromium renders the HTML report (skipped without it); a real
 # Prometheus server scrapes record --metrics (MetricsKernelTest).
 TEST_PACKAGES=(chromium prometheus)
+
+# The analyzer's JVM: a replay keeps little alive however long the recording, so a serial collector on a heap
+# that starts at 16 MiB stays near 100 MiB resident (the JVM's defaults, a parallel collector and a quarter of
+# RAM, let a 1M-row replay reach 600 MiB-1 GiB). The 1 GiB ceiling leaves aggregations over many keys room.
+# TRACEKIT_JAVA_OPTS, given after these, overrides them (e.g. -Xmx4g).
+ANALYZER_JVM_FLAGS=(-XX:+UseSerialGC -Xms16m -Xmx1g)

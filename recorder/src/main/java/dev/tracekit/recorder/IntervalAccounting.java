@@ -4,6 +4,7 @@ import dev.tracekit.recorder.counts.PerCpuCounter;
 import dev.tracekit.recorder.counts.SyscallCountCollector;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recorder.output.RecordingOutput;
+import dev.tracekit.recording.BoundaryRows;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.Family;
@@ -17,7 +18,9 @@ import java.util.Map;
 
 /**
  * Closes each interval: writes the syscall counts that moved, then one {@link IntervalStats} row with what
- * every family kept and lost and a clock sample, then flushes every stream.
+ * every family kept and lost and a clock sample, then flushes every stream. A zero-length boundary row marks
+ * where recording starts and where it closed cleanly ({@link BoundaryRows}), so a reader can tell a recording
+ * whose recorder was killed.
  */
 final class IntervalAccounting {
     private final RecordingOutput output;
@@ -73,6 +76,19 @@ final class IntervalAccounting {
         stats.setDrops(drops);
         stats.setCountOverflows(overflows);
         output.<IntervalStats>writer(RecordingStream.INTERVALS).append(stats);
+        output.endInterval();
+    }
+
+    /** Writes a boundary row at {@code nowNs} and flushes it: the opening one at once, so a kill cannot lose it. */
+    void boundary(long nowNs) throws IOException {
+        Map<String, Long> nothing = new LinkedHashMap<>();
+        for (Family family : Family.values()) {
+            if (output.has(RecordingStream.of(family))) {
+                nothing.put(family.name(), 0L);
+            }
+        }
+        output.<IntervalStats>writer(RecordingStream.INTERVALS).append(BoundaryRows.at(nowNs, BootClock.bootToWallNs(),
+                nothing));
         output.endInterval();
     }
 

@@ -10,6 +10,7 @@ import dev.tracekit.recorder.cli.SizeConverter;
 import dev.tracekit.recorder.config.CommandNames;
 import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.config.LiveFilterMaps;
+import dev.tracekit.recorder.config.PrintableText;
 import dev.tracekit.recorder.config.SyscallNames;
 import dev.tracekit.recorder.metrics.MetricsAddress;
 import dev.tracekit.recorder.layout.TracekitStructs;
@@ -17,6 +18,7 @@ import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RotationPolicy;
 import dev.tracekit.recorder.redact.RedactedField;
 import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.TracekitVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +52,8 @@ import picocli.CommandLine.Spec;
                 "  tracekit record -n nginx -x                   # failed calls of nginx only",
                 "  tracekit record --path-prefix /etc/ --events opens",
                 "  tracekit record --events kills,kernel-signals --exclude-signal 0",
-                "  tracekit record --syscalls read,write --latency -i 5s",
-                "  tracekit record --events syscall-events --syscalls execve,connect",
+                "  tracekit record --syscall read,write --latency -i 5s",
+                "  tracekit record --events syscall-events --syscall execve,connect",
                 "  tracekit record --rotate-size 100M --max-files 10 -o /var/tmp/rec",
                 "  tracekit record -d 60 --bundle /tmp/rec.tar.zst",
                 "  tracekit record --config filters.json         # re-read when the file changes",
@@ -69,7 +71,7 @@ public final class RecordCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.", defaultValue = "syscalls,opens,kills")
     List<String> events;
 
-    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL", completionCandidates = SyscallNameList.class,
+    @Option(names = {"--syscall", "--syscalls"}, split = ",", paramLabel = "SYSCALL", completionCandidates = SyscallNameList.class,
             description = "Syscalls to count or capture, by name or number (default: all).")
     List<String> syscalls = new ArrayList<>();
 
@@ -91,14 +93,14 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Only tasks with exactly this name (as in /proc/PID/comm).")
     List<String> comms = new ArrayList<>();
 
-    @Option(names = "--cgroup", paramLabel = "PATH",
+    @Option(names = {"-c", "--cgroup"}, paramLabel = "PATH",
             description = "Only tasks in this cgroup v2 directory, e.g. /sys/fs/cgroup/system.slice/nginx.service.")
     Path cgroup;
 
-    @Option(names = {"-x", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
+    @Option(names = {"-x", "--failed", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
     boolean failedOnly;
 
-    @Option(names = "--signal", paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only this signal (name or number).")
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only this signal (name or number).")
     String signal;
 
     @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG", completionCandidates = SignalNameList.class,
@@ -113,7 +115,7 @@ public final class RecordCommand implements Callable<Integer> {
     long intervalNs;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after DURATION (e.g. 30s, 5m); default: until SIGINT or SIGTERM.")
+            description = "Stop after DURATION (e.g. 30s, 5m); default: until SIGINT, SIGTERM or SIGHUP.")
     Long durationNs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -179,6 +181,12 @@ public final class RecordCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new RecordCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            // picocli would print the message and the whole usage (~90 lines); one line and a pointer instead.
+            e.getCommandLine().getErr().println("tracekit record: " + PrintableText.of(e.getMessage())
+                    + " (see: tracekit record --help)");
+            return RecorderException.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e instanceof RecorderException failure) {
                 cl.getErr().println("tracekit record: " + failure.getMessage());
@@ -304,12 +312,11 @@ public final class RecordCommand implements Callable<Integer> {
         return bundle;
     }
 
-    /** The version from the jar's manifest. */
+    /** The one version string of tracekit, the analyzer's too. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = RecordCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"tracekit record " + (version == null ? "dev" : version)};
+            return new String[] {"tracekit " + TracekitVersion.get()};
         }
     }
 }

@@ -31,6 +31,7 @@ import dev.tracekit.recording.CodecSpec;
 import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.TracekitVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -140,8 +141,9 @@ final class Recorder {
         try (StopSignals stop = StopSignals.install()) {
             programs.attach();
             startNs = BootClock.nowNs();
+            intervals.boundary(startNs);
             err.println("tracekit record: recording " + options.events() + " into " + dir
-                    + (options.durationNs() == 0 ? "; SIGINT or SIGTERM stops" : ""));
+                    + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
             intervalStartNs = startNs;
@@ -161,7 +163,9 @@ final class Recorder {
         long stopNs = BootClock.nowNs();
         programs.detach();
         poller.drain(); // what the programs wrote before detaching
-        intervals.end(intervalStartNs, BootClock.nowNs());
+        long endNs = BootClock.nowNs();
+        intervals.end(intervalStartNs, endNs);
+        intervals.boundary(endNs); // the recording closed cleanly: nothing after endNs is missing
         return new Totals(stopNs - startNs, intervals.lost());
     }
 
@@ -256,10 +260,9 @@ final class Recorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String version = Optional.ofNullable(Recorder.class.getPackage().getImplementationVersion()).orElse("dev");
         return new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, UUID.randomUUID().toString(),
                 host.hostname(), host.kernelRelease(), host.arch().unameName(), BootClock.bootToWallNs(),
-                host.bootId(), version, commandLine, filters);
+                host.bootId(), TracekitVersion.get(), commandLine, filters);
     }
 
     private void bundle(Path dir, Path bundle) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param liveFilter       the filters held in BPF maps, before any --config file is applied
  * @param cgroupId         0: any cgroup
  * @param excludedSignals  bit n set: signal n is not recorded
- * @param durationNs       0: until SIGINT/SIGTERM
+ * @param durationNs       0: until SIGINT, SIGTERM or SIGHUP
  * @param ringbufSize      bytes per ring buffer (a power of two, at least a page)
  * @param redact           values replaced by a keyed hash under the key in {@code redactKey}
  * @param statusLines      print the status line even when stderr is not a terminal

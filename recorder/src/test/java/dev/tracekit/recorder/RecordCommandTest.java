@@ -9,6 +9,7 @@ import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.redact.RedactedField;
 import dev.tracekit.recorder.redact.Redactor;
+import dev.tracekit.recording.TracekitVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -103,6 +104,37 @@ class RecordCommandTest {
         String text = err.toString();
         assertTrue(text.contains(message), text);
         assertEquals(1, text.lines().count(), text);
+    }
+
+    @Test
+    void parseErrorsAreOneLineWithThePrefixAndAPointerToHelp() {
+        for (String[] args : List.of(new String[] {"--bogus"}, new String[] {"-d"}, new String[] {"-d", "soon"},
+                new String[] {"--ringbuf-size", "lots"}, new String[] {"stray"})) {
+            err.getBuffer().setLength(0);
+            assertEquals(RecorderException.USAGE, execute(args));
+            String text = err.toString();
+            assertEquals(1, text.lines().count(), text);
+            assertTrue(text.startsWith("tracekit record: "), text);
+            assertTrue(text.endsWith(" (see: tracekit record --help)\n"), text);
+            assertEquals("", out.toString(), "no usage dump");
+        }
+    }
+
+    @Test
+    void filterOptionsAnswerToTheAnalyzersNamesAndTheirOwn() {
+        RecorderOptions analyzerNames = parse("--syscall", "openat", "--failed", "-s", "SIGTERM");
+        RecorderOptions ownNames = parse("--syscalls", "openat", "--failed-only", "--signal", "SIGTERM");
+        assertEquals(analyzerNames.liveFilter(), ownNames.liveFilter());
+        assertEquals(analyzerNames.failedOnly(), ownNames.failedOnly());
+        assertTrue(analyzerNames.failedOnly());
+        assertEquals(15, analyzerNames.signal().getAsInt());
+        assertEquals(ownNames.signal(), analyzerNames.signal());
+    }
+
+    @Test
+    void theVersionIsTracekitsOne() {
+        assertEquals(0, execute("--version"));
+        assertEquals("tracekit " + TracekitVersion.get() + "\n", out.toString());
     }
 
     @Test

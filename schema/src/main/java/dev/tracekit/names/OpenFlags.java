@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Open flag names of one architecture. Most O_* bits are shared, but x86_64 and aarch64 place O_DIRECT,
@@ -26,6 +27,8 @@ public final class OpenFlags {
     private final Arch arch;
     /** Multi-bit names first (O_TMPFILE includes O_DIRECTORY, O_SYNC includes O_DSYNC), then single bits. */
     private final Map<String, Long> names = new LinkedHashMap<>();
+    private static final int MAX_REMEMBERED = 4096;
+    private final Map<Long, String> decoded = new ConcurrentHashMap<>();
 
     private OpenFlags(Arch arch, long direct, long largefile, long directory, long nofollow) {
         this.arch = arch;
@@ -61,6 +64,20 @@ public final class OpenFlags {
      * e.g. {@code O_WRONLY|O_CREAT|O_TRUNC}.
      */
     public String decode(long flags) {
+        // Replays decode the same few combinations millions of times; a bounded memo keeps hostile input
+        // (every value different) from growing it without end.
+        String known = decoded.get(flags);
+        if (known != null) {
+            return known;
+        }
+        String text = spell(flags);
+        if (decoded.size() < MAX_REMEMBERED) {
+            decoded.put(flags, text);
+        }
+        return text;
+    }
+
+    private String spell(long flags) {
         StringJoiner out = new StringJoiner("|");
         out.add(switch ((int) (flags & O_ACCMODE)) {
             case 0 -> "O_RDONLY";

@@ -80,8 +80,12 @@ public final class FixtureGenerator {
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
     }
 
-    private static CodecFactory zstd() {
-        return CodecSpec.parse(CodecSpec.DEFAULT);
+    /**
+     * The codec recorders of {@code version} wrote: version 1's zstd frames carried no checksum (CodecSpec
+     * promised one and wrote none until 1.1), and its fixtures stay byte for byte what those recorders made.
+     */
+    private static CodecFactory zstd(SchemaVersion version) {
+        return version.equals(V1) ? CodecFactory.zstandardCodec(1, false, true) : CodecSpec.parse(CodecSpec.DEFAULT);
     }
 
     /** x86_64, every family, latency recorded, drops in two intervals, and every edge case the analyzer must survive. */
@@ -121,7 +125,7 @@ public final class FixtureGenerator {
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
                 host.meta(V1, "tracekit record --events syscalls,syscall-events,opens,kills --latency -o /var/tmp/web-1",
                         "{\"events\":[\"syscalls\",\"syscall-events\",\"opens\",\"kills\"],\"latency\":true}"),
-                zstd(), 4_000, 500);
+                zstd(V1), 4_000, 500);
         writer.write(RecordingStream.SYSCALL_EVENTS, syscallEvents);
         writer.write(RecordingStream.SYSCALL_COUNTS, counts);
         writer.write(RecordingStream.OPENS, opens);
@@ -215,7 +219,7 @@ public final class FixtureGenerator {
         written.put(Family.KILLS, kills.stream().map(e -> e.getHeader().getTsNs()).toList());
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
                 host.meta(version, "tracekit record -o /var/tmp/db-1", "{\"events\":[\"syscalls\",\"opens\",\"kills\"]}"),
-                zstd(), 100_000, 1_000);
+                zstd(version), 100_000, 1_000);
         writer.write(RecordingStream.SYSCALL_COUNTS, counts);
         writer.write(RecordingStream.OPENS, opens);
         writer.write(RecordingStream.KILLS, kills);
@@ -227,7 +231,7 @@ public final class FixtureGenerator {
         SyntheticHost host = new SyntheticHost("idle-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
                 60_000_000_000L, 0x5EED_0003L);
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(V1, "tracekit record -p 424242 -o /var/tmp/idle", "{\"pids\":[424242]}"), zstd(), 1, 1);
+                host.meta(V1, "tracekit record -p 424242 -o /var/tmp/idle", "{\"pids\":[424242]}"), zstd(V1), 1, 1);
         writer.write(RecordingStream.SYSCALL_COUNTS, List.of());
         writer.write(RecordingStream.OPENS, List.of());
         writer.write(RecordingStream.KILLS, List.of());
@@ -248,7 +252,7 @@ public final class FixtureGenerator {
         opens.sort(Comparator.comparingLong(e -> e.getHeader().getTsNs()));
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
                 host.meta(V1, "tracekit record --events opens -o /var/tmp/crash", "{\"events\":[\"opens\"]}"),
-                zstd(), 10_000, 100);
+                zstd(V1), 10_000, 100);
         writer.write(RecordingStream.OPENS, opens);
         Path file = dir.resolve(RecordingStream.OPENS.fileName(1));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

@@ -8,6 +8,7 @@ import dev.tracekit.analyzer.filter.FilteringVisitor;
 import dev.tracekit.analyzer.input.Catalog;
 import dev.tracekit.analyzer.input.Diagnostics;
 import dev.tracekit.analyzer.input.InputScanner;
+import dev.tracekit.analyzer.input.MergedTimeline;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingReader;
@@ -129,8 +130,17 @@ final class AnalysisSession {
         return summary;
     }
 
-    /** Reads the streams in recorded order through the filters into one visitor. */
+    /**
+     * Reads the streams in recorded order through the filters into one visitor. One stream of several recordings
+     * (hosts, or rotations of one host) is merged into one time order ({@link MergedTimeline}).
+     */
     void replay(Set<RecordingStream> streams, RecordVisitor visitor) {
+        List<Recording> shown = recordings();
+        if (streams.size() == 1 && shown.size() > 1) {
+            new MergedTimeline(catalog, diagnostics).read(streams.iterator().next(), shown,
+                    downstream -> FilteringVisitor.wrap(filters, downstream), visitor);
+            return;
+        }
         reader.readOrdered(streams, FilteringVisitor.wrap(filters, visitor));
     }
 

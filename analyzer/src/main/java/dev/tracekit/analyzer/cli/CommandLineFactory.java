@@ -13,8 +13,8 @@ public final class CommandLineFactory {
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
-        return configure(new CommandLine(new TracekitCommand()), out, err, "tracekit",
-                "; 'record' runs through bin/tracekit on Linux");
+        return configure(BccSwitches.addTo(new CommandLine(new TracekitCommand())), out, err, "tracekit",
+                "; 'record' (Linux) and 'fleet' run through bin/tracekit");
     }
 
     /**

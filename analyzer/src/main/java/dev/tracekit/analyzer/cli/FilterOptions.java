@@ -8,6 +8,10 @@ import dev.tracekit.names.Errnos;
 import dev.tracekit.names.SignalNameList;
 import dev.tracekit.names.Signals;
 import dev.tracekit.names.SyscallNameList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The filters every verb accepts. Short flags follow bcc's tools where one exists (opensnoop {@code -p -t -u
- * -n -x -f}, killsnoop {@code -x -p -s}, syscount {@code -p -x -e}); docs/bcc-flags.md lists them. Lists may be
+ * -n -x}, sigsnoop {@code -x -p -s}, syscount {@code -p -x -e -c}); docs/bcc-flags.md lists them. Where a tool
+ * gives one of them another meaning on its verb (opensnoop's {@code -e}, sigsnoop's {@code -n}), {@link BccSwitches}
+ * moves it there. The long names {@code --syscalls} and {@code --failed-only} are the recorder's spelling. Lists may be
  * given comma-separated or by repeating the option; a record passes when it matches every filter given.
  */
 public final class FilterOptions {
@@ -49,13 +55,13 @@ public final class FilterOptions {
     @Option(names = {"-f", "--flags"}, split = ",", paramLabel = "FLAG", description = "Only opens with all these flags, e.g. O_WRONLY,O_CREAT.")
     List<String> flags = new ArrayList<>();
 
-    @Option(names = "--syscall", split = ",", paramLabel = "NAME", completionCandidates = SyscallNameList.class, description = "Only these syscalls (names of the recording's architecture).")
+    @Option(names = {"--syscall", "--syscalls"}, split = ",", paramLabel = "NAME", completionCandidates = SyscallNameList.class, description = "Only these syscalls (names of the recording's architecture).")
     List<String> syscalls = new ArrayList<>();
 
     @Option(names = {"-s", "--signal"}, split = ",", paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only these signals, by name or number.")
     List<String> signals = new ArrayList<>();
 
-    @Option(names = {"-x", "--failed"}, description = "Only failed calls.")
+    @Option(names = {"-x", "--failed", "--failed-only"}, description = "Only failed calls.")
     boolean failed;
 
     @Option(names = {"-e", "--errno"}, split = ",", paramLabel = "ERRNO", description = "Only calls that failed with this errno, e.g. ENOENT.")
@@ -69,6 +75,11 @@ public final class FilterOptions {
 
     @Option(names = "--host", split = ",", paramLabel = "HOST", description = "Only recordings of these hosts.")
     List<String> hosts = new ArrayList<>();
+
+    @Option(names = {"-c", "--cgroup"}, split = ",", paramLabel = "CGROUP",
+            description = "Only tasks of this cgroup v2: its id as recorded (the directory's inode number, stat -c %%i DIR), "
+                    + "or its directory, e.g. /sys/fs/cgroup/system.slice/nginx.service, when analysing on the recorded host.")
+    List<String> cgroups = new ArrayList<>();
 
     /** @throws TracekitException (bad input) for an unknown name or a malformed value */
     public FilterSpec toSpec() {
@@ -87,9 +98,27 @@ public final class FilterOptions {
                 numbers(errnos, Errnos::parse, "errno"),
                 since == null ? null : TimeBound.parse(since),
                 until == null ? null : TimeBound.parse(until),
-                Set.copyOf(hosts));
+                Set.copyOf(hosts),
+                cgroupIds());
         EventFilter.validate(spec);
         return spec;
+    }
+
+    /** A number is an id as recorded; anything else names a cgroup directory, whose inode number is its id. */
+    private Set<Long> cgroupIds() {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String cgroup : cgroups) {
+            if (cgroup.strip().matches("\\d{1,19}")) {
+                ids.add(Long.parseUnsignedLong(cgroup.strip()));
+                continue;
+            }
+            try {
+                ids.add(((Number) Files.getAttribute(Path.of(cgroup), "unix:ino")).longValue());
+            } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
+                throw TracekitException.badInput("--cgroup '" + cgroup + "' is neither a cgroup id nor a directory here");
+            }
+        }
+        return Set.copyOf(ids);
     }
 
     private static Pattern regex(String text, String option) {

@@ -18,6 +18,15 @@ final class KillsCommand extends VerbCommand {
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
 
+    /** The syscalls libbpf-tools' sigsnoop -k and killsnoop trace: not rt_(tg)sigqueueinfo, not kernel signals. */
+    @Option(names = {"-k", "--kill"}, description = "Only signals sent by kill, tkill and tgkill (sigsnoop -k, killsnoop); "
+            + "same as --syscall kill,tkill,tgkill.")
+    void killSyscallsOnly(boolean on) {
+        if (on) {
+            filterOptions.syscalls.addAll(List.of("kill", "tkill", "tgkill"));
+        }
+    }
+
     @Override
     List<String> emptyResultHints(AnalysisSession session) {
         return emptyResultHints(session, r -> Family.KILLS);

@@ -19,6 +19,12 @@ final class OpensCommand extends VerbCommand {
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
 
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
+            description = "Only the first DURATION of the recording (opensnoop -d: seconds, or 10s, 5m); same as --until +DURATION.")
+    void firstOf(String duration) {
+        filterOptions.until = "+" + duration.strip();
+    }
+
     @Override
     List<String> emptyResultHints(AnalysisSession session) {
         return emptyResultHints(session, r -> Family.OPENS);

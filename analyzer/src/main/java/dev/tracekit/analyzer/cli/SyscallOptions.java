@@ -25,8 +25,9 @@ public final class SyscallOptions {
     @Option(names = {"-T", "--top"}, paramLabel = "N", description = "Show the top N rows (syscount -T); same as --limit.")
     Integer top;
 
-    @Option(names = "--interval", paramLabel = "DURATION",
-            description = "Time series: figures and rate per window of this length (e.g. 1s, 10s, 1m), top N per window.")
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION",
+            description = "Time series: figures and rate per window of this length (e.g. 1s, 10s, 1m, or seconds as "
+                    + "syscount -i takes them: 5), top N per window.")
     String interval;
 
     public SyscallGrouping grouping() {

@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tracekit", mixinStandardHelpOptions = true, version = "tracekit analyzer 0.1.0",
+@Command(name = "tracekit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Record syscalls, file opens and signals with eBPF on a Linux host; analyse the recordings anywhere.",
             "",
             "  record    (the recorder's verb: Linux, as root, through bin/tracekit) writes a recording",
+            "  fleet     (through bin/tracekit) the aggregate verbs as Apache Spark jobs, for many hosts",
             "",
             "The verbs below read recordings (directories, .avro files, bundles) and need no root."},
         subcommands = {SummaryCommand.class, SyscallsCommand.class, OpensCommand.class, KillsCommand.class,

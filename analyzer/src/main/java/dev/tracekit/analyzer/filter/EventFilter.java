@@ -82,12 +82,13 @@ public final class EventFilter {
         return false;
     }
 
-    /** Host, time, process, thread, user and name: what every per-event record carries in its header. */
+    /** Host, time, process, thread, user, cgroup and name: what every per-event record carries in its header. */
     private boolean header(EventHeader h) {
         return hostMatches && inTime(h.getTsNs())
                 && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
                 && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
                 && (spec.uids().isEmpty() || spec.uids().contains(h.getUid()))
+                && (spec.cgroups().isEmpty() || spec.cgroups().contains(h.getCgroupId()))
                 && comm(h.getComm());
     }
 
@@ -132,10 +133,10 @@ public final class EventFilter {
                 && failure(Errnos.ofReturnValue(e.getRet()));
     }
 
-    /** Count rows carry no thread, user or errno; with {@code --failed} only rows with errors pass. */
+    /** Count rows carry no thread, user, cgroup or errno; with {@code --failed} only rows with errors pass. */
     public boolean syscallCount(SyscallCount c) {
         return hostMatches && inTime(c.getIntervalStartNs())
-                && spec.tids().isEmpty() && spec.uids().isEmpty() && spec.errnos().isEmpty()
+                && spec.tids().isEmpty() && spec.uids().isEmpty() && spec.errnos().isEmpty() && spec.cgroups().isEmpty()
                 && noOpenOnlyFilters() && spec.signals().isEmpty()
                 && (spec.pids().isEmpty() || spec.pids().contains(c.getPid()))
                 && comm(c.getComm())

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param syscalls    syscall names: numbers per architecture for syscall events and counts, the open or
  *                    kill syscall's name for opens and kills ({@code signal_generate} for kernel signals)
  * @param failedOnly  only failed calls; for in-kernel counts only their error counts are kept
+ * @param cgroups     cgroup v2 ids (the cgroup directory's inode number, as the recorder stores it)
  */
 public record FilterSpec(
         Set<Integer> pids,
@@ -34,11 +35,12 @@ public record FilterSpec(
         Set<Integer> errnos,
         TimeBound since,
         TimeBound until,
-        Set<String> hosts) {
+        Set<String> hosts,
+        Set<Long> cgroups) {
 
     public static FilterSpec none() {
         return new FilterSpec(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, List.of(), Set.of(), Set.of(),
-                false, Set.of(), null, null, Set.of());
+                false, Set.of(), null, null, Set.of(), Set.of());
     }
 
     /** True when nothing is filtered, so readers can skip the filter entirely. */

@@ -63,7 +63,8 @@ final class BlockCodec {
     /**
      * One-shot decompression into a buffer that doubles until the frame fits (or the cap is reached): one
      * native call per block once a thread's buffer has grown to its blocks' size. Frames written by Avro's
-     * zstd stream do not declare their size, hence the retry; the frame checksum is verified when present.
+     * zstd stream do not declare their size, hence the retry. zstd verifies the frame checksum whenever the frame
+     * carries one (the recorder's default since issue 14; older files without one still read).
      */
     private static Decoded unzstd(byte[] data, int length, byte[] scratch) throws IOException {
         byte[] out = scratch != null ? scratch : new byte[initialSize(length)];
@@ -71,6 +72,9 @@ final class BlockCodec {
             try {
                 return new Decoded(out, (int) Zstd.decompressByteArray(out, 0, out.length, data, 0, length));
             } catch (ZstdException e) {
+                if (e.getErrorCode() == Zstd.errChecksumWrong()) {
+                    throw new IOException("zstd block checksum mismatch", e);
+                }
                 if (e.getErrorCode() != Zstd.errDstSizeTooSmall()) {
                     throw new IOException("zstd: " + e.getMessage(), e);
                 }

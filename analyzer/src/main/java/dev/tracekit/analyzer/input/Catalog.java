@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,17 @@ public final class Catalog {
     /** Recordings ordered by host, then recording id; {@link Recording#index()} is the position here. */
     public List<Recording> recordings() {
         return recordings;
+    }
+
+    /** This catalog narrowed to one recording's files: recordings read side by side each get one. */
+    Catalog of(Recording recording) {
+        Map<Path, Map<String, Located>> itsBundles = new LinkedHashMap<>();
+        bundles.forEach((bundle, entries) -> entries.forEach((name, located) -> {
+            if (located.recording() == recording) {
+                itsBundles.computeIfAbsent(bundle, b -> new LinkedHashMap<>()).put(name, located);
+            }
+        }));
+        return new Catalog(recordings, plainFiles.stream().filter(l -> l.recording() == recording).toList(), itsBundles);
     }
 
     /** Receives one file's bytes from its start; the stream must not be closed. */

@@ -105,7 +105,10 @@ final class ContainerReader {
         position++;
         long count = readVarLong(first, start);
         long size = readVarLong(nextByte(start), start);
-        if (count < 0 || size < 0 || size > MAX_BLOCK_BYTES || count > size) {
+        // A block may hold more records than bytes (zstd packs repetitive rows below a byte each), so the count is
+        // bounded by what the block can decompress to: every tracekit record decodes from at least one byte, and
+        // decoding stops at the end of the decompressed bytes, so a lying count costs no more than an honest one.
+        if (count < 0 || size < 0 || size > MAX_BLOCK_BYTES || count > BlockCodec.MAX_DECODED_BYTES) {
             throw new CorruptInputException(start, "block declares " + count + " records in " + size + " bytes");
         }
         return new long[] {count, size};

@@ -1,6 +1,7 @@
 package dev.tracekit.analyzer.input;
 
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.recording.BoundaryRows;
 import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -179,7 +181,9 @@ public final class InputScanner {
         List<Catalog.Located> plain = new ArrayList<>();
         Map<Path, Map<String, Catalog.Located>> bundles = new LinkedHashMap<>();
         for (RecordingBuilder builder : builders) {
-            builder.intervals.sort(Comparator.comparingLong(IntervalStats::getIntervalStartNs));
+            builder.intervals.sort(Comparator.comparingLong(IntervalStats::getIntervalStartNs)
+                    .thenComparingLong(IntervalStats::getIntervalEndNs)); // an opening boundary row first
+            warnIfEndedAbruptly(builder);
             Set<RecordingStream> streams = EnumSet.noneOf(RecordingStream.class);
             builder.files.forEach(f -> streams.add(f.stream()));
             Recording recording;
@@ -201,6 +205,19 @@ public final class InputScanner {
             }
         }
         return new Catalog(recordings, plain, bundles);
+    }
+
+    /** A recorder that was killed wrote no closing boundary row: its last interval never reached the files. */
+    private void warnIfEndedAbruptly(RecordingBuilder builder) {
+        if (!BoundaryRows.endsAbruptly(builder.intervals)) {
+            return;
+        }
+        String lastIntervals = builder.files.stream().filter(f -> f.stream() == RecordingStream.INTERVALS)
+                .max(Comparator.comparingLong(RecordingFile::seq)).map(RecordingFile::displayName).orElseThrow();
+        long endNs = builder.intervals.getLast().getIntervalEndNs();
+        diagnostics.inputLost(lastIntervals + ": the recording ended abruptly (no closing interval row: the recorder "
+                + "was killed or its host went down, or its last intervals file is missing); events after "
+                + Instant.ofEpochSecond(0, builder.meta.wallNs(endNs)) + " were not written");
     }
 
     /** Files and interval rows of one recording id, gathered across all inputs. */

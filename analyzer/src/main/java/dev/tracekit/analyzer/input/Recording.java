@@ -6,6 +6,7 @@ import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,10 @@ public final class Recording {
     private final Set<RecordingStream> streams;
     private final RecordedFilters recordedFilters;
     private final ProcessIndex processes;
+    private final OptionalLong startBootNs;
+    private final OptionalLong endBootNs;
+    private long[] sampleStarts;
+    private long[] bootToWall;
 
     /**
      * @param index     place in the catalog's order (by host, then recording id)
@@ -48,9 +53,13 @@ public final class Recording {
         this.openFlags = OpenFlags.of(arch);
         this.intervals = List.copyOf(intervals);
         this.losses = new Losses(this.intervals);
+        // Asked once per row by replays (relative times): computed once here.
+        this.startBootNs = this.intervals.stream().mapToLong(IntervalStats::getIntervalStartNs).min();
+        this.endBootNs = this.intervals.stream().mapToLong(IntervalStats::getIntervalEndNs).max();
         this.streams = streams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(streams));
         this.recordedFilters = RecordedFilters.of(meta.filtersJson());
         this.processes = processes;
+        sampleClock();
     }
 
     /** Who its pids were (empty for recordings made before version 1.1, which have no process snapshots). */
@@ -107,16 +116,41 @@ public final class Recording {
 
     /** Boot-clock start: the first interval's start, or empty when the recording has no interval rows. */
     public OptionalLong startBootNs() {
-        return intervals.stream().mapToLong(IntervalStats::getIntervalStartNs).min();
+        return startBootNs;
     }
 
     /** Boot-clock end: the last interval's end, or empty when the recording has no interval rows. */
     public OptionalLong endBootNs() {
-        return intervals.stream().mapToLong(IntervalStats::getIntervalEndNs).max();
+        return endBootNs;
     }
 
-    /** UTC wall-clock ns of a boot-clock timestamp. */
+    /** UTC wall-clock ns of a boot-clock timestamp, by the boot time in the header (as every listing shows it). */
     public long wallNs(long bootNs) {
         return meta.wallNs(bootNs);
+    }
+
+    /**
+     * UTC wall-clock ns of a boot-clock timestamp by the clock sample of the interval holding it (NTP moves the
+     * wall clock during a recording: the schema's {@code boot_to_wall_ns}), else the last interval's before it,
+     * else the header's boot time. This puts recordings of several hosts, or rotations of one, on one timeline.
+     */
+    public long sampledWallNs(long bootNs) {
+        if (sampleStarts.length == 0) {
+            return meta.wallNs(bootNs);
+        }
+        int i = Arrays.binarySearch(sampleStarts, bootNs);
+        int index = Math.max(0, i >= 0 ? i : -i - 2);
+        return bootNs + bootToWall[index];
+    }
+
+    /** Interval rows that carry a clock sample, by start; a fleet's summed row (sample 0) is none. */
+    private void sampleClock() {
+        List<IntervalStats> sampled = intervals.stream().filter(s -> s.getBootToWallNs() != 0).toList();
+        sampleStarts = new long[sampled.size()];
+        bootToWall = new long[sampled.size()];
+        for (int i = 0; i < sampled.size(); i++) {
+            sampleStarts[i] = sampled.get(i).getIntervalStartNs();
+            bootToWall[i] = sampled.get(i).getBootToWallNs();
+        }
     }
 }

@@ -14,8 +14,11 @@ public final class TextTableWriter implements TableWriter {
     private TableSpec table;
     private List<String[]> buffered;
     private int[] widths;
+    private ColumnKind[] kinds;
+    private boolean[] right;
     private boolean first = true;
     private long rows;
+    private final StringBuilder line = new StringBuilder(256);
 
     public TextTableWriter(PrintWriter out, RenderOptions options) {
         this.out = out;
@@ -34,9 +37,13 @@ public final class TextTableWriter implements TableWriter {
             out.println(spec.title());
         }
         widths = new int[spec.columns().size()];
+        kinds = new ColumnKind[widths.length];
+        right = new boolean[widths.length];
         for (int i = 0; i < widths.length; i++) {
             Column column = spec.columns().get(i);
             widths[i] = Math.max(column.width(), column.header().length());
+            kinds[i] = column.kind();
+            right[i] = ValueText.rightAligned(column.kind());
         }
         buffered = new ArrayList<>();
         if (spec.streamed()) {
@@ -52,7 +59,7 @@ public final class TextTableWriter implements TableWriter {
     public void row(List<?> values) {
         String[] cells = new String[values.size()];
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = ValueText.of(table.columns().get(i).kind(), values.get(i), options);
+            cells[i] = ValueText.of(kinds[i], values.get(i), options);
         }
         rows++;
         if (table.streamed()) {
@@ -80,22 +87,37 @@ public final class TextTableWriter implements TableWriter {
         }
     }
 
+    /** One line into a reused buffer (replays print millions): padded cells, no trailing blanks. */
     private void printLine(String[] cells) {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = this.line;
+        line.setLength(0);
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 line.append("  ");
             }
             String cell = cells[i];
             int pad = widths[i] - cell.length();
-            boolean right = ValueText.rightAligned(table.columns().get(i).kind());
-            if (right) {
-                line.append(" ".repeat(Math.max(0, pad))).append(cell);
+            if (right[i]) {
+                pad(line, pad);
+                line.append(cell);
             } else {
-                line.append(cell).append(" ".repeat(Math.max(0, pad)));
+                line.append(cell);
+                pad(line, pad);
             }
         }
-        out.println(line.toString().stripTrailing());
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        line.setLength(end);
+        line.append(System.lineSeparator());
+        out.append(line);
+    }
+
+    private static void pad(StringBuilder line, int spaces) {
+        for (int i = 0; i < spaces; i++) {
+            line.append(' ');
+        }
     }
 
     @Override

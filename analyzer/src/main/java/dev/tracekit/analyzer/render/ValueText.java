@@ -12,8 +12,6 @@ import java.util.Locale;
 public final class ValueText {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private ValueText() {
     }
@@ -84,13 +82,17 @@ public final class ValueText {
 
     /** {@code 2026-11-02T09:00:00.123456Z}; the date part is formatted once per second seen. */
     private static String utcMicros(long wallNs) {
+        return secondText(wallNs) + "." + sixDigits(Math.floorMod(wallNs, 1_000_000_000L) / 1_000L) + "Z";
+    }
+
+    private static String secondText(long wallNs) {
         long second = Math.floorDiv(wallNs, 1_000_000_000L);
         SecondText cached = lastSecond;
         if (cached == null || cached.second() != second) {
             cached = new SecondText(second, SECONDS.format(Instant.ofEpochSecond(second)));
             lastSecond = cached;
         }
-        return cached.text() + "." + sixDigits(Math.floorMod(wallNs, 1_000_000_000L) / 1_000L) + "Z";
+        return cached.text();
     }
 
     private record SecondText(long second, String text) {
@@ -99,13 +101,10 @@ public final class ValueText {
     /** Racy by design: any thread may replace it, and every value it can hold is correct for its second. */
     private static volatile SecondText lastSecond;
 
-    /** Full-precision UTC time for JSON and CSV. */
+    /** Full-precision UTC time for JSON and CSV: {@code 2026-11-02T09:00:00.123456789Z}. */
     static String utc(long wallNs) {
-        return NANOS.format(instant(wallNs));
-    }
-
-    private static Instant instant(long wallNs) {
-        return Instant.ofEpochSecond(Math.floorDiv(wallNs, 1_000_000_000L), Math.floorMod(wallNs, 1_000_000_000L));
+        String nanos = Long.toString(Math.floorMod(wallNs, 1_000_000_000L));
+        return secondText(wallNs) + "." + "000000000".substring(nanos.length()) + nanos + "Z";
     }
 
     public static boolean rightAligned(ColumnKind kind) {

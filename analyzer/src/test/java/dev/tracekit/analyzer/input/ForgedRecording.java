@@ -27,6 +27,11 @@ final class ForgedRecording {
 
     /** The header and every record of {@code source}, re-encoded with {@code codec} into one block. */
     static ForgedRecording of(Path source, CodecFactory codec) throws IOException {
+        return of(source, codec, 1);
+    }
+
+    /** The header and every record of {@code source}, each {@code copies} times, in one block. */
+    static ForgedRecording of(Path source, CodecFactory codec, int copies) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DataFileReader<GenericRecord> reader = new DataFileReader<>(source.toFile(), new GenericDatumReader<>());
                 DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(reader.getSchema()))) {
@@ -36,7 +41,9 @@ final class ForgedRecording {
             writer.setSyncInterval(1 << 30);
             writer.create(reader.getSchema(), out);
             for (GenericRecord record : reader) {
-                writer.append(record);
+                for (int i = 0; i < copies; i++) {
+                    writer.append(record);
+                }
             }
         }
         return new ForgedRecording(out.toByteArray());

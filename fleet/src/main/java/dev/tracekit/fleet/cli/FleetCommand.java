@@ -1,6 +1,7 @@
 package dev.tracekit.fleet.cli;
 
 import dev.tracekit.analyzer.ExitCode;
+import dev.tracekit.analyzer.cli.VersionProvider;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tracekit fleet", mixinStandardHelpOptions = true, version = "tracekit fleet 0.1.0",
+@Command(name = "tracekit fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "The analyzer's aggregate analyses as Spark jobs over recordings of many hosts: local directories,",
             "HDFS or S3 (any Hadoop path). Hosts and recordings are told apart by the files' headers.",

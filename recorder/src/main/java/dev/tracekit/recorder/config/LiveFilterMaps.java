@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
 /**
  * Writes a {@link LiveFilter} into one BPF object's filter maps. A change never opens a gap: new members
  * are added first, then the on/off switches flip, then old members go, so for a moment the union of old
- * and new is traced rather than neither.
+ * and new is traced rather than neither. When old and new members together would overflow a map, the filters
+ * are switched off while the members are swapped: for that moment everything is traced, still never a gap.
  */
 public final class LiveFilterMaps {
     /** filter_syscalls is an array indexed by syscall number (MAX_SYSCALL_NR in common.bpf.h). */
@@ -35,10 +36,30 @@ public final class LiveFilterMaps {
     }
 
     public void apply(LiveFilter next) {
-        update(next, true);
-        writeSwitches(next);
-        update(next, false);
+        if (unionFits(next)) {
+            update(next, true);
+            writeSwitches(next);
+            update(next, false);
+        } else {
+            writeSwitches(LiveFilter.NONE);
+            update(next, false);
+            update(next, true);
+            writeSwitches(next);
+        }
         current = next;
+    }
+
+    private boolean unionFits(LiveFilter next) {
+        return unionSize(current.pids(), next.pids()) <= LiveFilter.MAX_ENTRIES
+                && unionSize(current.tids(), next.tids()) <= LiveFilter.MAX_ENTRIES
+                && unionSize(current.uids(), next.uids()) <= LiveFilter.MAX_ENTRIES
+                && unionSize(current.comms(), next.comms()) <= LiveFilter.MAX_ENTRIES;
+    }
+
+    private static <T> int unionSize(Set<T> a, Set<T> b) {
+        Set<T> union = new HashSet<>(a);
+        union.addAll(b);
+        return union.size();
     }
 
     /** Adds the members {@code next} has and {@code current} lacks, or removes those it no longer has. */

@@ -5,11 +5,11 @@ package dev.tracekit.recorder.config;
  * config file is refused on its warning line while it runs, so a newline or an escape sequence in a key or a
  * name must neither break that line nor drive the terminal. Control characters become {@code \}{@code uXXXX}.
  */
-final class PrintableText {
+public final class PrintableText {
     private PrintableText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {

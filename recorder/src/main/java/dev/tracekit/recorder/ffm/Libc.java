@@ -11,7 +11,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 
-/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror, readlink, mmap, epoll. */
+/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror, signal, readlink, mmap, epoll. */
 @SuppressWarnings("restricted") // binding native code is this class's job
 public final class Libc {
     public static final int CLOCK_REALTIME = 0;
@@ -38,6 +38,8 @@ public final class Libc {
     private static final NativeFunction EPOLL_WAIT = NativeFunction.find(LIBC, "epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     private static final NativeFunction CLOSE = NativeFunction.find(LIBC, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final NativeFunction SIGNAL = NativeFunction.find(LIBC, "signal",
+            FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS));
     private static final NativeFunction MOUNT = NativeFunction.find(LIBC, "mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
@@ -142,6 +144,16 @@ public final class Libc {
                 throw new NativeCallException(MOUNT.name() + " " + fsType + " on " + target,
                         NativeFunction.lastErrno(), null);
             }
+        }
+    }
+
+    /**
+     * Resets {@code signal} to its default action (SIG_DFL). The JVM refuses to handle INT, TERM or HUP when the
+     * process inherited them ignored; after this it handles them again.
+     */
+    public static void defaultSignalAction(int signal) {
+        if (SIGNAL.callPointer(signal, MemorySegment.NULL).address() == -1L) { // SIG_ERR
+            throw new NativeCallException(SIGNAL.name(), NativeFunction.lastErrno(), null);
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.tracekit.names.Arch;
 import dev.tracekit.names.SyscallTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LiveFilterConfigTest {
@@ -35,5 +37,16 @@ class LiveFilterConfigTest {
         assertThrows(IllegalArgumentException.class, () -> parse("{\"pid\": [1]}"));
         assertThrows(IllegalArgumentException.class, () -> parse("{\"pids\": 1}"));
         assertThrows(IllegalArgumentException.class, () -> parse("{not json"));
+    }
+
+    @Test
+    void moreEntriesThanAFilterMapHoldsAreRejectedBeforeAnyMapIsTouched() {
+        String pids = IntStream.rangeClosed(1, LiveFilter.MAX_ENTRIES + 1).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+        assertEquals("1025 pids given; a filter holds at most 1024",
+                assertThrows(IllegalArgumentException.class, () -> parse("{\"pids\": [" + pids + "]}")).getMessage());
+        String comms = IntStream.rangeClosed(1, LiveFilter.MAX_ENTRIES).mapToObj(i -> "\"c" + i + "\"")
+                .collect(Collectors.joining(","));
+        assertEquals(LiveFilter.MAX_ENTRIES, parse("{\"comms\": [" + comms + "]}").comms().size(), "a full map is fine");
     }
 }

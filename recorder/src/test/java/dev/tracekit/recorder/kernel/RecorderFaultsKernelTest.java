@@ -1,10 +1,12 @@
 package dev.tracekit.recorder.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.names.Arch;
 import dev.tracekit.names.SyscallTable;
+import dev.tracekit.recording.BoundaryRows;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.IntervalStats;
@@ -60,17 +62,20 @@ class RecorderFaultsKernelTest {
             assertTrue(intervals.stream().allMatch(i -> i.getDrops().isEmpty()), "a 16 MiB ring drops nothing here");
             assertTrue(opens.stream().allMatch(o -> o.getHeader().getPid() == workload.pid()));
             assertTrue(torn.get() <= 2, () -> torn + " files torn: at most the open file of each stream");
+            assertTrue(BoundaryRows.isBoundary(intervals.getFirst()), "the opening row was flushed at once");
+            assertTrue(BoundaryRows.endsAbruptly(intervals), "no closing row: a reader can tell the kill");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TERM", "INT"})
+    @ValueSource(strings = {"TERM", "INT", "HUP"})
     void aStopSignalClosesCleanlyAndKeepsEveryEventOrCountsItLost(String signal) throws Exception {
         int opens = 20_000;
         Path missing = tmp.resolve("missing-" + UUID.randomUUID());
         Path dir = tmp.resolve("rec");
+        Path bundle = tmp.resolve("rec.tar.zst");
         try (Workload workload = Workload.start("tk-stopped", "wait", "opens", Integer.toString(opens), missing.toString());
-                RecorderProcess recorder = RecorderProcess.start(dir, "--events", "opens",
+                RecorderProcess recorder = RecorderProcess.start(dir, "--events", "opens", "--bundle", bundle.toString(),
                         "-p", Integer.toString(workload.pid()), "-i", "200ms", "--ringbuf-size", "64K")) {
             workload.go();
             assertEquals(opens, workload.result("opens"));
@@ -82,6 +87,11 @@ class RecorderFaultsKernelTest {
             long dropped = dropped(Recordings.read(dir, RecordingStream.INTERVALS));
             assertEquals(opens, recorded + dropped, () -> "recorded " + recorded + " + dropped " + dropped);
             assertTrue(recorder.err().contains(", " + recorded + " opens, " + dropped + " lost,"), recorder.err());
+            assertTrue(recorder.err().endsWith("tracekit record: bundled into " + bundle + "\n"), recorder.err());
+            List<IntervalStats> intervals = Recordings.read(dir, RecordingStream.INTERVALS);
+            assertTrue(BoundaryRows.isBoundary(intervals.getFirst()) && BoundaryRows.isBoundary(intervals.getLast()));
+            assertFalse(BoundaryRows.endsAbruptly(intervals));
+            assertTrue(Files.size(bundle) > 0);
         }
     }
 
@@ -153,8 +163,9 @@ class RecorderFaultsKernelTest {
         }
     }
 
-    @Test
-    void anInvalidConfigOnReloadWarnsOnceAndTheOldFiltersKeepCounting() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"broken JSON", "more comms than a filter map holds"})
+    void anInvalidConfigOnReloadWarnsOnceAndTheOldFiltersKeepCounting(String fault) throws Exception {
         SyscallTable syscalls = SyscallTable.of(Arch.current());
         Path config = tmp.resolve("filters.json");
         Files.writeString(config, "{\"syscalls\": [\"getpid\"]}");
@@ -166,7 +177,8 @@ class RecorderFaultsKernelTest {
             workload.go();
             assertEquals(1000, workload.result("getpid"));
             assertEquals(300, workload.result("getppid"));
-            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"no_such_syscall\"");
+            Files.writeString(config, fault.equals("broken JSON") ? "{\"syscalls\": [\"getpid\", \"no_such_syscall\""
+                    : "{\"syscalls\": [\"getpid\", \"getppid\"], \"comms\": [" + commNames("c", 1025) + "]}");
             run.awaitErr("not applied", 10);
             workload.go();
             assertEquals(2000, workload.result("getpid"));
@@ -190,6 +202,12 @@ class RecorderFaultsKernelTest {
             }
             assertEquals(0, dropped(intervals));
         }
+    }
+
+    /** {@code count} distinct comm names, JSON-quoted and comma-separated. */
+    private static String commNames(String prefix, int count) {
+        return String.join(", ", java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "\"" + prefix + i + "\"").toList());
     }
 
     private static long dropped(List<IntervalStats> intervals) {

@@ -28,8 +28,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs known workloads under the recorder and checks the recording holds exactly what they did. */
 @KernelTest
@@ -476,10 +479,15 @@ class RecorderKernelTest {
         }
     }
 
-    @Test
-    void configReloadCarriesCountsOnWithoutGapOrDoubleCount() throws Exception {
+    /**
+     * With 601 comms before and 601 others after, old and new members together overflow the 1,024-entry map:
+     * the swap must still apply (it ended the run with E2BIG before).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 601})
+    void configReloadCarriesCountsOnWithoutGapOrDoubleCount(int otherComms) throws Exception {
         Path config = tmp.resolve("filters.json");
-        Files.writeString(config, "{\"syscalls\": [\"getpid\"]}");
+        Files.writeString(config, "{\"syscalls\": [\"getpid\"]" + comms("c", otherComms) + "}");
         try (Workload workload = Workload.start("tk-reload", "wait", "getpid", "1000", "getppid", "300",
                 "wait", "getpid", "2000", "getppid", "500")) {
             Path dir = tmp.resolve("rec");
@@ -488,7 +496,7 @@ class RecorderKernelTest {
             workload.go();
             assertEquals(1000, workload.result("getpid"));
             assertEquals(300, workload.result("getppid"));
-            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"getppid\"]}");
+            Files.writeString(config, "{\"syscalls\": [\"getpid\", \"getppid\"]" + comms("d", otherComms) + "}");
             run.awaitErr("reloaded", 10);
             workload.go();
             assertEquals(2000, workload.result("getpid"));
@@ -520,6 +528,15 @@ class RecorderKernelTest {
             assertTrue(interval.getDrops().isEmpty(), () -> "drops: " + interval);
             assertEquals(0, interval.getCountOverflows());
         });
+    }
+
+    /** A "comms" key naming the reload test's workload and {@code others} more, or nothing for none. */
+    private static String comms(String prefix, int others) {
+        if (others == 0) {
+            return "";
+        }
+        return ", \"comms\": [\"tk-reload\", " + String.join(", ", IntStream.rangeClosed(1, others)
+                .mapToObj(i -> "\"" + prefix + i + "\"").toList()) + "]";
     }
 
     private static List<String> paths(Path dir) throws Exception {

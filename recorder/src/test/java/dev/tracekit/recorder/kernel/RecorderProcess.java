@@ -35,9 +35,9 @@ final class RecorderProcess implements RunningRecorder, AutoCloseable {
 
     /** Starts recording into {@code dir} and returns once the programs are attached. */
     static RecorderProcess start(Path dir, String... args) throws IOException, InterruptedException {
-        // A shell that runs the tests as a background job ignores SIGINT, and children inherit that (POSIX), so
-        // the JVM would never see the SIGINT this test sends: start the recorder as a foreground job would be.
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+        // Started as a background job of a non-interactive shell is: SIGINT inherited ignored. The recorder must
+        // stop on SIGINT all the same, as perf, bpftrace and libbpf-tools do there.
+        List<String> command = new ArrayList<>(List.of("env", "--ignore-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 RecordCommand.class.getName()));
@@ -49,7 +49,7 @@ final class RecorderProcess implements RunningRecorder, AutoCloseable {
         return recorder;
     }
 
-    /** Sends {@code signal} (INT, TERM, KILL) as kill(1) would. */
+    /** Sends {@code signal} (INT, TERM, HUP, KILL) as kill(1) would. */
     void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
