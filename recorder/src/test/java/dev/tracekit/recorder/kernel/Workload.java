@@ -50,6 +50,11 @@ final class Workload implements AutoCloseable {
         return new Workload(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
+    /** The workload binary under {@code name}, for a workload to exec (its comm is then that name). */
+    static Path installed(String name) throws IOException, InterruptedException {
+        return binary(name);
+    }
+
     private static synchronized Path binary(String name) throws IOException, InterruptedException {
         if (binaryDir == null) {
             binaryDir = Files.createTempDirectory("tracekit-workload",
