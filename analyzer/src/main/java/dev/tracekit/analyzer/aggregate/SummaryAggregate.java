@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
@@ -52,6 +53,11 @@ public final class SummaryAggregate implements RecordVisitor {
         families.open(recording, event);
         opens.open(recording, event);
         span.add(recording, event.getHeader().getTsNs());
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        families.proc(recording, event);
     }
 
     @Override

@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--family", paramLabel = "FAMILY",
-            description = "opens, kills, syscall-events or syscall-counts (all of them for avro when omitted).")
+            description = "opens, kills, procs, syscall-events or syscall-counts (all of them for avro when omitted).")
     String family;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -70,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             if (family == null) {
                 throw TracekitException.badInput("export --format " + format + " needs --family (opens, kills, "
-                        + "syscall-events or syscall-counts)");
+                        + "procs, syscall-events or syscall-counts)");
             }
             RecordingStream stream = stream(family);
             PrintWriter out = output == null ? spec.commandLine().getOut() : newFile(output);
@@ -96,7 +96,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         throw TracekitException.badInput("unknown family '" + family
-                + "' (use opens, kills, syscall-events or syscall-counts)");
+                + "' (use opens, kills, procs, syscall-events or syscall-counts)");
     }
 
     private static PrintWriter newFile(Path path) {
