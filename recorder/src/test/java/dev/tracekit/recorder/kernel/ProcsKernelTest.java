@@ -1,5 +1,8 @@
 package dev.tracekit.recorder.kernel;
 
+import static dev.tracekit.recorder.kernel.ByteValues.array;
+import static dev.tracekit.recorder.kernel.ByteValues.bytes;
+import static dev.tracekit.recorder.kernel.ByteValues.string;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +19,6 @@ import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.ProcKind;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -85,11 +87,11 @@ class ProcsKernelTest {
             ProcEvent rename = only(events, e -> e.getKind() == ProcKind.RENAME && e.getHeader().getTid() == w);
             assertAll("rename " + rename,
                     () -> assertEquals(w, rename.getHeader().getPid()),
-                    () -> assertEquals("tk-procs", text(rename.getHeader().getComm()), "named before the change"),
+                    () -> assertEquals("tk-procs", string(rename.getHeader().getComm()), "named before the change"),
                     () -> assertEquals(jvm, rename.getPpid()),
                     () -> assertEquals(w, rename.getRenamedTid()),
-                    () -> assertEquals("tk-procs", text(rename.getOldComm())),
-                    () -> assertEquals("tk-renamed", text(rename.getNewComm())));
+                    () -> assertEquals("tk-procs", string(rename.getOldComm())),
+                    () -> assertEquals("tk-renamed", string(rename.getNewComm())));
             assertOnlyKindFields(rename);
 
             ProcEvent threadFork = only(events, e -> e.getKind() == ProcKind.FORK && e.getChildIsThread());
@@ -97,7 +99,7 @@ class ProcsKernelTest {
             assertAll("thread fork " + threadFork,
                     () -> assertEquals(w, threadFork.getHeader().getPid()),
                     () -> assertEquals(w, threadFork.getHeader().getTid()),
-                    () -> assertEquals("tk-renamed", text(threadFork.getHeader().getComm())),
+                    () -> assertEquals("tk-renamed", string(threadFork.getHeader().getComm())),
                     () -> assertEquals(jvm, threadFork.getPpid()),
                     () -> assertEquals(w, threadFork.getParentPid()),
                     () -> assertEquals(w, threadFork.getParentTid()),
@@ -108,12 +110,12 @@ class ProcsKernelTest {
             assertAll("thread rename " + threadRename,
                     () -> assertEquals(w, threadRename.getHeader().getPid()),
                     () -> assertEquals(thread, threadRename.getRenamedTid()),
-                    () -> assertEquals("tk-renamed", text(threadRename.getOldComm())),
-                    () -> assertEquals("tk-thread", text(threadRename.getNewComm())));
+                    () -> assertEquals("tk-renamed", string(threadRename.getOldComm())),
+                    () -> assertEquals("tk-thread", string(threadRename.getNewComm())));
             ProcEvent threadExit = only(events, e -> e.getKind() == ProcKind.EXIT && e.getHeader().getTid() == thread);
             assertAll("thread exit " + threadExit,
                     () -> assertEquals(w, threadExit.getHeader().getPid()),
-                    () -> assertEquals("tk-thread", text(threadExit.getHeader().getComm())),
+                    () -> assertEquals("tk-thread", string(threadExit.getHeader().getComm())),
                     () -> assertEquals(jvm, threadExit.getPpid()),
                     () -> assertEquals(0, threadExit.getExitCode()),
                     () -> assertNull(threadExit.getExitSignal()),
@@ -124,7 +126,7 @@ class ProcsKernelTest {
             ProcEvent exited = only(events, e -> e.getKind() == ProcKind.EXIT && e.getHeader().getPid() == forked);
             assertAll("exit with a code " + exited,
                     () -> assertEquals(forked, exited.getHeader().getTid()),
-                    () -> assertEquals("tk-renamed", text(exited.getHeader().getComm())),
+                    () -> assertEquals("tk-renamed", string(exited.getHeader().getComm())),
                     () -> assertEquals(w, exited.getPpid()),
                     () -> assertEquals(7, exited.getExitCode()),
                     () -> assertNull(exited.getExitSignal()),
@@ -142,7 +144,7 @@ class ProcsKernelTest {
 
             // The exec tracepoint fires only once an exec has succeeded: the failed one is a syscall event.
             assertTrue(events.stream().noneMatch(e -> e.getKind() == ProcKind.EXEC
-                    && text(e.getFilename()).equals(missing)), () -> "failed exec recorded: " + events);
+                    && string(e.getFilename()).equals(missing)), () -> "failed exec recorded: " + events);
             int execve = SyscallTable.of(Arch.current()).number("execve").orElseThrow();
             List<SyscallEvent> failedExecs = Recordings.<SyscallEvent>read(dir, RecordingStream.SYSCALL_EVENTS)
                     .stream().filter(e -> e.getHeader().getPid() == w && e.getSyscall() == execve && e.getRet() < 0)
@@ -155,9 +157,9 @@ class ProcsKernelTest {
             assertAll("exec " + exec,
                     () -> assertEquals(w, exec.getHeader().getPid()),
                     () -> assertEquals(w, exec.getHeader().getTid()),
-                    () -> assertEquals("tk-execd", text(exec.getHeader().getComm()), "the new program's name"),
+                    () -> assertEquals("tk-execd", string(exec.getHeader().getComm()), "the new program's name"),
                     () -> assertEquals(jvm, exec.getPpid()),
-                    () -> assertEquals(execd.toString(), text(exec.getFilename())),
+                    () -> assertEquals(execd.toString(), string(exec.getFilename())),
                     () -> assertArrayEquals(argv, array(exec.getArgv()), "argv byte for byte"),
                     () -> assertEquals(false, exec.getArgvTruncated()),
                     () -> assertEquals(w, exec.getOldPid()));
@@ -165,7 +167,7 @@ class ProcsKernelTest {
             ProcEvent last = only(events, e -> e.getKind() == ProcKind.EXIT && e.getHeader().getPid() == w
                     && e.getHeader().getTid() == w);
             assertAll("the exec'd program's exit " + last,
-                    () -> assertEquals("tk-execd", text(last.getHeader().getComm())),
+                    () -> assertEquals("tk-execd", string(last.getHeader().getComm())),
                     () -> assertEquals(3, last.getExitCode()),
                     () -> assertEquals(true, last.getLastThread()),
                     () -> assertTrue(last.getHeader().getTsNs() > exec.getHeader().getTsNs()));
@@ -198,7 +200,7 @@ class ProcsKernelTest {
             System.arraycopy(whole, 0, head, 0, ARGV_BUF_LEN);
             assertArrayEquals(head, array(exec.getArgv()));
             assertEquals(true, exec.getArgvTruncated());
-            assertEquals(execd.toString(), text(exec.getFilename()));
+            assertEquals(execd.toString(), string(exec.getFilename()));
             assertEquals(0, events.get(2).getExitCode());
         }
     }
@@ -257,19 +259,5 @@ class ProcsKernelTest {
 
     private static String hex(String text) {
         return HEX.formatHex(bytes(text));
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] array(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
-    }
-
-    private static String text(ByteBuffer buffer) {
-        return new String(array(buffer), StandardCharsets.UTF_8);
     }
 }
