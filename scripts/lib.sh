@@ -51,5 +51,11 @@ need_packages() {
 # The packages the Linux build (bpf and recorder modules) needs besides a JDK.
 BUILD_PACKAGES=(maven clang llvm libbpf-dev libbpf1 linux-libc-dev gcc)
 
-# What the tests use besides the build: headless Chromium renders the HTML report (skipped without it).
-TEST_PACKAGES=(chromium)
+# What scripts/package.sh uses besides the build: zip trims the jars' foreign native libraries; man-db, zsh
+# and npm (for Polars) serve --check: it reads the man pages, completes in zsh and reads the Parquet export.
+PACKAGE_PACKAGES=(zip man-db zsh)
+command -v npm >/dev/null || PACKAGE_PACKAGES+=(npm)
+
+# What the tests use besides the build: headless Chromium renders the HTML report (skipped without it); a real
+# Prometheus server scrapes record --metrics (MetricsKernelTest).
+TEST_PACKAGES=(chromium prometheus)

@@ -16,7 +16,7 @@ if [ "$(uname -s)" != Linux ] || ! need_packages "${BUILD_PACKAGES[@]}"; then
   profile=(-P '!linux')
 fi
 if [ "$(uname -s)" = Linux ]; then
-  need_packages "${TEST_PACKAGES[@]}" || echo "tracekit: the HTML report's rendering check will be skipped" >&2
+  need_packages "${TEST_PACKAGES[@]}" || echo "tracekit: without them the HTML report's rendering check is skipped and the Prometheus scrape test fails" >&2
 fi
 use_jdk
 mvn -B verify "${profile[@]}"

@@ -14,6 +14,7 @@
  *   getppid N             N getppid(2) calls
  *   thread HEX N          a second thread names itself HEX (prctl) and makes N getppid(2) calls; prints "thread N"
  *   kill PID SIG          kill(2); prints "kill RESULT"
+ *   kills N PID SIG       N kill(2) calls (a storm: signal 0 only probes); prints "kills N"
  *   tgkill TGID TID SIG   tgkill(2); prints "tgkill RESULT"
  *   tkill TID SIG         tkill(2); prints "tkill RESULT"
  *   sigqueue PID SIG      rt_sigqueueinfo(2) as sigqueue(3) makes it; prints "sigqueue RESULT"
@@ -155,6 +156,13 @@ int main(int argc, char **argv)
 
 			printf("kill %ld\n", rc);
 			i += 2;
+		} else if (!strcmp(cmd, "kills") && i + 3 < argc) {
+			long n = strtol(argv[i + 1], NULL, 10);
+
+			for (long k = 0; k < n; k++)
+				syscall(SYS_kill, atoi(argv[i + 2]), atoi(argv[i + 3]));
+			printf("kills %ld\n", n);
+			i += 3;
 		} else if (!strcmp(cmd, "tgkill") && i + 3 < argc) {
 			long rc = result(syscall(SYS_tgkill, atoi(argv[i + 1]), atoi(argv[i + 2]), atoi(argv[i + 3])));
 

@@ -1,6 +1,8 @@
 package dev.tracekit.recorder;
 
 import dev.tracekit.recording.RecordingStream;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 
 /** What {@code --events} may ask for, and the recording stream each lands in. */
@@ -43,5 +45,13 @@ public enum EventFamily {
     @Override
     public String toString() {
         return cliName;
+    }
+
+    /** The names {@code --events} takes, for shell completion. */
+    public static final class CliNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(values()).map(EventFamily::cliName).iterator();
+        }
     }
 }

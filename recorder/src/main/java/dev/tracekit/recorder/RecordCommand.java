@@ -1,6 +1,8 @@
 package dev.tracekit.recorder;
 
 import dev.tracekit.names.Arch;
+import dev.tracekit.names.SignalNameList;
+import dev.tracekit.names.SyscallNameList;
 import dev.tracekit.names.Signals;
 import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.cli.DurationConverter;
@@ -9,6 +11,7 @@ import dev.tracekit.recorder.config.CommandNames;
 import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.config.LiveFilterMaps;
 import dev.tracekit.recorder.config.SyscallNames;
+import dev.tracekit.recorder.metrics.MetricsAddress;
 import dev.tracekit.recorder.layout.TracekitStructs;
 import dev.tracekit.recorder.output.RecordingBundler;
 import dev.tracekit.recorder.output.RotationPolicy;
@@ -60,14 +63,14 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", split = ",", paramLabel = "FAMILY",
+    @Option(names = "--events", split = ",", paramLabel = "FAMILY", completionCandidates = EventFamily.CliNames.class,
             description = "What to record: syscalls (counts per process), syscall-events (every syscall), opens, "
                     + "kills, procs (execs with arguments, forks, exits, renames), kernel-signals (signals the "
                     + "kernel raises: SIGSEGV, SIGPIPE, SIGCHLD...). Default: ${DEFAULT-VALUE}.",
             defaultValue = "syscalls,opens,kills,procs")
     List<String> events;
 
-    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL",
+    @Option(names = "--syscalls", split = ",", paramLabel = "SYSCALL", completionCandidates = SyscallNameList.class,
             description = "Syscalls to count or capture, by name or number (default: all).")
     List<String> syscalls = new ArrayList<>();
 
@@ -96,10 +99,10 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = {"-x", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events; procs are all kept).")
     boolean failedOnly;
 
-    @Option(names = "--signal", paramLabel = "SIG", description = "Only this signal (name or number).")
+    @Option(names = "--signal", paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only this signal (name or number).")
     String signal;
 
-    @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG",
+    @Option(names = "--exclude-signal", split = ",", paramLabel = "SIG", completionCandidates = SignalNameList.class,
             description = "Leave out these signals, e.g. 0 for liveness probes kill(pid, 0).")
     List<String> excludedSignals = new ArrayList<>();
 
@@ -156,6 +159,11 @@ public final class RecordCommand implements Callable<Integer> {
             description = "The host's secret for --redact, created (0600, random) when missing; keep it on the host "
                     + "(default: ${DEFAULT-VALUE}).")
     Path redactKey;
+
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics while recording (HOST: 127.0.0.1 "
+                    + "unless named; docs/metrics.md).")
+    String metrics;
 
     /** For tests and logs: the status line otherwise appears only when stderr is a terminal. */
     @Option(names = "--status-lines", hidden = true)
@@ -218,7 +226,8 @@ public final class RecordCommand implements Callable<Integer> {
                     intervalNs, durationNs == null ? 0 : durationNs, outputDir(), checkedRingbufSize(), latency,
                     checkedCodec(), new RotationPolicy(rotateSize, rotateTimeNs, maxFiles),
                     Optional.ofNullable(bundle).map(RecordCommand::checkedBundle), verbose,
-                    RedactedField.parse(redact), redactKey, statusLines);
+                    RedactedField.parse(redact), redactKey, statusLines,
+                    Optional.ofNullable(metrics).map(MetricsAddress::parse));
         } catch (IllegalArgumentException e) {
             throw new RecorderException(RecorderException.USAGE, e.getMessage());
         }

@@ -16,13 +16,19 @@ import dev.tracekit.recorder.ffm.NativeCallException;
 import dev.tracekit.recorder.ffm.RingBufferPoller;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recorder.host.HostFacts;
+import dev.tracekit.recorder.host.ProcessTable;
+import dev.tracekit.recorder.metrics.MetricsEndpoint;
+import dev.tracekit.recorder.metrics.RecordTally;
+import dev.tracekit.recorder.metrics.RecorderMetrics;
 import dev.tracekit.recorder.output.IoErrors;
 import dev.tracekit.recorder.output.OutputDirectory;
 import dev.tracekit.recorder.output.RecordingBundler;
+import dev.tracekit.recorder.output.RecordObserver;
 import dev.tracekit.recorder.output.RecordingOutput;
 import dev.tracekit.recorder.redact.RedactionKey;
 import dev.tracekit.recorder.redact.Redactor;
 import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
@@ -62,11 +68,28 @@ final class Recorder {
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
         Redactor redactor = redactor();
-        Path dir = usableOutput();
+        RecordTally tally = new RecordTally(!options.records(EventFamily.SYSCALLS));
+        // Bound before the output directory is made or anything loads: a port in use ends the run with nothing written.
+        MetricsEndpoint metrics = metricsEndpoint(tally, host);
+        Path dir;
+        try {
+            dir = usableOutput();
+        } catch (RuntimeException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
+            throw e;
+        }
         boolean terminal = Libc.isatty(2);
-        try (TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
+        ProcessTable processes = ProcessTable.host();
+        if (!processes.inHostPidNamespace()) {
+            err.println("tracekit record: note: running in a pid namespace other than the host's; each file's process "
+                    + "snapshot names that namespace's pids, the events the host's, so they cannot be matched");
+        }
+        try (metrics; TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
             RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
-                    options.rotation(), streams(), BootClock::nowNs);
+                    options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE,
+                    () -> ProcessSnapshotCodec.encode(processes.read(BootClock.nowNs())));
             Totals totals;
             try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
                 totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);
@@ -90,6 +113,18 @@ final class Recorder {
         return RecorderException.OK;
     }
 
+    /** The metrics endpoint when --metrics asked for one, else null. */
+    private MetricsEndpoint metricsEndpoint(RecordTally tally, HostFacts host) {
+        if (options.metrics().isEmpty()) {
+            return null;
+        }
+        try {
+            return MetricsEndpoint.start(options.metrics().get(), RecorderMetrics.registry(tally, SyscallTable.of(host.arch())));
+        } catch (IllegalArgumentException e) {
+            throw new RecorderException(RecorderException.USAGE, e.getMessage());
+        }
+    }
+
     /** What a run amounted to, for the summary line. */
     private record Totals(long elapsedNs, long lost) {
     }
@@ -98,7 +133,7 @@ final class Recorder {
     private Totals record(TracingPrograms programs, RecordingOutput output, RingBufferPoller poller, boolean terminal,
             Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser, Redactor redactor)
             throws Exception {
-        programs.ringBufferFds().forEach(poller::add);
+        programs.ringBuffers().forEach(poller::add);
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
         long startNs;
         long intervalStartNs;

@@ -1,6 +1,7 @@
 package dev.tracekit.recorder;
 
 import dev.tracekit.recorder.config.LiveFilter;
+import dev.tracekit.recorder.metrics.MetricsAddress;
 import dev.tracekit.recorder.output.RotationPolicy;
 import dev.tracekit.recorder.redact.RedactedField;
 import dev.tracekit.recorder.redact.Redactor;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param ringbufSize      bytes per ring buffer (a power of two, at least a page)
  * @param redact           values replaced by a keyed hash under the key in {@code redactKey}
  * @param statusLines      print the status line even when stderr is not a terminal
+ * @param metrics          where to serve Prometheus metrics while recording, if anywhere
  */
 public record RecorderOptions(
         Set<EventFamily> events,
@@ -42,7 +44,8 @@ public record RecorderOptions(
         boolean verbose,
         Set<RedactedField> redact,
         Path redactKey,
-        boolean statusLines) {
+        boolean statusLines,
+        Optional<MetricsAddress> metrics) {
 
     public boolean records(EventFamily family) {
         return events.contains(family);

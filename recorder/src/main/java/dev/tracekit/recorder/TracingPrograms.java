@@ -6,6 +6,7 @@ import dev.tracekit.recorder.config.LiveFilter;
 import dev.tracekit.recorder.config.LiveFilterMaps;
 import dev.tracekit.recorder.counts.PerCpuCounter;
 import dev.tracekit.recorder.ffm.BpfObject;
+import dev.tracekit.recorder.ffm.RingBufferMap;
 import dev.tracekit.recorder.host.Tracefs;
 import dev.tracekit.schema.Family;
 import java.io.PrintWriter;
@@ -139,8 +140,8 @@ final class TracingPrograms implements AutoCloseable {
     }
 
     /** Ring buffers to consume. */
-    List<Integer> ringBufferFds() {
-        return loaded.stream().filter(Loaded::consumed).map(l -> l.object().mapFd("events")).toList();
+    List<RingBufferMap> ringBuffers() {
+        return loaded.stream().filter(Loaded::consumed).map(l -> l.object().ringBuffer("events")).toList();
     }
 
     Optional<BpfObject> syscalls() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
@@ -51,6 +52,16 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
      */
     public static <T extends SpecificRecord> RecordingFileWriter<T> create(Path dir, RecordingStream stream,
             long seq, RecordingMeta meta, CodecFactory codec, byte[] syncMarker) throws IOException {
+        return create(dir, stream, seq, meta, codec, syncMarker, Map.of());
+    }
+
+    /**
+     * Creates {@code dir/<stream>-<seq>.avro} with facts of this file alone in its header besides the
+     * recording's (the process snapshot: {@link RecordingMeta#KEY_PROCESS_SNAPSHOT}).
+     */
+    public static <T extends SpecificRecord> RecordingFileWriter<T> create(Path dir, RecordingStream stream,
+            long seq, RecordingMeta meta, CodecFactory codec, byte[] syncMarker, Map<String, byte[]> fileMeta)
+            throws IOException {
         Path path = dir.resolve(stream.fileName(seq));
         OutputStream file = Files.newOutputStream(createPrivateFile(path), StandardOpenOption.WRITE);
         CountingOutputStream counting = new CountingOutputStream(new BufferedOutputStream(file, 1 << 16));
@@ -60,6 +71,7 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
             writer.setCodec(codec);
             writer.setSyncInterval(SYNC_INTERVAL);
             meta.writeTo(writer, stream, seq);
+            fileMeta.forEach(writer::setMeta);
             if (syncMarker == null) {
                 writer.create(schema, counting);
             } else {

@@ -46,6 +46,11 @@ public record RecordingMeta(
     public static final String KEY_RECORDER_VERSION = "tracekit.recorder_version";
     public static final String KEY_COMMAND_LINE = "tracekit.command_line";
     public static final String KEY_FILTERS = "tracekit.filters";
+    /**
+     * Per file: the host's processes and cgroups when the file was started, as {@link ProcessSnapshotCodec}
+     * encodes them (since 1.1; absent from older files).
+     */
+    public static final String KEY_PROCESS_SNAPSHOT = "tracekit.process_snapshot";
     /** Per file, not per recording: which stream and which file of it this is. */
     public static final String KEY_STREAM = "tracekit.stream";
     public static final String KEY_FILE_SEQ = "tracekit.file_seq";

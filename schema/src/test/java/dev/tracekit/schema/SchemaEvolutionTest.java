@@ -68,6 +68,27 @@ class SchemaEvolutionTest {
         }
     }
 
+    /** The snapshot in every file's header is part of the format too, frozen beside the streams since 1.1. */
+    @Test
+    void historyHoldsTheCurrentProcessSnapshotSchemaAndItReadsEveryEarlierOne() throws IOException {
+        Schema current = ProcessSnapshot.getClassSchema();
+        assertEquals(historicSnapshot(RecordingMeta.CURRENT_SCHEMA_VERSION), current,
+                "ProcessSnapshot differs from history: a schema change needs a new version (schema/README.md)");
+        for (SchemaVersion version : SchemaHistory.RELEASED) {
+            Path frozen = HISTORY.resolve("v" + version).resolve("process-snapshot.avsc");
+            if (Files.exists(frozen)) {
+                assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, SchemaCompatibility
+                        .checkReaderWriterCompatibility(current, historicSnapshot(version)).getType(), "v" + version);
+                assertAddedFieldsHaveDefaults(historicSnapshot(version), current, "process-snapshot");
+            }
+        }
+        assertEnumsHaveDefaults(current, "process-snapshot");
+    }
+
+    private static Schema historicSnapshot(SchemaVersion version) throws IOException {
+        return new Schema.Parser().parse(HISTORY.resolve("v" + version).resolve("process-snapshot.avsc").toFile());
+    }
+
     @Test
     void currentSchemasReadEveryEarlierVersion() {
         for (SchemaVersion version : SchemaHistory.RELEASED) {

@@ -2,11 +2,14 @@ package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.export.AvroExporter;
+import dev.tracekit.analyzer.export.ParquetTableWriter;
 import dev.tracekit.analyzer.render.CsvWriter;
 import dev.tracekit.analyzer.render.NdjsonWriter;
 import dev.tracekit.analyzer.render.RenderOptions;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.ExportRows;
+import dev.tracekit.recording.CodecSpec;
+import dev.tracekit.recording.FamilyNameList;
 import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.avro.file.CodecFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Filtered records with every field: NDJSON (jq, DuckDB) or CSV (spreadsheets) of one family, "
+                + "Parquet (DuckDB, pandas/pyarrow, Polars, Spark) of one family, "
                 + "or Avro recordings (Spark, or tracekit itself) of one or all families.")
 final class ExportCommand implements Callable<Integer> {
-    enum Format { ndjson, csv, avro }
+    enum Format { ndjson, csv, parquet, avro }
 
     @Mixin
     InputOptions input;
@@ -39,15 +44,21 @@ final class ExportCommand implements Callable<Integer> {
     FilterOptions filterOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ndjson",
-            description = "ndjson, csv or avro. Default: ${DEFAULT-VALUE}.")
+            description = "ndjson, csv, parquet or avro. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--family", paramLabel = "FAMILY",
+    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = CodecSpec.DEFAULT,
+            description = "avro: zstd[:LEVEL], deflate[:LEVEL], snappy or none; deflate or snappy for readers "
+                    + "without zstd, such as DuckDB's Avro extension. Default: ${DEFAULT-VALUE}.")
+    String codec;
+
+    @Option(names = "--family", paramLabel = "FAMILY", completionCandidates = FamilyNameList.class,
             description = "opens, kills, procs, syscall-events or syscall-counts (all of them for avro when omitted).")
     String family;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "avro: the directory to create recordings in (required); ndjson/csv: a new file (default: stdout).")
+            description = "avro: the directory to create recordings in (required); parquet: a new file (required); "
+                    + "ndjson/csv: a new file (default: stdout).")
     Path output;
 
     @Spec
@@ -62,26 +73,36 @@ final class ExportCommand implements Callable<Integer> {
             }
             Set<RecordingStream> streams = family == null
                     ? EnumSet.complementOf(EnumSet.of(RecordingStream.INTERVALS)) : EnumSet.of(stream(family));
-            try (AvroExporter exporter = new AvroExporter(output)) {
+            try (AvroExporter exporter = new AvroExporter(output, codec(codec))) {
                 session.replay(streams, exporter);
             } catch (IOException e) {
                 throw TracekitException.badInput(output + ": cannot write: " + e.getMessage());
             }
         } else {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--codec")) {
+                throw TracekitException.badInput("--codec is for --format avro; " + format + " has no codec choice");
+            }
             if (family == null) {
                 throw TracekitException.badInput("export --format " + format + " needs --family (opens, kills, "
                         + "procs, syscall-events or syscall-counts)");
             }
             RecordingStream stream = stream(family);
-            PrintWriter out = output == null ? spec.commandLine().getOut() : newFile(output);
-            TableWriter writer = format == Format.csv ? new CsvWriter(out, new RenderOptions(false))
-                    : new NdjsonWriter(out, new RenderOptions(false));
+            if (format == Format.parquet && output == null) {
+                throw TracekitException.badInput("export --format parquet needs -o FILE");
+            }
+            PrintWriter out = output == null ? spec.commandLine().getOut()
+                    : format == Format.parquet ? null : newFile(output);
+            TableWriter writer = switch (format) {
+                case csv -> new CsvWriter(out, new RenderOptions(false));
+                case parquet -> new ParquetTableWriter(output);
+                default -> new NdjsonWriter(out, new RenderOptions(false));
+            };
             ExportRows rows = new ExportRows(stream, writer);
             rows.begin();
             session.replay(Set.of(stream), rows);
             rows.end();
             writer.finish();
-            if (output != null) {
+            if (out != null && output != null) {
                 out.close();
             }
         }
@@ -97,6 +118,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         throw TracekitException.badInput("unknown family '" + family
                 + "' (use opens, kills, procs, syscall-events or syscall-counts)");
+    }
+
+    private static CodecFactory codec(String spec) {
+        try {
+            return CodecSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw TracekitException.badInput("--codec: " + e.getMessage());
+        }
     }
 
     private static PrintWriter newFile(Path path) {

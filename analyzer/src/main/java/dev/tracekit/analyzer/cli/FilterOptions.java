@@ -5,7 +5,9 @@ import dev.tracekit.analyzer.filter.EventFilter;
 import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.analyzer.filter.TimeBound;
 import dev.tracekit.names.Errnos;
+import dev.tracekit.names.SignalNameList;
 import dev.tracekit.names.Signals;
+import dev.tracekit.names.SyscallNameList;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,10 +49,10 @@ public final class FilterOptions {
     @Option(names = {"-f", "--flags"}, split = ",", paramLabel = "FLAG", description = "Only opens with all these flags, e.g. O_WRONLY,O_CREAT.")
     List<String> flags = new ArrayList<>();
 
-    @Option(names = "--syscall", split = ",", paramLabel = "NAME", description = "Only these syscalls (names of the recording's architecture).")
+    @Option(names = "--syscall", split = ",", paramLabel = "NAME", completionCandidates = SyscallNameList.class, description = "Only these syscalls (names of the recording's architecture).")
     List<String> syscalls = new ArrayList<>();
 
-    @Option(names = {"-s", "--signal"}, split = ",", paramLabel = "SIG", description = "Only these signals, by name or number.")
+    @Option(names = {"-s", "--signal"}, split = ",", paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only these signals, by name or number.")
     List<String> signals = new ArrayList<>();
 
     @Option(names = {"-x", "--failed"}, description = "Only failed calls.")

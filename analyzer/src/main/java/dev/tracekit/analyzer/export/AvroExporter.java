@@ -3,7 +3,6 @@ package dev.tracekit.analyzer.export;
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
-import dev.tracekit.recording.CodecSpec;
 import dev.tracekit.recording.RecordingFileWriter;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.avro.file.CodecFactory;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -28,11 +28,14 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AvroExporter implements RecordVisitor, Closeable {
     private final Path directory;
+    private final CodecFactory codec;
     private final Map<String, RecordingFileWriter<SpecificRecord>> writers = new HashMap<>();
     private final Map<String, Recording> exported = new LinkedHashMap<>();
 
-    public AvroExporter(Path directory) {
+    /** @param codec the files' block codec: {@code CodecSpec.parse(...)} of the user's choice */
+    public AvroExporter(Path directory, CodecFactory codec) {
         this.directory = directory;
+        this.codec = codec;
     }
 
     private RecordingFileWriter<SpecificRecord> writer(Recording recording, RecordingStream stream) {
@@ -42,7 +45,7 @@ public final class AvroExporter implements RecordVisitor, Closeable {
             Path dir = directory.resolve(safeName(recording.host()) + "-" + safeName(recording.meta().recordingId()));
             try {
                 Files.createDirectories(dir);
-                writer = RecordingFileWriter.create(dir, stream, 1, recording.meta(), CodecSpec.parse(CodecSpec.DEFAULT),
+                writer = RecordingFileWriter.create(dir, stream, 1, recording.meta(), codec,
                         null);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 throw TracekitException.badInput(e.getFile() + ": already exists; export writes new files only");

@@ -1,12 +1,14 @@
 package dev.tracekit.analyzer.input;
 
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +126,10 @@ public final class InputScanner {
         if (!recording.add(file)) {
             return;
         }
+        byte[] snapshot = container.meta().get(RecordingMeta.KEY_PROCESS_SNAPSHOT);
+        if (snapshot != null) {
+            recording.addSnapshot(snapshot, name, diagnostics);
+        }
         if (file.stream() == RecordingStream.INTERVALS) {
             readIntervals(container, file, recording.intervals);
         }
@@ -178,7 +184,8 @@ public final class InputScanner {
             builder.files.forEach(f -> streams.add(f.stream()));
             Recording recording;
             try {
-                recording = new Recording(recordings.size(), builder.meta, builder.intervals, streams);
+                recording = new Recording(recordings.size(), builder.meta, builder.intervals, streams,
+                        builder.processes.build());
             } catch (IllegalArgumentException e) {
                 throw TracekitException.badInput(builder.files.getFirst().displayName() + ": " + e.getMessage());
             }
@@ -202,9 +209,23 @@ public final class InputScanner {
         final List<RecordingFile> files = new ArrayList<>();
         final List<IntervalStats> intervals = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
+        final ProcessIndex.Builder processes = new ProcessIndex.Builder();
+        /** Files started together carry the same snapshot: each is decoded once. */
+        private final Set<ByteBuffer> snapshotsSeen = new HashSet<>();
 
         RecordingBuilder(RecordingMeta meta) {
             this.meta = meta;
+        }
+
+        void addSnapshot(byte[] snapshot, String fileName, Diagnostics diagnostics) {
+            if (!snapshotsSeen.add(ByteBuffer.wrap(snapshot))) {
+                return;
+            }
+            try {
+                processes.add(ProcessSnapshotCodec.decode(snapshot));
+            } catch (IllegalArgumentException e) {
+                diagnostics.note(fileName + ": " + e.getMessage() + "; its processes are named from the other files only");
+            }
         }
 
         /** False when this (stream, seq) was already found in another input. */

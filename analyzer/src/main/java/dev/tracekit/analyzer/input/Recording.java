@@ -26,6 +26,7 @@ public final class Recording {
     private final Losses losses;
     private final Set<RecordingStream> streams;
     private final List<String> redactedFields;
+    private final ProcessIndex processes;
 
     /**
      * @param index     place in the catalog's order (by host, then recording id)
@@ -33,6 +34,12 @@ public final class Recording {
      *                  completeness (as a fleet's pre-counted results give them), not for losses per window
      */
     public Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams) {
+        this(index, meta, intervals, streams, ProcessIndex.EMPTY);
+    }
+
+    /** @param processes who its pids were, from its files' process snapshots */
+    public Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams,
+            ProcessIndex processes) {
         this.index = index;
         this.meta = meta;
         this.arch = Arch.parse(meta.arch());
@@ -42,6 +49,12 @@ public final class Recording {
         this.losses = new Losses(this.intervals);
         this.streams = streams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(streams));
         this.redactedFields = RedactedFields.of(meta.filtersJson());
+        this.processes = processes;
+    }
+
+    /** Who its pids were (empty for recordings made before version 1.1, which have no process snapshots). */
+    public ProcessIndex processes() {
+        return processes;
     }
 
     /** Fields recorded as keyed hashes ({@code --redact}): "paths", "comm", "uid"; empty for most recordings. */

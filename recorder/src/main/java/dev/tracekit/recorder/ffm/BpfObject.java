@@ -138,6 +138,12 @@ public final class BpfObject implements AutoCloseable {
         return Libbpf.bpf_map__fd(map(map));
     }
 
+    /** A ring buffer map, for reading it in place. */
+    public RingBufferMap ringBuffer(String map) {
+        MemorySegment found = map(map);
+        return new RingBufferMap(Libbpf.bpf_map__fd(found), Libbpf.bpf_map__max_entries(found));
+    }
+
     private MemorySegment map(String map) {
         return Libbpf.bpf_object__find_map_by_name(obj, arena.allocateFrom(map));
     }

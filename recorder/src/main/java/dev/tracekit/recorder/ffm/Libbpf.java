@@ -48,6 +48,8 @@ public final class Libbpf {
     private static final NativeFunction BPF_PROGRAM__ATTACH = fn("bpf_program__attach", FunctionDescriptor.of(ADDRESS, ADDRESS));
     private static final NativeFunction BPF_LINK__DESTROY = fn("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final NativeFunction BPF_MAP__FD = fn("bpf_map__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final NativeFunction BPF_MAP__MAX_ENTRIES = fn("bpf_map__max_entries",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final NativeFunction BPF_MAP__SET_MAX_ENTRIES = fn("bpf_map__set_max_entries",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final NativeFunction BPF_MAP__INITIAL_VALUE = fn("bpf_map__initial_value",
@@ -62,15 +64,6 @@ public final class Libbpf {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final NativeFunction BPF_MAP_LOOKUP_AND_DELETE_ELEM = fn("bpf_map_lookup_and_delete_elem",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final NativeFunction RING_BUFFER__NEW = fn("ring_buffer__new",
-            FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-    private static final NativeFunction RING_BUFFER__ADD = fn("ring_buffer__add",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-    private static final NativeFunction RING_BUFFER__POLL = fn("ring_buffer__poll",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final NativeFunction RING_BUFFER__CONSUME = fn("ring_buffer__consume",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final NativeFunction RING_BUFFER__FREE = fn("ring_buffer__free", FunctionDescriptor.ofVoid(ADDRESS));
 
     static {
         LIBBPF_SET_PRINT.call(LibbpfLog.callback());
@@ -145,6 +138,11 @@ public final class Libbpf {
         return checked(BPF_MAP__FD, BPF_MAP__FD.callInt(map));
     }
 
+    /** For a ring buffer: its data size in bytes. */
+    public static int bpf_map__max_entries(MemorySegment map) {
+        return BPF_MAP__MAX_ENTRIES.callInt(map);
+    }
+
     public static void bpf_map__set_max_entries(MemorySegment map, int maxEntries) {
         checked(BPF_MAP__SET_MAX_ENTRIES, BPF_MAP__SET_MAX_ENTRIES.callInt(map, maxEntries));
     }
@@ -180,28 +178,6 @@ public final class Libbpf {
     /** @return false when the key is absent */
     public static boolean bpf_map_lookup_and_delete_elem(int fd, MemorySegment key, MemorySegment value) {
         return presence(BPF_MAP_LOOKUP_AND_DELETE_ELEM, BPF_MAP_LOOKUP_AND_DELETE_ELEM.callInt(fd, key, value));
-    }
-
-    public static MemorySegment ring_buffer__new(int mapFd, MemorySegment sampleCallback, MemorySegment ctx) {
-        return nonNull(RING_BUFFER__NEW, RING_BUFFER__NEW.callPointer(mapFd, sampleCallback, ctx, MemorySegment.NULL));
-    }
-
-    public static void ring_buffer__add(MemorySegment rb, int mapFd, MemorySegment sampleCallback, MemorySegment ctx) {
-        checked(RING_BUFFER__ADD, RING_BUFFER__ADD.callInt(rb, mapFd, sampleCallback, ctx));
-    }
-
-    /** @return records consumed, or a negative errno ({@code -EINTR} when a signal arrived) */
-    public static int ring_buffer__poll(MemorySegment rb, int timeoutMs) {
-        return RING_BUFFER__POLL.callInt(rb, timeoutMs);
-    }
-
-    /** @return records consumed, or a negative errno */
-    public static int ring_buffer__consume(MemorySegment rb) {
-        return RING_BUFFER__CONSUME.callInt(rb);
-    }
-
-    public static void ring_buffer__free(MemorySegment rb) {
-        RING_BUFFER__FREE.call(rb);
     }
 
     private static int checked(NativeFunction function, int rc) {

@@ -1,6 +1,7 @@
 package dev.tracekit.recorder.ffm;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -10,7 +11,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 
-/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror. */
+/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror, readlink, mmap, epoll. */
 @SuppressWarnings("restricted") // binding native code is this class's job
 public final class Libc {
     public static final int CLOCK_REALTIME = 0;
@@ -24,6 +25,19 @@ public final class Libc {
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final NativeFunction CLOCK_GETTIME = NativeFunction.find(LIBC, "clock_gettime",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final NativeFunction READLINK = NativeFunction.find(LIBC, "readlink",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+    private static final NativeFunction MMAP = NativeFunction.find(LIBC, "mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final NativeFunction MUNMAP = NativeFunction.find(LIBC, "munmap",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final NativeFunction EPOLL_CREATE1 = NativeFunction.find(LIBC, "epoll_create1",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final NativeFunction EPOLL_CTL = NativeFunction.find(LIBC, "epoll_ctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final NativeFunction EPOLL_WAIT = NativeFunction.find(LIBC, "epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final NativeFunction CLOSE = NativeFunction.find(LIBC, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final NativeFunction MOUNT = NativeFunction.find(LIBC, "mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
@@ -52,6 +66,71 @@ public final class Libc {
             }
             return timespec.get(JAVA_LONG, 0) * 1_000_000_000L + timespec.get(JAVA_LONG, 8);
         }
+    }
+
+    /**
+     * readlink(2): a link's target as the raw bytes the kernel holds (Java's Path would decode a name that is not
+     * UTF-8 lossily); null when it cannot be read (no such file, not a link, a kernel thread's /proc/PID/exe).
+     */
+    public static byte[] readlink(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(4096);
+            long n = READLINK.callLong(arena.allocateFrom(path), buffer, buffer.byteSize());
+            return n < 0 ? null : buffer.asSlice(0, n).toArray(JAVA_BYTE);
+        }
+    }
+
+    public static final int PROT_READ = 1;
+    public static final int PROT_WRITE = 2;
+    public static final int MAP_SHARED = 1;
+    public static final int EPOLL_CTL_ADD = 1;
+    public static final int EPOLLIN = 1;
+    private static final int EINTR = 4;
+    private static final int EPOLL_CLOEXEC = 02000000;
+
+    /** mmap(2) of a file descriptor, shared; the segment is {@code length} bytes, unmapped by {@link #munmap}. */
+    public static MemorySegment mmap(long length, int prot, int fd, long offset) {
+        MemorySegment address = MMAP.callPointer(MemorySegment.NULL, length, prot, MAP_SHARED, fd, offset);
+        if (address.address() == -1L) {
+            throw new NativeCallException(MMAP.name(), NativeFunction.lastErrno(), null);
+        }
+        return address.reinterpret(length);
+    }
+
+    public static void munmap(MemorySegment mapping) {
+        MUNMAP.callInt(mapping, mapping.byteSize());
+    }
+
+    public static int epollCreate() {
+        int fd = EPOLL_CREATE1.callInt(EPOLL_CLOEXEC);
+        if (fd < 0) {
+            throw new NativeCallException(EPOLL_CREATE1.name(), NativeFunction.lastErrno(), null);
+        }
+        return fd;
+    }
+
+    /** epoll_ctl(2) with an event already laid out as this architecture's struct epoll_event. */
+    public static void epollCtl(int epollFd, int op, int fd, MemorySegment event) {
+        if (EPOLL_CTL.callInt(epollFd, op, fd, event) != 0) {
+            throw new NativeCallException(EPOLL_CTL.name(), NativeFunction.lastErrno(), null);
+        }
+    }
+
+    /** epoll_wait(2): events ready, 0 on timeout or when a signal interrupted the wait. */
+    public static int epollWait(int epollFd, MemorySegment events, int maxEvents, int timeoutMs) {
+        int n = EPOLL_WAIT.callInt(epollFd, events, maxEvents, timeoutMs);
+        if (n < 0) {
+            int errno = NativeFunction.lastErrno();
+            if (errno == EINTR) {
+                return 0;
+            }
+            throw new NativeCallException(EPOLL_WAIT.name(), errno, null);
+        }
+        return n;
+    }
+
+    public static void close(int fd) {
+        CLOSE.callInt(fd);
     }
 
     /** mount(2) without data. */

@@ -59,6 +59,10 @@ final class NativeFunction {
         return (int) call(args);
     }
 
+    long callLong(Object... args) {
+        return (long) call(args);
+    }
+
     MemorySegment callPointer(Object... args) {
         return (MemorySegment) call(args);
     }

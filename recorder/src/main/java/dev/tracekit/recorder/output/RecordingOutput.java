@@ -9,18 +9,29 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The recording directory's streams, each a {@link RotatingStreamWriter}, ended and closed together. */
+/**
+ * The recording directory's streams, each a {@link RotatingStreamWriter}, ended and closed together. Every file
+ * started at one moment (all of them at the start, those rotating together at an interval's end) gets the same
+ * process snapshot in its header, read once.
+ */
 public final class RecordingOutput implements Closeable {
     private final Map<RecordingStream, RotatingStreamWriter<?>> writers = new EnumMap<>(RecordingStream.class);
+    private final Supplier<byte[]> snapshots;
+    private byte[] snapshot;
 
+    /** @param snapshots the encoded process snapshot for files started now (ProcessSnapshotCodec), or null for none */
     public RecordingOutput(Path dir, RecordingMeta meta, CodecFactory codec, RotationPolicy policy,
-            Set<RecordingStream> streams, LongSupplier clockNs) throws IOException {
+            Set<RecordingStream> streams, LongSupplier clockNs, RecordObserver observer, Supplier<byte[]> snapshots)
+            throws IOException {
+        this.snapshots = snapshots;
         try {
             for (RecordingStream stream : streams) {
-                writers.put(stream, new RotatingStreamWriter<>(dir, stream, meta, codec, policy, clockNs));
+                writers.put(stream, new RotatingStreamWriter<>(dir, stream, meta, codec, policy, clockNs, observer,
+                        this::newFileMeta));
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -54,9 +65,17 @@ public final class RecordingOutput implements Closeable {
 
     /** Flushes every stream and rotates those that are due. */
     public void endInterval() throws IOException {
+        snapshot = null; // files started in this call share one snapshot, taken by the first of them
         for (RotatingStreamWriter<?> writer : writers.values()) {
             writer.endInterval();
         }
+    }
+
+    private Map<String, byte[]> newFileMeta() {
+        if (snapshot == null) {
+            snapshot = snapshots.get();
+        }
+        return snapshot == null ? Map.of() : Map.of(RecordingMeta.KEY_PROCESS_SNAPSHOT, snapshot);
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -30,6 +32,8 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     private final CodecFactory codec;
     private final RotationPolicy policy;
     private final LongSupplier clockNs;
+    private final RecordObserver observer;
+    private final Supplier<Map<String, byte[]>> fileMeta;
     private final Deque<Path> files = new ArrayDeque<>();
     private RecordingFileWriter<T> current;
     private long seq;
@@ -41,13 +45,16 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
     private boolean closed;
 
     public RotatingStreamWriter(Path dir, RecordingStream stream, RecordingMeta meta, CodecFactory codec,
-            RotationPolicy policy, LongSupplier clockNs) throws IOException {
+            RotationPolicy policy, LongSupplier clockNs, RecordObserver observer, Supplier<Map<String, byte[]>> fileMeta)
+            throws IOException {
         this.dir = dir;
         this.stream = stream;
         this.meta = meta;
         this.codec = codec;
         this.policy = policy;
         this.clockNs = clockNs;
+        this.observer = observer;
+        this.fileMeta = fileMeta;
         openNext();
     }
 
@@ -62,6 +69,7 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
             failed = true;
             throw e;
         }
+        observer.appended(stream, record);
     }
 
     /** Ends the interval: hands the buffered block to the OS, then starts a new file if one is due. */
@@ -89,7 +97,7 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
             Files.deleteIfExists(files.removeFirst());
         }
         seq++;
-        current = RecordingFileWriter.create(dir, stream, seq, meta, codec, null);
+        current = RecordingFileWriter.create(dir, stream, seq, meta, codec, null, fileMeta.get());
         openedAtNs = clockNs.getAsLong();
         files.addLast(current.path());
         flushCurrent(); // the header, so even a file that never gets a block is whole

@@ -48,7 +48,7 @@ class ProcsKernelTest {
 
     @Test
     void execForkExitAndRenameAreRecordedFieldByField() throws Exception {
-        Path execd = Workload.installed("tk-execd");
+        Path execd = Workload.binary("tk-execd");
         String missing = tmp.resolve("tk-missing").toString();
         try (Workload workload = Workload.start("tk-procs", "wait",
                 "comm", hex("tk-renamed"),
@@ -177,7 +177,7 @@ class ProcsKernelTest {
 
     @Test
     void argvPastTheBoundIsTruncatedFlaggedAndPidFiltersApply() throws Exception {
-        Path execd = Workload.installed("tk-execd");
+        Path execd = Workload.binary("tk-execd");
         byte[] longArg = "a".repeat(5000).getBytes(StandardCharsets.US_ASCII);
         try (Workload workload = Workload.start("tk-longargv", "wait", "fork", "0",
                 "exec", execd.toString(), "4", hex("tk-execd"), hex("exit"), hex("0"), HEX.formatHex(longArg))) {

@@ -50,12 +50,8 @@ final class Workload implements AutoCloseable {
         return new Workload(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
-    /** The workload binary under {@code name}, for a workload to exec (its comm is then that name). */
-    static Path installed(String name) throws IOException, InterruptedException {
-        return binary(name);
-    }
-
-    private static synchronized Path binary(String name) throws IOException, InterruptedException {
+    /** Where the workload named {@code name} runs from (its argv[0]), compiled on first use. */
+    static synchronized Path binary(String name) throws IOException, InterruptedException {
         if (binaryDir == null) {
             binaryDir = Files.createTempDirectory("tracekit-workload",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))); // for startAs

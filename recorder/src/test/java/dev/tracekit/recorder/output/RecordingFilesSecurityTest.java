@@ -40,7 +40,7 @@ class RecordingFilesSecurityTest {
         Path dir = OutputDirectory.prepare(tmp.resolve("rec"));
         assertAtMost("rwxr-x---", dir);
         try (RecordingOutput output = new RecordingOutput(dir, META, CodecFactory.nullCodec(), RotationPolicy.NEVER,
-                EnumSet.allOf(RecordingStream.class), () -> 0)) {
+                EnumSet.allOf(RecordingStream.class), () -> 0, RecordObserver.NONE, () -> null)) {
             output.endInterval();
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -89,7 +89,8 @@ class RecordingFilesSecurityTest {
         Files.write(victim, VICTIM);
         Path planted = Files.createSymbolicLink(dir.resolve(RecordingStream.INTERVALS.fileName(2)), victim);
         try (RotatingStreamWriter<IntervalStats> writer = new RotatingStreamWriter<>(dir, RecordingStream.INTERVALS,
-                META, CodecFactory.nullCodec(), new RotationPolicy(1, 0, 0), () -> 0)) {
+                META, CodecFactory.nullCodec(), new RotationPolicy(1, 0, 0), () -> 0, RecordObserver.NONE,
+                Map::of)) {
             writer.append(new IntervalStats(0L, 1L, 0L, Map.of(), List.of(), 0L));
             assertThrows(FileAlreadyExistsException.class, writer::endInterval);
         }

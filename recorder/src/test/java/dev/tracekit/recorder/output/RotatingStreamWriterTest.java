@@ -29,7 +29,7 @@ class RotatingStreamWriterTest {
 
     private RotatingStreamWriter<IntervalStats> writer(RotationPolicy policy) throws IOException {
         return new RotatingStreamWriter<>(dir, RecordingStream.INTERVALS, META, CodecFactory.nullCodec(), policy,
-                clock::get);
+                clock::get, RecordObserver.NONE, Map::of);
     }
 
     private static IntervalStats stats(long start) {

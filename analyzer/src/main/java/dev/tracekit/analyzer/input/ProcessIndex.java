@@ -1,0 +1,84 @@
+package dev.tracekit.analyzer.input;
+
+import dev.tracekit.schema.CgroupInfo;
+import dev.tracekit.schema.ProcessInfo;
+import dev.tracekit.schema.ProcessSnapshot;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who a pid was: the processes of a recording's file snapshots (tracekit.process_snapshot), each known by pid and
+ * start time together, so a reused pid never mixes two processes; and the cgroup id → path table.
+ */
+public final class ProcessIndex {
+    public static final ProcessIndex EMPTY = new ProcessIndex(Map.of(), Map.of());
+
+    private final Map<Integer, List<ProcessInfo>> byPid;
+    private final Map<Long, ByteBuffer> cgroupPaths;
+
+    private ProcessIndex(Map<Integer, List<ProcessInfo>> byPid, Map<Long, ByteBuffer> cgroupPaths) {
+        this.byPid = byPid;
+        this.cgroupPaths = cgroupPaths;
+    }
+
+    /**
+     * The process that had {@code pid} at boot-clock time {@code bootNs}: of the processes known with that pid, the
+     * last to have started by then. Empty when none had (the pid is unknown, or its process started after every
+     * snapshot: the procs family knows those).
+     */
+    public Optional<ProcessInfo> at(int pid, long bootNs) {
+        List<ProcessInfo> known = byPid.get(pid);
+        if (known == null) {
+            return Optional.empty();
+        }
+        ProcessInfo found = null;
+        for (ProcessInfo p : known) { // ordered by start time
+            if (p.getStartTimeNs() <= bootNs) {
+                found = p;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The path of a cgroup v2 id below the cgroup2 mount (raw bytes); empty when no snapshot listed it. */
+    public Optional<ByteBuffer> cgroupPath(long cgroupId) {
+        return Optional.ofNullable(cgroupPaths.get(cgroupId)).map(ByteBuffer::asReadOnlyBuffer);
+    }
+
+    public boolean isEmpty() {
+        return byPid.isEmpty();
+    }
+
+    /** Gathers the snapshots of one recording's files, in any order. */
+    static final class Builder {
+        private final Map<Integer, Map<Long, ProcessInfo>> byPid = new HashMap<>();
+        private final Map<Long, ByteBuffer> cgroupPaths = new HashMap<>();
+
+        void add(ProcessSnapshot snapshot) {
+            for (ProcessInfo p : snapshot.getProcesses()) {
+                byPid.computeIfAbsent(p.getPid(), pid -> new HashMap<>()).putIfAbsent(p.getStartTimeNs(), p);
+            }
+            for (CgroupInfo c : snapshot.getCgroups()) {
+                cgroupPaths.putIfAbsent(c.getId(), c.getPath());
+            }
+        }
+
+        ProcessIndex build() {
+            if (byPid.isEmpty() && cgroupPaths.isEmpty()) {
+                return EMPTY;
+            }
+            Map<Integer, List<ProcessInfo>> ordered = new HashMap<>();
+            byPid.forEach((pid, byStart) -> {
+                List<ProcessInfo> list = new ArrayList<>(byStart.values());
+                list.sort(Comparator.comparingLong(ProcessInfo::getStartTimeNs));
+                ordered.put(pid, List.copyOf(list));
+            });
+            return new ProcessIndex(Map.copyOf(ordered), Map.copyOf(cgroupPaths));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tracekit.recorder.metrics;
+
+import dev.tracekit.names.Signals;
+import dev.tracekit.recorder.output.RecordObserver;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Drop;
+import dev.tracekit.schema.Family;
+import dev.tracekit.schema.IntervalStats;
+import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.KillSyscall;
+import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.ObjLongConsumer;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Running totals of what the recording wrote, kept for a scraper: syscalls and failed syscalls by number, opens
+ * by result, signals by number and source, records kept and lost by family. Totals only grow: they are sums
+ * of what was written, so neither a file rotation nor a --config reload resets them.
+ *
+ * <p>One writer (the recording thread) and readers on other threads (scrapes): each slot is written with a
+ * release store of its own new value instead of an atomic increment, which costs the writer nothing more than
+ * a plain store, and a scrape sees every slot at most one record behind.
+ */
+public final class RecordTally implements RecordObserver {
+    /** Syscall numbers below this are kept (x86_64 and aarch64 use fewer than 600). */
+    static final int SYSCALL_SLOTS = 1024;
+    /** Slot 0 counts successful opens, slot n failures with errno n. */
+    static final int OPEN_SLOTS = 4096;
+    private static final Family[] FAMILIES = Family.values();
+
+    private final boolean syscallsFromEvents;
+    private final AtomicLongArray syscalls = new AtomicLongArray(SYSCALL_SLOTS);
+    private final AtomicLongArray syscallErrors = new AtomicLongArray(SYSCALL_SLOTS);
+    private final AtomicLongArray opens = new AtomicLongArray(OPEN_SLOTS);
+    private final AtomicLongArray sentSignals = new AtomicLongArray(Signals.SIGRTMAX + 1);
+    private final AtomicLongArray kernelSignals = new AtomicLongArray(Signals.SIGRTMAX + 1);
+    private final AtomicLongArray recorded = new AtomicLongArray(FAMILIES.length);
+    private final AtomicLongArray lost = new AtomicLongArray(FAMILIES.length);
+
+    /**
+     * @param syscallsFromEvents count syscalls from per-event records: only when the recording has no in-kernel
+     *                           counts, which already count every syscall the events would
+     */
+    public RecordTally(boolean syscallsFromEvents) {
+        this.syscallsFromEvents = syscallsFromEvents;
+    }
+
+    @Override
+    public void appended(RecordingStream stream, SpecificRecord record) {
+        switch (record) {
+            case SyscallCount c -> {
+                add(syscalls, c.getSyscall(), c.getCount());
+                add(syscallErrors, c.getSyscall(), c.getErrors());
+            }
+            case SyscallEvent e when syscallsFromEvents -> {
+                add(syscalls, e.getSyscall(), 1);
+                add(syscallErrors, e.getSyscall(), e.getRet() < 0 && e.getRet() > -OPEN_SLOTS ? 1 : 0);
+            }
+            case OpenEvent e -> add(opens, e.getResult() >= 0 ? 0 : -e.getResult(), 1);
+            case KillEvent e -> add(e.getSyscall() == KillSyscall.SIGNAL_GENERATE ? kernelSignals : sentSignals,
+                    e.getSignal(), 1);
+            case IntervalStats s -> interval(s);
+            default -> {
+            }
+        }
+    }
+
+    private void interval(IntervalStats s) {
+        for (Map.Entry<String, Long> written : s.getEvents().entrySet()) {
+            for (Family family : FAMILIES) {
+                if (family.name().equals(written.getKey())) {
+                    add(recorded, family.ordinal(), written.getValue());
+                }
+            }
+        }
+        for (Drop drop : s.getDrops()) {
+            add(lost, drop.getFamily().ordinal(), drop.getCount());
+        }
+    }
+
+    /** Values out of range (a forged signal number, an errno past 4095) are not counted rather than misfiled. */
+    private static void add(AtomicLongArray slots, int index, long n) {
+        if (index >= 0 && index < slots.length() && n != 0) {
+            slots.lazySet(index, slots.get(index) + n);
+        }
+    }
+
+    /** Non-zero syscall totals: (number, count). */
+    void forEachSyscall(ObjLongConsumer<Integer> each) {
+        nonZero(syscalls, each);
+    }
+
+    void forEachFailedSyscall(ObjLongConsumer<Integer> each) {
+        nonZero(syscallErrors, each);
+    }
+
+    /** Non-zero open totals: (0 for success or the errno, count). */
+    void forEachOpenResult(ObjLongConsumer<Integer> each) {
+        nonZero(opens, each);
+    }
+
+    void forEachSentSignal(ObjLongConsumer<Integer> each) {
+        nonZero(sentSignals, each);
+    }
+
+    void forEachKernelSignal(ObjLongConsumer<Integer> each) {
+        nonZero(kernelSignals, each);
+    }
+
+    long recorded(Family family) {
+        return recorded.get(family.ordinal());
+    }
+
+    long lost(Family family) {
+        return lost.get(family.ordinal());
+    }
+
+    private static void nonZero(AtomicLongArray slots, ObjLongConsumer<Integer> each) {
+        for (int i = 0; i < slots.length(); i++) {
+            long value = slots.get(i);
+            if (value != 0) {
+                each.accept(i, value);
+            }
+        }
+    }
+}
