@@ -24,6 +24,7 @@
  *   forkkill SIG          a child process that kills itself with SIG; prints "forkkill CHILD_PID" once reaped
  *   exec PATH N HEX...    execve(PATH, the N arguments spelt in HEX, environ); on failure prints "exec RESULT"
  *                         and goes on with the commands after the N arguments
+ *   threadexec PATH N HEX...  a second thread makes that execve (the kernel ends the other threads first)
  *   exit CODE             exit_group(CODE), ignoring whatever follows (an exec'd workload's whole program)
  *
  * Results are the raw syscall return: a value, or -errno.
@@ -58,6 +59,31 @@ static char *unhex(const char *hex)
 	for (size_t k = 0; k < n; k++)
 		sscanf(hex + 2 * k, "%2hhx", &bytes[k]);
 	return bytes;
+}
+
+struct exec_call {
+	const char *path;
+	char **args;
+};
+
+static void *exec_thread(void *arg)
+{
+	extern char **environ;
+	const struct exec_call *call = arg;
+
+	execve(call->path, call->args, environ);
+	printf("threadexec %d\n", -errno);
+	exit(1);
+}
+
+/* The N arguments after argv[at] spelt in hex, as a NULL-terminated argv. */
+static char **unhex_args(char **argv, int at, int n)
+{
+	char **args = calloc(n + 1, sizeof(char *));
+
+	for (int k = 0; k < n; k++)
+		args[k] = unhex(argv[at + k]);
+	return args;
 }
 
 struct named_calls {
@@ -205,13 +231,18 @@ int main(int argc, char **argv)
 		} else if (!strcmp(cmd, "exec") && i + 2 < argc && i + 2 + atoi(argv[i + 2]) < argc) {
 			extern char **environ;
 			int n = atoi(argv[i + 2]);
-			char **args = calloc(n + 1, sizeof(char *));
+			char **args = unhex_args(argv, i + 3, n);
 
-			for (int k = 0; k < n; k++)
-				args[k] = unhex(argv[i + 3 + k]);
 			execve(argv[i + 1], args, environ);
 			printf("exec %d\n", -errno);
 			i += 2 + n;
+		} else if (!strcmp(cmd, "threadexec") && i + 2 < argc && i + 2 + atoi(argv[i + 2]) < argc) {
+			struct exec_call call = { argv[i + 1], unhex_args(argv, i + 3, atoi(argv[i + 2])) };
+			pthread_t thread;
+
+			pthread_create(&thread, NULL, exec_thread, &call);
+			pthread_join(thread, NULL);	/* never returns: the exec ends this thread */
+			return 1;
 		} else if (!strcmp(cmd, "exit") && i + 1 < argc) {
 			syscall(SYS_exit_group, atoi(argv[i + 1]));
 		} else if (!strcmp(cmd, "sleep") && i + 1 < argc) {

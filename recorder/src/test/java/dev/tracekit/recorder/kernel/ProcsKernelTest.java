@@ -205,6 +205,35 @@ class ProcsKernelTest {
         }
     }
 
+    /** A thread other than the leader execs: the kernel gives it the leader's pid, and old_pid says who it was. */
+    @Test
+    void aThreadsExecTakesTheLeadersPidAndKeepsItsOwnAsOldPid() throws Exception {
+        Path execd = Workload.binary("tk-execd");
+        try (Workload workload = Workload.start("tk-threadexec", "wait",
+                "threadexec", execd.toString(), "3", hex("tk-execd"), hex("exit"), hex("5"))) {
+            int w = workload.pid();
+            Path dir = tmp.resolve("rec");
+            RecorderRun run = RecorderRun.start(dir, "--events", "procs", "-p", Integer.toString(w), "-d", "2s");
+            workload.go();
+            assertEquals(5, workload.waitFor());
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<ProcEvent> events = Recordings.read(dir, RecordingStream.PROCS);
+            ProcEvent thread = only(events, e -> e.getKind() == ProcKind.FORK);
+            assertEquals(true, thread.getChildIsThread());
+            ProcEvent exec = only(events, e -> e.getKind() == ProcKind.EXEC);
+            assertAll("exec by a thread " + exec,
+                    () -> assertEquals(w, exec.getHeader().getPid()),
+                    () -> assertEquals(w, exec.getHeader().getTid(), "the leader's id after the exec"),
+                    () -> assertEquals(thread.getChildTid(), exec.getOldPid(), "the thread that exec'd"),
+                    () -> assertNotEquals(w, exec.getOldPid()),
+                    () -> assertEquals("tk-execd", string(exec.getHeader().getComm())));
+            ProcEvent last = only(events, e -> e.getKind() == ProcKind.EXIT && e.getLastThread());
+            assertEquals(5, last.getExitCode());
+            assertTrue(last.getHeader().getTsNs() > exec.getHeader().getTsNs());
+        }
+    }
+
     private static void assertChild(List<ProcEvent> events, int parent, int child, int grandparent) {
         ProcEvent fork = only(events, e -> e.getKind() == ProcKind.FORK && e.getChildPid() == child);
         assertAll("fork " + fork,
