@@ -98,8 +98,30 @@ static __always_inline bool in_set(void *set, const void *key)
 	return bpf_map_lookup_elem(set, key) != NULL;
 }
 
+/*
+ * A process's name: its main thread's, not that of whichever thread is running (a JVM's "C2 CompilerThre"
+ * is not the process's name).
+ */
+struct task_struct___leader {
+	struct task_struct___leader *group_leader;
+	char comm[TASK_COMM_LEN];
+} __attribute__((preserve_access_index));
+
+static __always_inline void read_process_name(char comm[TASK_COMM_LEN])
+{
+	struct task_struct___leader *task = (void *)bpf_get_current_task_btf();
+
+	bpf_probe_read_kernel_str(comm, TASK_COMM_LEN, task->group_leader->comm);
+}
+
+/* Which name -n matches: the one the records it decides on carry. */
+enum task_name {
+	THREAD_NAME,	/* per-event records: the header's comm */
+	PROCESS_NAME,	/* syscall counts: per process, named by the main thread */
+};
+
 /* The one filter on who is running, applied at syscall entry so untraced tasks cost one lookup. */
-static __always_inline bool task_allowed(__u64 pid_tgid)
+static __always_inline bool task_allowed(__u64 pid_tgid, enum task_name name)
 {
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, zero = 0;
 	struct live_filter *live;
@@ -124,7 +146,10 @@ static __always_inline bool task_allowed(__u64 pid_tgid)
 	if (live->comms) {
 		char comm[TASK_COMM_LEN] = {};
 
-		bpf_get_current_comm(comm, sizeof(comm));
+		if (name == PROCESS_NAME)
+			read_process_name(comm);
+		else
+			bpf_get_current_comm(comm, sizeof(comm));
 		if (!in_set(&filter_comms, comm))
 			return false;
 	}

@@ -72,7 +72,7 @@ static __always_inline int emit_at_exit(__u32 syscall, __s64 ret)
 
 	if (cfg.failed_only && ret >= 0)
 		return 0;
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	read_kill_args(syscall, &target_pid, &target_tid, &sig);
 	if (!signal_allowed(sig))
@@ -112,16 +112,15 @@ int rt_tgsigqueueinfo_exit(struct syscall_exit_ctx *ctx)
 }
 
 /*
- * The kernel's own signals (SIGSEGV, SIGPIPE, SIGCHLD, ...) and every delivery of the syscalls above.
- * The tracepoint names only the target thread, so it is both target_pid and target_tid.
+ * The kernel's own signals (SIGSEGV, SIGPIPE, SIGCHLD, ...) and what became of every signal the syscalls
+ * above sent (the analyzer joins the two). The tracepoint names only the target thread, so it is both
+ * target_pid and target_tid. Never loaded with --failed-only: its result is a fate, not a failure.
  */
 SEC("tracepoint/signal/signal_generate")
 int signal_generate(struct signal_generate_ctx *ctx)
 {
-	if (!signal_allowed(ctx->sig) || !task_allowed(bpf_get_current_pid_tgid()))
+	if (!signal_allowed(ctx->sig) || !task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
-	if (cfg.failed_only && ctx->result == 0)
-		return 0;	/* 0: delivered */
 	emit_kill(ctx->pid, ctx->pid, ctx->sig, ctx->result, KILL_SIGNAL_GENERATE);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #define O_WRONLY 01
 #define O_CREAT 0100
 #define O_TRUNC 01000
+#define __O_TMPFILE 020000000	/* O_TMPFILE is this | O_DIRECTORY */
 #define AT_FDCWD -100
 
 /* What an open was asked to do, from its arguments. */
@@ -83,7 +84,7 @@ static __always_inline int emit_open(__u32 syscall, __s64 ret)
 
 	if (cfg.failed_only && ret >= 0)
 		return 0;
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	read_open_args(syscall, &args);
 	s = bpf_map_lookup_elem(&scratch, &zero);
@@ -120,6 +121,9 @@ static __always_inline int emit_open(__u32 syscall, __s64 ret)
 		e->mode = (__u32)how.mode;
 		e->resolve = how.resolve;
 	}
+	/* the kernel reads mode only for these; otherwise the register holds whatever the caller left there */
+	if (!(e->flags & (O_CREAT | __O_TMPFILE)))
+		e->mode = 0;
 	len &= PATH_BUF_LEN - 1;	/* proves the bound to the verifier */
 	e->path_len = len;
 	fill_header(&e->hdr, EVENT_OPEN, sizeof(*e) + len);

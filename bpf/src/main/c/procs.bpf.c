@@ -90,7 +90,7 @@ int proc_exec(struct exec_ctx *ctx)
 	__u32 zero = 0;
 	long name_len;
 
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
@@ -138,7 +138,7 @@ int proc_fork(__u64 *ctx)
 	struct proc_event *e;
 	__s32 child_tgid;
 
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	e = reserve_proc(PROC_FORK, parent);
 	if (!e)
@@ -158,7 +158,7 @@ int proc_exit(void *ctx)
 	struct trace_event_raw_sched_process_exit *exit_ctx = ctx;
 	struct proc_event *e;
 
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	e = reserve_proc(PROC_EXIT, task);
 	if (!e)
@@ -183,7 +183,7 @@ int proc_rename(struct rename_ctx *ctx)
 
 	if (nr == cfg.execve_nr || nr == cfg.execveat_nr)
 		return 0;
-	if (!task_allowed(bpf_get_current_pid_tgid()))
+	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
 	e = reserve_proc(PROC_RENAME, bpf_get_current_task_btf());
 	if (!e)

@@ -24,6 +24,8 @@ struct syscall_entry {
 	__u64 ts_ns;
 	__s64 id;
 	__u64 args[6];
+	bool counted;		/* -n matched the process's name: counts (and latency) are kept */
+	bool captured;		/* -n matched the thread's name: a syscall event is kept */
 };
 
 /* LRU: exit and exit_group never return, and their entries must not fill the map. */
@@ -76,22 +78,6 @@ static __always_inline __u32 log2_slot(__u64 v)
 		slot++;
 	}
 	return slot;
-}
-
-/*
- * Counts are per process, so they carry the process's name: its main thread's, not that of whichever
- * thread made the call first (a JVM's "C2 CompilerThre" is not the process's name).
- */
-struct task_struct___leader {
-	struct task_struct___leader *group_leader;
-	char comm[TASK_COMM_LEN];
-} __attribute__((preserve_access_index));
-
-static __always_inline void read_process_name(char comm[TASK_COMM_LEN])
-{
-	struct task_struct___leader *task = (void *)bpf_get_current_task_btf();
-
-	bpf_probe_read_kernel_str(comm, TASK_COMM_LEN, task->group_leader->comm);
 }
 
 /* A process's name changes only when it execs or renames itself (prctl PR_SET_NAME). */
@@ -173,7 +159,11 @@ int syscall_enter(struct raw_sys_enter_ctx *ctx)
 	__u32 tid = (__u32)pid_tgid;
 	struct syscall_entry entry = {};
 
-	if (!syscall_allowed(ctx->id) || !task_allowed(pid_tgid))
+	if (!syscall_allowed(ctx->id))
+		return 0;
+	entry.counted = cfg.count_syscalls && task_allowed(pid_tgid, PROCESS_NAME);
+	entry.captured = cfg.capture_syscalls && task_allowed(pid_tgid, THREAD_NAME);
+	if (!entry.counted && !entry.captured)
 		return 0;
 	entry.ts_ns = bpf_ktime_get_boot_ns();
 	entry.id = ctx->id;
@@ -198,15 +188,15 @@ int syscall_exit(struct raw_sys_exit_ctx *ctx)
 		if (!entry)
 			return 0;
 		now = bpf_ktime_get_boot_ns();
-	} else if (!syscall_allowed(ctx->id) || !task_allowed(pid_tgid)) {
-		return 0;
+	} else if (!syscall_allowed(ctx->id) || !task_allowed(pid_tgid, PROCESS_NAME)) {
+		return 0;	/* counts alone: only the process's name matters */
 	}
-	if (cfg.count_syscalls) {
+	if (cfg.count_syscalls && (!entry || entry->counted)) {
 		count_syscall(&key, ctx->ret < 0 && ctx->ret >= -4095);
 		if (cfg.record_latency && entry)
 			record_latency(&key, now - entry->ts_ns);
 	}
-	if (cfg.capture_syscalls && entry)
+	if (cfg.capture_syscalls && entry && entry->captured)
 		capture(entry, ctx->ret, now);
 	if (entry)
 		bpf_map_delete_elem(&entries, &tid);

@@ -38,6 +38,11 @@ public final class Fixtures {
         return root().resolve("truncated");
     }
 
+    /** A real recording with kernel-signals: each sent signal has a signal_generate record beside it. */
+    public static Path real() {
+        return root().resolve("real-x86_64");
+    }
+
     public static Path empty() {
         return root().resolve("empty");
     }

@@ -54,7 +54,7 @@ class TracekitFleetApiTest {
     @Test
     void nameFunctionsAreCallableFromSql() {
         Row row = SharedSpark.session().sql("SELECT tracekit_syscall_name('aarch64', 56), tracekit_errno_name(2), "
-                + "tracekit_signal_name(34), tracekit_syscall_name('x86_64', 9999)").first();
+                + "tracekit_signal_name(36), tracekit_syscall_name('x86_64', 9999)").first();
         assertEquals(List.of("openat", "ENOENT", "SIGRTMIN+2", "syscall_9999"),
                 List.of(row.getString(0), row.getString(1), row.getString(2), row.getString(3)));
     }

@@ -61,9 +61,12 @@ final class TracingPrograms implements AutoCloseable {
             plans.add(new Plan("opens", Family.OPENS, true, program -> true, Map.of("events", ring)));
         }
         if (options.records(EventFamily.KILLS) || options.records(EventFamily.KERNEL_SIGNALS)) {
+            // What the kernel did with a signal (ignored, already pending, ...) is its fate, not a failure:
+            // with --failed-only nothing of signal_generate is kept, as the analyzer's --failed keeps none.
             plans.add(new Plan("kills", Family.KILLS, true,
-                    program -> options.records(program.equals("signal_generate")
-                            ? EventFamily.KERNEL_SIGNALS : EventFamily.KILLS),
+                    program -> program.equals("signal_generate")
+                            ? options.records(EventFamily.KERNEL_SIGNALS) && !options.failedOnly()
+                            : options.records(EventFamily.KILLS),
                     Map.of("events", ring)));
         }
         if (options.records(EventFamily.PROCS)) {
@@ -82,6 +85,10 @@ final class TracingPrograms implements AutoCloseable {
         } catch (RuntimeException e) {
             loaded.reversed().forEach(l -> l.object().close());
             throw e;
+        }
+        if (options.records(EventFamily.KERNEL_SIGNALS) && options.failedOnly()) {
+            err.println("tracekit record: warning: --failed-only records no kernel-signals: what the kernel does "
+                    + "with a signal is its fate, not a failure");
         }
         if (!missing.isEmpty()) {
             err.println("tracekit record: warning: this kernel lacks tracepoints " + String.join(", ", missing)

@@ -9,12 +9,23 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Signals by sender, target and signal; and signals sent per sending process. */
+/**
+ * Signals by sender, target, signal and fate; and signals sent per sending process. A sent signal counts once:
+ * the kernel's record of it is its fate ({@link SignalPairing}), so this tally must see the kills stream in
+ * recorded order.
+ */
 public final class KillTally implements RecordVisitor {
-    /** Who signalled whom with what. */
-    public record SignalKey(ProcessKey sender, int targetPid, int signal) implements Comparable<SignalKey> {
+    /**
+     * Who signalled whom with what, and what became of it.
+     *
+     * @param targetPid the process the sender named (a thread's id only for a signal the kernel raised itself)
+     * @param fate      the kernel's TRACE_SIGNAL_* code, {@link SignalPairing#MIXED_FATES}, or
+     *                  {@link SignalPairing#NO_FATE}
+     */
+    public record SignalKey(ProcessKey sender, int targetPid, int signal, int fate) implements Comparable<SignalKey> {
         private static final Comparator<SignalKey> ORDER = Comparator.comparing(SignalKey::sender)
-                .thenComparingInt(SignalKey::targetPid).thenComparingInt(SignalKey::signal);
+                .thenComparingInt(SignalKey::targetPid).thenComparingInt(SignalKey::signal)
+                .thenComparingInt(SignalKey::fate);
 
         @Override
         public int compareTo(SignalKey other) {
@@ -25,31 +36,41 @@ public final class KillTally implements RecordVisitor {
     private final Tally<SignalKey> signals = new Tally<>();
     private final Tally<ProcessKey> senders = new Tally<>();
     private final ByteInterner comms = new ByteInterner();
+    private final SignalPairing pairing = new SignalPairing(this::count);
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // it reads pid, comm, target, signal and result: none optional
+        return EnumSet.of(OptionalField.THREAD_AND_USER); // pairs a send with the kernel's record of it by sender thread
     }
 
     @Override
     public void kill(Recording recording, KillEvent e) {
+        pairing.kill(recording, e);
+    }
+
+    private void count(Recording recording, KillEvent e, int fate) {
         ProcessKey sender = new ProcessKey(recording.index(), e.getHeader().getPid(),
                 comms.intern(e.getHeader().getComm()));
+        // a kernel-raised signal's result is its fate, not an error: it never fails, as record -x has it
         boolean failed = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0;
-        signals.add(new SignalKey(sender, e.getTargetPid(), e.getSignal()), failed);
+        signals.add(new SignalKey(sender, e.getTargetPid(), e.getSignal(), fate), failed);
         senders.add(sender, failed);
     }
 
     public void merge(KillTally other) {
+        other.pairing.finish();
+        pairing.finish();
         signals.merge(other.signals);
         senders.merge(other.senders);
     }
 
     public Tally<SignalKey> signals() {
+        pairing.finish();
         return signals;
     }
 
     public Tally<ProcessKey> senders() {
+        pairing.finish();
         return senders;
     }
 }

@@ -42,6 +42,18 @@ public final class RecordingDiff {
         }
     }
 
+    /** Calls, failures and failures per errno of one thing (a path, a syscall) on one side. */
+    public record Failures(long calls, long failed, Map<Integer, Long> byErrno) {
+        static final Failures NONE = new Failures(0, 0, Map.of());
+    }
+
+    /** How something's failures changed: each side's figures and failure rates per second. */
+    public record FailureChange<K>(K key, Failures a, Failures b, double failedRateA, double failedRateB) {
+        public double delta() {
+            return failedRateB - failedRateA;
+        }
+    }
+
     /** Something seen on one side only. */
     public record OnlyIn<K>(String side, K key, long count) {
     }
@@ -106,6 +118,83 @@ public final class RecordingDiff {
             }
             return counts;
         });
+    }
+
+    /**
+     * Paths whose opens failed on either side, by the change in failures per second: a file present on one
+     * side and ENOENT on the other comes first, however many opens succeed elsewhere.
+     */
+    public List<FailureChange<ByteString>> failedOpens() {
+        return failureChanges(side -> {
+            Map<ByteString, long[]> calls = new HashMap<>();
+            for (Tally.Entry<OpenTally.FileKey> e : side.summary().opens().files().top(false)) {
+                long[] c = calls.computeIfAbsent(e.key().path(), k -> new long[2]);
+                c[0] += e.total();
+                c[1] += e.failed();
+            }
+            return calls;
+        }, side -> {
+            Map<ByteString, Map<Integer, Long>> errnos = new HashMap<>();
+            for (Tally.Entry<FailureTally.PathErrno> e : side.summary().failures().opens().top(false)) {
+                errnos.computeIfAbsent(e.key().path(), k -> new HashMap<>()).merge(e.key().errno(), e.total(), Long::sum);
+            }
+            return errnos;
+        });
+    }
+
+    /** Syscalls (by name) that failed on either side, by the change in failures per second. */
+    public List<FailureChange<String>> failedSyscalls() {
+        return failureChanges(side -> {
+            Map<String, long[]> calls = new HashMap<>();
+            for (SyscallRow row : side.summary().syscalls().rows(SyscallGrouping.SYSCALL, SyscallOrder.COUNT)) {
+                long[] c = calls.computeIfAbsent(byIndex(side, row.recording()).syscalls().name(row.syscall()),
+                        k -> new long[2]);
+                c[0] += row.stats().count();
+                c[1] += row.stats().errors();
+            }
+            return calls;
+        }, side -> {
+            Map<String, Map<Integer, Long>> errnos = new HashMap<>();
+            for (Tally.Entry<FailureTally.SyscallErrno> e : side.summary().failures().syscalls().top(false)) {
+                String name = byIndex(side, e.key().recording()).syscalls().name(e.key().syscall());
+                errnos.computeIfAbsent(name, k -> new HashMap<>()).merge(e.key().errno(), e.total(), Long::sum);
+            }
+            return errnos;
+        });
+    }
+
+    private <K extends Comparable<K>> List<FailureChange<K>> failureChanges(Function<Side, Map<K, long[]>> calls,
+            Function<Side, Map<K, Map<Integer, Long>>> errnos) {
+        Map<K, Failures> sideA = failures(calls.apply(a), errnos.apply(a));
+        Map<K, Failures> sideB = failures(calls.apply(b), errnos.apply(b));
+        Set<K> keys = new TreeSet<>();
+        sideA.forEach((key, f) -> {
+            if (f.failed() > 0) {
+                keys.add(key);
+            }
+        });
+        sideB.forEach((key, f) -> {
+            if (f.failed() > 0) {
+                keys.add(key);
+            }
+        });
+        double secondsA = a.seconds();
+        double secondsB = b.seconds();
+        List<FailureChange<K>> changes = new ArrayList<>();
+        for (K key : keys) {
+            Failures fa = sideA.getOrDefault(key, Failures.NONE);
+            Failures fb = sideB.getOrDefault(key, Failures.NONE);
+            changes.add(new FailureChange<>(key, fa, fb, fa.failed() / secondsA, fb.failed() / secondsB));
+        }
+        changes.sort(Comparator.comparingDouble((FailureChange<K> c) -> -Math.abs(c.delta()))
+                .thenComparing(FailureChange::key));
+        return changes;
+    }
+
+    private static <K> Map<K, Failures> failures(Map<K, long[]> calls, Map<K, Map<Integer, Long>> errnos) {
+        Map<K, Failures> failures = new HashMap<>();
+        calls.forEach((key, c) -> failures.put(key, new Failures(c[0], c[1], errnos.getOrDefault(key, Map.of()))));
+        return failures;
     }
 
     private static Recording byIndex(Side side, int index) {

@@ -22,6 +22,7 @@ public final class SummaryAggregate implements RecordVisitor {
     private final SyscallTally syscalls;
     private final OpenTally opens = new OpenTally();
     private final KillTally kills = new KillTally();
+    private final FailureTally failures = new FailureTally();
     private final EventSpan span = new EventSpan();
 
     public SummaryAggregate(SyscallSource source) {
@@ -30,7 +31,7 @@ public final class SummaryAggregate implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return RecordVisitor.readsOf(families, syscalls, opens, kills);
+        return RecordVisitor.readsOf(families, syscalls, opens, kills, failures);
     }
 
     @Override
@@ -45,6 +46,7 @@ public final class SummaryAggregate implements RecordVisitor {
     public void syscallEvent(Recording recording, SyscallEvent event) {
         families.syscallEvent(recording, event);
         syscalls.syscallEvent(recording, event);
+        failures.syscallEvent(recording, event);
         span.add(recording, event.getHeader().getTsNs());
     }
 
@@ -52,6 +54,7 @@ public final class SummaryAggregate implements RecordVisitor {
     public void open(Recording recording, OpenEvent event) {
         families.open(recording, event);
         opens.open(recording, event);
+        failures.open(recording, event);
         span.add(recording, event.getHeader().getTsNs());
     }
 
@@ -72,6 +75,7 @@ public final class SummaryAggregate implements RecordVisitor {
         syscalls.merge(other.syscalls);
         opens.merge(other.opens);
         kills.merge(other.kills);
+        failures.merge(other.failures);
         span.merge(other.span);
     }
 
@@ -95,6 +99,11 @@ public final class SummaryAggregate implements RecordVisitor {
 
     public KillTally kills() {
         return kills;
+    }
+
+    /** Failed opens per path and failed syscall events per syscall, by errno. */
+    public FailureTally failures() {
+        return failures;
     }
 
     /** Processes by everything they did (syscalls + opens + signals sent), most active first. */

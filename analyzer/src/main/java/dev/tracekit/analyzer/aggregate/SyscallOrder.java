@@ -13,4 +13,12 @@ public enum SyscallOrder {
             case LATENCY -> stats.latencyTotalNs() == null ? -1 : stats.latencyTotalNs();
         };
     }
+
+    /**
+     * What ranks rows of equal measure: calls, for rows by latency, so that rows without latency (counts
+     * recorded without --latency) read as syscount's top by count rather than in syscall-number order.
+     */
+    long tieBreak(SyscallStats stats) {
+        return this == LATENCY ? stats.count() : 0;
+    }
 }

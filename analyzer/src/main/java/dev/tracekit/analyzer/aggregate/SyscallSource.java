@@ -23,13 +23,22 @@ public final class SyscallSource {
     }
 
     public static SyscallSource choose(List<Recording> recordings, FilterSpec filters) {
+        return choose(recordings, filters, false);
+    }
+
+    /**
+     * @param latency latency is asked for: per-event durations answer where counts were recorded without it
+     *                (or their header does not say)
+     */
+    public static SyscallSource choose(List<Recording> recordings, FilterSpec filters, boolean latency) {
         boolean needsEvents = !filters.tids().isEmpty() || !filters.uids().isEmpty() || !filters.errnos().isEmpty();
         boolean[] counts = new boolean[recordings.size()];
         boolean[] events = new boolean[recordings.size()];
         for (Recording recording : recordings) {
             boolean hasCounts = recording.has(RecordingStream.SYSCALL_COUNTS);
             boolean hasEvents = recording.has(RecordingStream.SYSCALL_EVENTS);
-            boolean viaEvents = hasEvents && (!hasCounts || needsEvents);
+            boolean countsLackLatency = latency && !recording.countsCarryLatency().orElse(false);
+            boolean viaEvents = hasEvents && (!hasCounts || needsEvents || countsLackLatency);
             events[recording.index()] = viaEvents;
             counts[recording.index()] = hasCounts && !viaEvents;
         }

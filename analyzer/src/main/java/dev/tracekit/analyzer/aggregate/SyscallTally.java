@@ -126,7 +126,8 @@ public final class SyscallTally implements RecordVisitor {
     }
 
     /**
-     * Rows grouped as asked, sorted by the measure (largest first), ties by recording, window and key.
+     * Rows grouped as asked, sorted by the measure (largest first), ties by {@link SyscallOrder#tieBreak},
+     * recording, window and key.
      *
      * @throws IllegalArgumentException for a grouping finer than the tally's keys
      */
@@ -146,6 +147,7 @@ public final class SyscallTally implements RecordVisitor {
         List<SyscallRow> rows = new ArrayList<>();
         grouped.forEach((k, s) -> rows.add(new SyscallRow(k.recording(), k.pid(), k.comm(), k.syscall(), k.bucket(), s)));
         rows.sort(Comparator.comparingLong((SyscallRow r) -> -order.measure(r.stats()))
+                .thenComparingLong(r -> -order.tieBreak(r.stats()))
                 .thenComparingInt(SyscallRow::recording)
                 .thenComparingLong(SyscallRow::bucket)
                 .thenComparingInt(SyscallRow::syscall)

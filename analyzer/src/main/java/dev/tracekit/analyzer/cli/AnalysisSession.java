@@ -13,6 +13,8 @@ import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingReader;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.analyzer.aggregate.CountingVisitor;
+import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
 import java.io.PrintWriter;
@@ -30,6 +32,7 @@ final class AnalysisSession {
     private final Diagnostics diagnostics;
     private final FilterSpec filters;
     private final RecordingReader reader;
+    private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
 
     private AnalysisSession(Catalog catalog, Diagnostics diagnostics, FilterSpec filters, int threads) {
         this.catalog = catalog;
@@ -56,6 +59,11 @@ final class AnalysisSession {
         return filters;
     }
 
+    /** Every recording of the inputs. */
+    List<Recording> allRecordings() {
+        return catalog.recordings();
+    }
+
     /** Recordings the {@code --host} filter lets through. */
     List<Recording> recordings() {
         return catalog.recordings().stream()
@@ -74,15 +82,41 @@ final class AnalysisSession {
         return new ReportContext(catalog.recordings(), recordings(), limit);
     }
 
-    /** Reads the streams into one filtered aggregate per decoding thread; the caller merges them. */
+    /**
+     * Reads the streams into one filtered aggregate per decoding thread; the caller merges them. The kills
+     * stream goes, in recorded order, into an aggregate of its own: a sent signal is joined to the kernel's
+     * record of it by their order ({@code SignalPairing}).
+     */
     <V extends RecordVisitor> List<V> aggregate(Set<RecordingStream> streams, Supplier<V> aggregates) {
         List<V> created = Collections.synchronizedList(new ArrayList<>());
-        reader.readUnordered(streams, () -> {
-            V aggregate = aggregates.get();
-            created.add(aggregate);
-            return FilteringVisitor.wrap(filters, aggregate);
-        });
+        Set<RecordingStream> unordered = EnumSet.noneOf(RecordingStream.class);
+        unordered.addAll(streams);
+        if (unordered.remove(RecordingStream.KILLS)) {
+            V kills = aggregates.get();
+            reader.readOrdered(Set.of(RecordingStream.KILLS), counted(kills));
+            created.add(kills);
+        }
+        if (!unordered.isEmpty() || created.isEmpty()) {
+            reader.readUnordered(unordered, () -> {
+                V aggregate = aggregates.get();
+                created.add(aggregate);
+                return counted(aggregate);
+            });
+        }
         return List.copyOf(created);
+    }
+
+    private RecordVisitor counted(RecordVisitor aggregate) {
+        FamilyTally counts = new FamilyTally();
+        recordsRead.add(counts);
+        return new CountingVisitor(counts, FilteringVisitor.wrap(filters, aggregate));
+    }
+
+    /** Records read by the aggregating passes so far, before any filter: per recording and family. */
+    FamilyTally recordsRead() {
+        FamilyTally total = new FamilyTally();
+        recordsRead.forEach(total::merge);
+        return total;
     }
 
     /** Reads everything the summary shows, with syscall figures from {@code source}. */

@@ -3,6 +3,8 @@ package dev.tracekit.analyzer.cli;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.SyscallEventRows;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Family;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,11 @@ import picocli.CommandLine.Command;
         description = "perf trace style replay of per-event syscall records (recorded with --events syscall-events): "
                 + "time, process, syscall name, raw arguments, return value, errno and duration.")
 final class EventsCommand extends VerbCommand {
+    @Override
+    List<String> emptyResultHints(AnalysisSession session) {
+        return emptyResultHints(session, r -> Family.SYSCALL_EVENTS);
+    }
+
     @Override
     void run(AnalysisSession session, TableWriter writer) {
         SyscallEventRows rows = new SyscallEventRows(session.context(Integer.MAX_VALUE), writer, output.limit);

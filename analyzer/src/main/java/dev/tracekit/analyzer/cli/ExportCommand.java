@@ -14,11 +14,7 @@ import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -61,11 +57,18 @@ final class ExportCommand implements Callable<Integer> {
                     + "ndjson/csv: a new file (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "ndjson/csv/parquet: overwrite the -o file if it exists (recordings written "
+            + "by --format avro are never overwritten).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (format != Format.avro && output != null) {
+            OutputFile.checkNew(output, force); // before reading: a refused run should cost nothing
+        }
         AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec());
         if (format == Format.avro) {
             if (output == null) {
@@ -91,10 +94,10 @@ final class ExportCommand implements Callable<Integer> {
                 throw TracekitException.badInput("export --format parquet needs -o FILE");
             }
             PrintWriter out = output == null ? spec.commandLine().getOut()
-                    : format == Format.parquet ? null : newFile(output);
+                    : format == Format.parquet ? null : newFile(output, force);
             TableWriter writer = switch (format) {
                 case csv -> new CsvWriter(out, new RenderOptions(false));
-                case parquet -> new ParquetTableWriter(output);
+                case parquet -> new ParquetTableWriter(output, force);
                 default -> new NdjsonWriter(out, new RenderOptions(false));
             };
             ExportRows rows = new ExportRows(stream, writer);
@@ -128,12 +131,9 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static PrintWriter newFile(Path path) {
+    private static PrintWriter newFile(Path path, boolean force) {
         try {
-            return new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE));
-        } catch (FileAlreadyExistsException e) {
-            throw TracekitException.badInput(path + ": already exists; export writes new files only");
+            return new PrintWriter(OutputFile.open(path, force));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

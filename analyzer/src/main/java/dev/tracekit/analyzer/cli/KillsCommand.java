@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.KillRows;
 import dev.tracekit.analyzer.report.KillTopReport;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -16,6 +17,11 @@ import picocli.CommandLine.Option;
 final class KillsCommand extends VerbCommand {
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
+
+    @Override
+    List<String> emptyResultHints(AnalysisSession session) {
+        return emptyResultHints(session, r -> Family.KILLS);
+    }
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.OpenRows;
 import dev.tracekit.analyzer.report.OpenTopReport;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -17,6 +18,11 @@ final class OpensCommand extends VerbCommand {
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
+
+    @Override
+    List<String> emptyResultHints(AnalysisSession session) {
+        return emptyResultHints(session, r -> Family.OPENS);
+    }
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {

@@ -9,7 +9,6 @@ import dev.tracekit.analyzer.report.HtmlReportContent;
 import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", required = true, paramLabel = "FILE", description = "Write the report to this file.")
     Path html;
 
+    @Option(names = "--force", description = "Overwrite the file if it exists (otherwise it is kept and the run refused).")
+    boolean force;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "Rows per table and bars per chart. Default: ${DEFAULT-VALUE}.")
     int limit;
@@ -58,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
         List<ReportAggregate> parts = session.aggregate(streams, () -> new ReportAggregate(source, windowNs));
         ReportAggregate aggregate = parts.getFirst();
         parts.subList(1, parts.size()).forEach(aggregate::merge);
-        write(HtmlReportContent.of(session.context(limit), aggregate, source));
+        write(HtmlReportContent.of(session.context(limit), aggregate, source, session.recordsRead()));
         return session.finish(spec.commandLine().getErr());
     }
 
@@ -71,10 +73,11 @@ final class ReportCommand implements Callable<Integer> {
         if (parent == null || !Files.isDirectory(parent)) {
             throw TracekitException.badInput("--html " + html + ": no such directory " + parent);
         }
+        OutputFile.checkNew(html, force);
     }
 
     private void write(HtmlReport report) {
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(html, StandardCharsets.UTF_8))) {
+        try (PrintWriter out = new PrintWriter(OutputFile.open(html, force))) {
             report.write(out);
             // PrintWriter keeps write errors (a full disk) to itself; ask, or a cut-off page would pass as done.
             if (out.checkError()) {

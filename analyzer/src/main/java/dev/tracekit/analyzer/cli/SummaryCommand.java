@@ -14,6 +14,6 @@ final class SummaryCommand extends VerbCommand {
     void run(AnalysisSession session, TableWriter writer) {
         SyscallSource source = SyscallSource.choose(session.recordings(), session.filters());
         SummaryAggregate summary = session.summary(source);
-        new SummaryReport(session.context(output.limitOr(10)), summary, source).write(writer);
+        new SummaryReport(session.context(output.limitOr(10)), summary, source, session.recordsRead()).write(writer);
     }
 }

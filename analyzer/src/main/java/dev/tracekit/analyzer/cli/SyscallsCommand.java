@@ -21,10 +21,16 @@ final class SyscallsCommand extends VerbCommand {
     boolean histogram;
 
     @Override
+    List<String> emptyResultHints(AnalysisSession session) {
+        SyscallSource source = SyscallSource.choose(session.recordings(), session.filters(), syscalls.latency());
+        return emptyResultHints(session, source::family);
+    }
+
+    @Override
     void run(AnalysisSession session, TableWriter writer) {
         SyscallGrouping grouping = syscalls.grouping();
         long windowNs = syscalls.windowNs();
-        SyscallSource source = SyscallSource.choose(session.recordings(), session.filters());
+        SyscallSource source = SyscallSource.choose(session.recordings(), session.filters(), syscalls.latency());
         List<SyscallTally> parts = session.aggregate(source.streams(), () -> new SyscallTally(source, windowNs, histogram, grouping));
         SyscallTally tally = parts.getFirst();
         parts.subList(1, parts.size()).forEach(tally::merge);

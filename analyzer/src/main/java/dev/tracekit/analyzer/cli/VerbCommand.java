@@ -1,8 +1,13 @@
 package dev.tracekit.analyzer.cli;
 
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.EmptyTableNotes;
 import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.schema.Family;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,7 +30,7 @@ abstract class VerbCommand implements Callable<Integer> {
     public final Integer call() {
         AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec());
         PrintWriter out = spec.commandLine().getOut();
-        TableWriter writer = output.writer(out);
+        TableWriter writer = EmptyTableNotes.wrap(output.writer(out), emptyResultHints(session));
         run(session, writer);
         writer.finish();
         return session.finish(spec.commandLine().getErr());
@@ -33,4 +38,14 @@ abstract class VerbCommand implements Callable<Integer> {
 
     /** Reads, aggregates and hands the rows to the writer. */
     abstract void run(AnalysisSession session, TableWriter writer);
+
+    /** What to say under a table that comes out empty; verbs that read one family say more. */
+    List<String> emptyResultHints(AnalysisSession session) {
+        return EmptyResultHints.hosts(session.filters(), session.allRecordings());
+    }
+
+    /** The hints for a verb whose rows come from one family per recording. */
+    static List<String> emptyResultHints(AnalysisSession session, Function<Recording, Family> family) {
+        return EmptyResultHints.of(session.filters(), session.allRecordings(), session.recordings(), family);
+    }
 }

@@ -22,14 +22,16 @@ import org.apache.parquet.schema.Type;
 
 /**
  * An export table as one Parquet file (zstd pages), for DuckDB, pandas/pyarrow, Polars and Spark: the columns
- * {@link ParquetLeaf} describes, one row per record. The file is new: an existing one is never overwritten.
+ * {@link ParquetLeaf} describes, one row per record. An existing file is replaced only when asked (--force).
  */
 public final class ParquetTableWriter implements TableWriter {
     private final Path file;
+    private final boolean overwrite;
     private ParquetWriter<List<?>> writer;
 
-    public ParquetTableWriter(Path file) {
+    public ParquetTableWriter(Path file, boolean overwrite) {
         this.file = file;
+        this.overwrite = overwrite;
     }
 
     @Override
@@ -50,10 +52,10 @@ public final class ParquetTableWriter implements TableWriter {
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new ZstdCodecFactory())
                     .withCompressionCodec(CompressionCodecName.ZSTD)
-                    .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                    .withWriteMode(overwrite ? ParquetFileWriter.Mode.OVERWRITE : ParquetFileWriter.Mode.CREATE)
                     .build();
         } catch (FileAlreadyExistsException e) {
-            throw TracekitException.badInput(file + ": already exists; export writes new files only");
+            throw TracekitException.badInput(file + ": already exists; add --force to overwrite it");
         } catch (IOException e) {
             throw TracekitException.badInput(file + ": cannot write: " + e.getMessage());
         }

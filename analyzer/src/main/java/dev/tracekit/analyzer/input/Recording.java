@@ -8,6 +8,7 @@ import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ public final class Recording {
     private final List<IntervalStats> intervals;
     private final Losses losses;
     private final Set<RecordingStream> streams;
-    private final List<String> redactedFields;
+    private final RecordedFilters recordedFilters;
     private final ProcessIndex processes;
 
     /**
@@ -48,7 +49,7 @@ public final class Recording {
         this.intervals = List.copyOf(intervals);
         this.losses = new Losses(this.intervals);
         this.streams = streams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(streams));
-        this.redactedFields = RedactedFields.of(meta.filtersJson());
+        this.recordedFilters = RecordedFilters.of(meta.filtersJson());
         this.processes = processes;
     }
 
@@ -59,7 +60,12 @@ public final class Recording {
 
     /** Fields recorded as keyed hashes ({@code --redact}): "paths", "comm", "uid"; empty for most recordings. */
     public List<String> redactedFields() {
-        return redactedFields;
+        return recordedFilters.redacted();
+    }
+
+    /** True when its header says syscall counts were recorded with latency, false when it says without. */
+    public Optional<Boolean> countsCarryLatency() {
+        return Optional.ofNullable(recordedFilters.latency());
     }
 
     /** Position in the catalog's order (by host, then recording id): a small key for aggregation tables. */

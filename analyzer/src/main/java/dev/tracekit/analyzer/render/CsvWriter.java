@@ -2,17 +2,26 @@ package dev.tracekit.analyzer.render;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * RFC 4180 CSV for spreadsheets: a header row per table, raw numbers, decoded names beside them. Tables of a
- * report (titled) are separated by a blank line and carry a {@code section} column first.
+ * RFC 4180 CSV for spreadsheets: one header row, raw numbers, decoded names beside them. The tables of a
+ * report (titled: summary, diff) are one table: a {@code section} column says which each row belongs to, and
+ * the header holds every table's fields in the order they first appear, empty where a row's table has none,
+ * so that CSV readers (DuckDB, pandas, spreadsheets) read the whole file. Those tables are small and are held
+ * until the end; a listing (untitled) is streamed.
  */
 public final class CsvWriter implements TableWriter {
     private final PrintWriter out;
     private final RenderOptions options;
     private TableSpec table;
-    private boolean first = true;
+    /** Titled tables' fields and rows, written at the end under one header. */
+    private final Set<String> sectionHeaders = new LinkedHashSet<>();
+    private final List<Map<String, String>> sectionRows = new ArrayList<>();
 
     public CsvWriter(PrintWriter out, RenderOptions options) {
         this.out = out;
@@ -22,32 +31,32 @@ public final class CsvWriter implements TableWriter {
     @Override
     public void begin(TableSpec spec) {
         table = spec;
-        if (!first) {
-            out.print("\r\n");
-        }
-        first = false;
         List<String> headers = new ArrayList<>();
-        if (spec.title() != null) {
-            headers.add("section");
-        }
         for (Column column : spec.columns()) {
             headers.addAll(Fields.csvHeaders(column, options));
         }
-        line(headers);
+        if (spec.title() != null) {
+            sectionHeaders.add("section");
+            sectionHeaders.addAll(headers);
+        } else {
+            line(headers);
+        }
     }
 
     @Override
     public void row(List<?> values) {
-        List<String> cells = new ArrayList<>();
-        if (table.title() != null) {
-            cells.add(table.name());
-        }
+        Map<String, String> cells = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {
             for (Fields.Field field : Fields.csv(table.columns().get(i), values.get(i), options)) {
-                cells.add(field.value() == null ? "" : field.value().toString());
+                cells.put(field.name(), field.value() == null ? "" : field.value().toString());
             }
         }
-        line(cells);
+        if (table.title() != null) {
+            cells.put("section", table.name());
+            sectionRows.add(cells);
+        } else {
+            line(List.copyOf(cells.values()));
+        }
     }
 
     private void line(List<String> cells) {
@@ -75,6 +84,12 @@ public final class CsvWriter implements TableWriter {
 
     @Override
     public void finish() {
+        if (!sectionHeaders.isEmpty()) {
+            line(List.copyOf(sectionHeaders));
+            for (Map<String, String> row : sectionRows) {
+                line(sectionHeaders.stream().map(h -> row.getOrDefault(h, "")).toList());
+            }
+        }
         out.flush();
     }
 

@@ -13,6 +13,14 @@ final class Completeness {
     private Completeness() {
     }
 
+    /**
+     * The share of a family's events that reached the result: those the recorder lost, and those it wrote
+     * that could not be read back (a damaged file), are missing alike.
+     */
+    static double percent(long written, long lost, long unreadable) {
+        return Losses.completenessPercent(written - unreadable, lost + unreadable);
+    }
+
     /** One note per recording that lost events of the family its figures come from. */
     static List<String> notes(List<Recording> recordings, Function<Recording, Family> family) {
         List<String> notes = new ArrayList<>();

@@ -6,10 +6,16 @@ import dev.tracekit.analyzer.render.Column;
 import dev.tracekit.analyzer.render.ColumnKind;
 import dev.tracekit.analyzer.render.TableSpec;
 import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.names.Errnos;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** {@code diff A B}: rate changes per syscall and per process, files and signals seen on one side only. */
+/**
+ * {@code diff A B}: what failed more or less (per file and per syscall, with errnos on each side), rate
+ * changes per syscall and per process, files and signals seen on one side only.
+ */
 public final class DiffReport {
     private final RecordingDiff diff;
     private final int limit;
@@ -20,6 +26,23 @@ public final class DiffReport {
     }
 
     public void write(TableWriter out) {
+        List<RecordingDiff.FailureChange<ByteString>> failedOpens = diff.failedOpens();
+        out.begin(new TableSpec("failed_opens", "Failed opens change (failures per second, B - A)",
+                failureColumns("OPENS", "opens", new Column("PATH", "path", ColumnKind.BYTES)), false));
+        for (RecordingDiff.FailureChange<ByteString> c : failedOpens.subList(0, Math.min(limit, failedOpens.size()))) {
+            out.row(failureRow(c, c.key().toArray()));
+        }
+        out.end(List.of());
+
+        List<RecordingDiff.FailureChange<String>> failedSyscalls = diff.failedSyscalls();
+        out.begin(new TableSpec("failed_syscalls", "Syscall failure change (failures per second, B - A)",
+                failureColumns("CALLS", "calls", new Column("SYSCALL", "syscall_name", ColumnKind.TEXT)), false));
+        for (RecordingDiff.FailureChange<String> c : failedSyscalls.subList(0, Math.min(limit, failedSyscalls.size()))) {
+            out.row(failureRow(c, c.key()));
+        }
+        out.end(failedSyscalls.isEmpty() ? List.of() : List.of(
+                "ERRNOS come from per-event records (--events syscall-events); in-kernel counts carry none"));
+
         List<RecordingDiff.Change<String>> syscalls = diff.syscalls();
         out.begin(new TableSpec("syscalls", "Syscall rate change (per second, B - A)", List.of(
                 new Column("SYSCALL", "syscall_name", ColumnKind.TEXT),
@@ -64,5 +87,30 @@ public final class DiffReport {
             out.row(List.of(s.side(), s.key().senderComm().toArray(), Names.signal(s.key().signal()), s.count()));
         }
         out.end(List.of());
+    }
+
+    private static List<Column> failureColumns(String calls, String callsKey, Column what) {
+        return List.of(
+                new Column(calls + "-A", callsKey + "_a", ColumnKind.COUNT),
+                new Column("FAILED-A", "failed_a", ColumnKind.COUNT),
+                new Column("ERRNOS-A", "errnos_a", ColumnKind.TEXT),
+                new Column(calls + "-B", callsKey + "_b", ColumnKind.COUNT),
+                new Column("FAILED-B", "failed_b", ColumnKind.COUNT),
+                new Column("ERRNOS-B", "errnos_b", ColumnKind.TEXT),
+                new Column("CHANGE/s", "change", ColumnKind.RATE),
+                what);
+    }
+
+    private static List<Object> failureRow(RecordingDiff.FailureChange<?> c, Object what) {
+        return Arrays.asList(c.a().calls(), c.a().failed(), errnos(c.a()), c.b().calls(), c.b().failed(), errnos(c.b()),
+                c.delta(), what);
+    }
+
+    /** {@code ENOENT 3, EACCES 1}: most frequent first. */
+    private static String errnos(RecordingDiff.Failures failures) {
+        return failures.byErrno().entrySet().stream()
+                .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> Errnos.name(e.getKey()) + " " + DisplayText.count(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

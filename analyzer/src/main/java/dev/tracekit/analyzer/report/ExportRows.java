@@ -51,7 +51,7 @@ public final class ExportRows implements RecordVisitor {
             case OPENS -> {
                 columns.addAll(HEADER);
                 columns.addAll(List.of(
-                        new Column("SYSCALL", "syscall", ColumnKind.TEXT),
+                        new Column("SYSCALL", "syscall", ColumnKind.NAMED),
                         new Column("DIRFD", "dirfd", ColumnKind.NUMBER),
                         new Column("PATH", "path", ColumnKind.BYTES),
                         new Column("TRUNCATED", "path_truncated", ColumnKind.BOOLEAN),
@@ -64,7 +64,7 @@ public final class ExportRows implements RecordVisitor {
             case KILLS -> {
                 columns.addAll(HEADER);
                 columns.addAll(List.of(
-                        new Column("SYSCALL", "syscall", ColumnKind.TEXT),
+                        new Column("SYSCALL", "syscall", ColumnKind.NAMED),
                         new Column("TPID", "target_pid", ColumnKind.NUMBER),
                         new Column("TTID", "target_tid", ColumnKind.NUMBER),
                         new Column("SIG", "signal", ColumnKind.NAMED),
@@ -125,8 +125,8 @@ public final class ExportRows implements RecordVisitor {
     @Override
     public void open(Recording recording, OpenEvent e) {
         List<Object> row = head(recording, e.getHeader());
-        row.addAll(Arrays.asList(e.getSyscall().name(), (long) e.getDirfd(), ReportContext.bytes(e.getPath()),
-                e.getPathTruncated(), Names.openFlags(recording, e.getFlags()), (long) e.getMode(), e.getResolve(),
+        row.addAll(Arrays.asList(Names.openSyscall(recording, e.getSyscall()), (long) e.getDirfd(), ReportContext.bytes(e.getPath()),
+                e.getPathTruncated(), Names.openFlags(recording, e.getFlags()), Names.openMode(recording, e), e.getResolve(),
                 (long) e.getResult(), Names.errno(e.getResult() < 0 ? -e.getResult() : 0)));
         out.row(row);
     }
@@ -134,7 +134,7 @@ public final class ExportRows implements RecordVisitor {
     @Override
     public void kill(Recording recording, KillEvent e) {
         List<Object> row = head(recording, e.getHeader());
-        row.addAll(Arrays.asList(e.getSyscall().name(), (long) e.getTargetPid(), (long) e.getTargetTid(),
+        row.addAll(Arrays.asList(Names.killSyscall(recording, e.getSyscall()), (long) e.getTargetPid(), (long) e.getTargetTid(),
                 Names.signal(e.getSignal()), Names.killResult(e)));
         out.row(row);
     }

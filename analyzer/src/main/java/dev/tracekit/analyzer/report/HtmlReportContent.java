@@ -1,11 +1,11 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.ReportAggregate;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
 import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
-import dev.tracekit.analyzer.input.Losses;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.html.HtmlReport;
@@ -30,9 +30,12 @@ public final class HtmlReportContent {
     private HtmlReportContent() {
     }
 
-    public static HtmlReport of(ReportContext context, ReportAggregate aggregate, SyscallSource source) {
+    /** @param recordsRead records read before any filter, per recording and family */
+    public static HtmlReport of(ReportContext context, ReportAggregate aggregate, SyscallSource source,
+            FamilyTally recordsRead) {
         HtmlTableWriter writer = new HtmlTableWriter();
-        new SummaryReport(context, aggregate.summary(), source).write(writer);
+        SummaryReport.Results results = SummaryReport.Results.of(aggregate.summary(), source, recordsRead);
+        new SummaryReport(context, results).write(writer);
         Map<String, HtmlTable> tables = writer.tables().stream()
                 .collect(Collectors.toMap(HtmlTable::name, Function.identity()));
         ReportCharts charts = new ReportCharts(context, aggregate, source);
@@ -51,14 +54,15 @@ public final class HtmlReportContent {
                 new HtmlReport.Section("opens", "File opens", null,
                         List.of(charts.opensPerProcess()), List.of(tables.get("top_files")), false),
                 new HtmlReport.Section("failed-opens", "Failed opens", null,
-                        List.of(charts.failedOpensByErrno(), charts.failedOpensByPath()),
+                        List.of(charts.failedOpensByPath()), // by errno is the table beside it
                         List.of(tables.get("failed_opens")), false),
                 new HtmlReport.Section("signals", "Signals", null,
                         List.of(charts.signals()), List.of(tables.get("signals")), false));
-        return new HtmlReport(heading(context, aggregate.summary()), sections);
+        return new HtmlReport(heading(context, aggregate.summary(), results), sections);
     }
 
-    private static HtmlReport.Heading heading(ReportContext context, SummaryAggregate summary) {
+    private static HtmlReport.Heading heading(ReportContext context, SummaryAggregate summary,
+            SummaryReport.Results results) {
         Set<String> hosts = new LinkedHashSet<>();
         List<String> facts = new ArrayList<>();
         long opens = 0;
@@ -76,8 +80,8 @@ public final class HtmlReportContent {
                 if (r.has(RecordingStream.of(family))) {
                     long familyLost = r.losses().lost(family);
                     lost += familyLost;
-                    completeness = Math.min(completeness,
-                            Losses.completenessPercent(r.losses().written(family), familyLost));
+                    completeness = Math.min(completeness, Completeness.percent(r.losses().written(family),
+                            familyLost, results.unreadable(r, family)));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.SignalPairing;
+import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
@@ -10,13 +12,19 @@ import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.Family;
 import dev.tracekit.schema.KillEvent;
-import java.util.Locale;
+import dev.tracekit.schema.KillSyscall;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** killsnoop/sigsnoop replayed: one row per signal, in recorded order, streamed to the writer. */
+/**
+ * killsnoop/sigsnoop replayed: one row per signal, in recorded order, streamed to the writer. A sent signal is
+ * one row, with what the kernel did with it as its FATE ({@link SignalPairing}).
+ */
 public final class KillRows implements RecordVisitor {
     private final ReportContext context;
     private final TableWriter out;
     private final ReplayLimit limit;
+    private final SignalPairing pairing = new SignalPairing(this::row);
 
     public KillRows(ReportContext context, TableWriter out, Integer limit) {
         this.context = context;
@@ -34,11 +42,21 @@ public final class KillRows implements RecordVisitor {
                 new Column("TPID", "target_pid", ColumnKind.NUMBER, 7),
                 new Column("TTID", "target_tid", ColumnKind.NUMBER, 7),
                 new Column("RESULT", "result", ColumnKind.NAMED, 9),
+                new Column("FATE", "fate", ColumnKind.NAMED, 15),
                 new Column("SYSCALL", "syscall", ColumnKind.NAMED)), true));
     }
 
     @Override
+    public Set<OptionalField> reads() {
+        return EnumSet.of(OptionalField.THREAD_AND_USER); // the pairing goes by sender thread
+    }
+
+    @Override
     public void kill(Recording recording, KillEvent e) {
+        pairing.kill(recording, e);
+    }
+
+    private void row(Recording recording, KillEvent e, int fate) {
         if (!limit.take()) {
             return;
         }
@@ -47,8 +65,13 @@ public final class KillRows implements RecordVisitor {
                 recording.losses().lostAround(Family.KILLS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), ReportContext.bytes(h.getComm()), Names.signal(e.getSignal()),
-                (long) e.getTargetPid(), (long) e.getTargetTid(), Names.killResult(e),
-                new Named(e.getSyscall().ordinal(), e.getSyscall().name().toLowerCase(Locale.ROOT))));
+                (long) e.getTargetPid(), (long) e.getTargetTid(), result(e), Names.signalFate(fate),
+                Names.killSyscall(recording, e.getSyscall())));
+    }
+
+    /** A signal the kernel raised itself was returned by no syscall: its result is its fate. */
+    private static Named result(KillEvent e) {
+        return e.getSyscall() == KillSyscall.SIGNAL_GENERATE ? null : Names.killResult(e);
     }
 
     @Override
@@ -57,6 +80,7 @@ public final class KillRows implements RecordVisitor {
     }
 
     public void end() {
+        pairing.finish();
         out.end(Completeness.notes(context.shown(), r -> Family.KILLS));
     }
 }

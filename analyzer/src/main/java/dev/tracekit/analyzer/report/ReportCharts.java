@@ -1,8 +1,5 @@
 package dev.tracekit.analyzer.report;
 
-import dev.tracekit.analyzer.aggregate.KillTally;
-import dev.tracekit.analyzer.aggregate.OpenTally;
-import dev.tracekit.analyzer.aggregate.ProcessActivity;
 import dev.tracekit.analyzer.aggregate.ProcessKey;
 import dev.tracekit.analyzer.aggregate.ReportAggregate;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
@@ -11,7 +8,6 @@ import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.analyzer.aggregate.SyscallRateSeries;
 import dev.tracekit.analyzer.aggregate.SyscallRow;
 import dev.tracekit.analyzer.aggregate.SyscallSource;
-import dev.tracekit.analyzer.aggregate.Tally;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.html.BarChart;
@@ -20,6 +16,7 @@ import dev.tracekit.analyzer.render.html.Tone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The report's charts, from the same aggregates and in the same order as the summary's tables: top N bars
@@ -74,9 +71,10 @@ final class ReportCharts {
 
     BarChart topSyscalls() {
         List<SyscallRow> rows = summary.syscalls().rows(SyscallGrouping.SYSCALL, SyscallOrder.COUNT);
-        return new BarChart("Top syscalls by calls", SUCCEEDED_FAILED, top(rows, row -> new BarChart.Bar(
-                host(row.recording()) + context.recording(row.recording()).syscalls().name(row.syscall()),
-                List.of(row.stats().count() - row.stats().errors(), row.stats().errors()))));
+        return new BarChart("Top syscalls by calls", SUCCEEDED_FAILED, top(rows, SyscallRow::recording,
+                row -> new BarChart.Bar(
+                        host(row.recording()) + context.recording(row.recording()).syscalls().name(row.syscall()),
+                        List.of(row.stats().count() - row.stats().errors(), row.stats().errors()))));
     }
 
     BarChart topProcesses() {
@@ -84,38 +82,45 @@ final class ReportCharts {
                 new BarChart.Part("syscalls", Tone.PRIMARY),
                 new BarChart.Part("opens", Tone.SECONDARY),
                 new BarChart.Part("signals sent", Tone.TERTIARY)),
-                top(summary.topProcesses(), (ProcessActivity p) -> new BarChart.Bar(process(p.process()),
+                top(summary.topProcesses(), p -> p.process().recording(), p -> new BarChart.Bar(process(p.process()),
                         List.of(p.syscalls(), p.opens(), p.signalsSent()))));
     }
 
     BarChart opensPerProcess() {
         return new BarChart("Opens per process", SUCCEEDED_FAILED, top(summary.opens().processes().top(false),
-                e -> new BarChart.Bar(process(e.key()), List.of(e.total() - e.failed(), e.failed()))));
-    }
-
-    BarChart failedOpensByErrno() {
-        return new BarChart("Failed opens by errno", List.of(new BarChart.Part("failed", Tone.FAILURE)),
-                top(summary.opens().errnos().top(false), e -> new BarChart.Bar(
-                        host(e.key().recording()) + Names.errno(e.key().errno()).name(), List.of(e.total()))));
+                e -> e.key().recording(), e -> new BarChart.Bar(process(e.key()), List.of(e.total() - e.failed(), e.failed()))));
     }
 
     BarChart failedOpensByPath() {
         return new BarChart("Failed opens by path", List.of(new BarChart.Part("failed", Tone.FAILURE)),
-                top(summary.opens().files().top(true), (Tally.Entry<OpenTally.FileKey> e) -> new BarChart.Bar(
+                top(summary.opens().files().top(true), e -> e.key().recording(), e -> new BarChart.Bar(
                         host(e.key().recording()) + SafeText.escape(e.key().path().toArray()), List.of(e.failed()))));
     }
 
     BarChart signals() {
         return new BarChart("Signals: sender → target", List.of(
                 new BarChart.Part("sent", Tone.TERTIARY), new BarChart.Part("failed", Tone.FAILURE)),
-                top(summary.kills().signals().top(false), (Tally.Entry<KillTally.SignalKey> e) -> new BarChart.Bar(
+                top(summary.kills().signals().top(false), e -> e.key().sender().recording(), e -> new BarChart.Bar(
                         process(e.key().sender()) + " → " + e.key().targetPid() + " "
                                 + Names.signal(e.key().signal()).name(),
                         List.of(e.total() - e.failed(), e.failed()))));
     }
 
-    private <T> List<BarChart.Bar> top(List<T> rows, Function<T, BarChart.Bar> bar) {
-        return rows.subList(0, Math.min(context.limit(), rows.size())).stream().map(bar).toList();
+    /**
+     * The top rows as bars: with several recordings each gets an equal share of the limit (its own top rows,
+     * in recording order), so the busiest host does not take every bar.
+     */
+    private <T> List<BarChart.Bar> top(List<T> rows, ToIntFunction<T> recording, Function<T, BarChart.Bar> bar) {
+        List<Recording> shown = context.shown();
+        if (shown.size() <= 1) {
+            return rows.subList(0, Math.min(context.limit(), rows.size())).stream().map(bar).toList();
+        }
+        int share = Math.max(1, (context.limit() + shown.size() - 1) / shown.size());
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (Recording r : shown) {
+            rows.stream().filter(row -> recording.applyAsInt(row) == r.index()).limit(share).map(bar).forEach(bars::add);
+        }
+        return bars;
     }
 
     /** {@code comm (pid)}, the host first when several recordings are shown. */
@@ -123,7 +128,12 @@ final class ReportCharts {
         return host(process.recording()) + SafeText.escape(process.comm().toArray()) + " (" + process.pid() + ")";
     }
 
+    /** {@code web-1: }, or with several recordings of one host {@code web-1 ffffa112fffe: } (its id's last part). */
     private String host(int recording) {
-        return context.withHost() ? SafeText.escape(context.recording(recording).host()) + ": " : "";
+        Recording r = context.recording(recording);
+        String id = r.meta().recordingId();
+        String label = SafeText.escape(r.host())
+                + (context.withRecording() ? " " + SafeText.escape(id.substring(id.lastIndexOf('-') + 1)) : "");
+        return context.withHost() ? label + ": " : "";
     }
 }

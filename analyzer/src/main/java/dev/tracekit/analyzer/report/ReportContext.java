@@ -19,31 +19,43 @@ import java.util.List;
  */
 public record ReportContext(List<Recording> recordings, List<Recording> shown, int limit) {
     static final Column HOST = new Column("HOST", "host", ColumnKind.TEXT);
+    static final Column RECORDING = new Column("RECORDING", "recording_id", ColumnKind.TEXT);
 
     /** More than one recording is shown, so rows name their host. */
     boolean withHost() {
         return shown.size() > 1;
     }
 
+    /** Two recordings of one host are shown (rotations, runs before and after), so rows name their recording too. */
+    boolean withRecording() {
+        return shown.stream().map(Recording::host).distinct().count() < shown.size();
+    }
+
     Recording recording(int index) {
         return recordings.get(index);
     }
 
-    /** The columns with HOST put first when several recordings are shown. */
+    /** The columns with HOST put first when several recordings are shown, and RECORDING when a host repeats. */
     List<Column> columns(Column... columns) {
         List<Column> all = new ArrayList<>();
         if (withHost()) {
             all.add(HOST);
         }
+        if (withRecording()) {
+            all.add(RECORDING);
+        }
         all.addAll(List.of(columns));
         return all;
     }
 
-    /** A row's values with the host put first when several recordings are shown. */
+    /** A row's values with the host (and recording) put first, as {@link #columns} has them. */
     List<Object> row(int recording, Object... values) {
         List<Object> row = new ArrayList<>(values.length + 1);
         if (withHost()) {
             row.add(recordings.get(recording).host());
+        }
+        if (withRecording()) {
+            row.add(recordings.get(recording).meta().recordingId());
         }
         row.addAll(Arrays.asList(values));
         return row;

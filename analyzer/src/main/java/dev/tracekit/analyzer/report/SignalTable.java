@@ -22,12 +22,13 @@ final class SignalTable {
                 new Column("COMM", "comm", ColumnKind.BYTES),
                 new Column("TPID", "target_pid", ColumnKind.NUMBER),
                 new Column("SIG", "signal", ColumnKind.NAMED),
+                new Column("FATE", "fate", ColumnKind.NAMED),
                 new Column("COUNT", "count", ColumnKind.COUNT),
                 new Column("FAILED", "failed", ColumnKind.COUNT)), false));
         for (Tally.Entry<SignalKey> e : rows.subList(0, Math.min(context.limit(), rows.size()))) {
             SignalKey key = e.key();
             out.row(context.row(key.sender().recording(), (long) key.sender().pid(), key.sender().comm().toArray(),
-                    (long) key.targetPid(), Names.signal(key.signal()), e.total(), e.failed()));
+                    (long) key.targetPid(), Names.signal(key.signal()), Names.signalFate(key.fate()), e.total(), e.failed()));
         }
         out.end(Completeness.notes(context.shown(), r -> Family.KILLS));
     }

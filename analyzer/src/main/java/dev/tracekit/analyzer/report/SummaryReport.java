@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.aggregate.OpenTally;
 import dev.tracekit.analyzer.aggregate.ProcessActivity;
@@ -41,6 +42,9 @@ public final class SummaryReport {
         /** Records of the family read (and let through) for the recording. */
         long matched(Recording recording, Family family);
 
+        /** Records of the family the recorder wrote that could not be read (damaged or missing files). */
+        long unreadable(Recording recording, Family family);
+
         /** Syscalls by count, grouped by syscall. */
         List<SyscallRow> syscalls();
 
@@ -56,9 +60,22 @@ public final class SummaryReport {
         /** Signals by sender, target and signal, most frequent first. */
         List<Tally.Entry<KillTally.SignalKey>> signals();
 
-        /** The results of one pass over the events. */
-        static Results of(SummaryAggregate summary, SyscallSource source) {
+        /**
+         * The results of one pass over the events.
+         *
+         * @param recordsRead records read before any filter, per recording and family
+         */
+        static Results of(SummaryAggregate summary, SyscallSource source, FamilyTally recordsRead) {
             return new Results() {
+                @Override
+                public long unreadable(Recording r, Family family) {
+                    boolean syscallFamily = family == Family.SYSCALL_COUNTS || family == Family.SYSCALL_EVENTS;
+                    if (syscallFamily && source.family(r) != family) {
+                        return 0; // not read: the other syscall family answers for it
+                    }
+                    return Math.max(0, r.losses().written(family) - recordsRead.records(r, family));
+                }
+
                 @Override
                 public OptionalLong firstEvent(Recording r) {
                     return summary.span().first(r);
@@ -111,8 +128,9 @@ public final class SummaryReport {
     private final List<Recording> shown;
     private final Results summary;
 
-    public SummaryReport(ReportContext context, SummaryAggregate summary, SyscallSource source) {
-        this(context, Results.of(summary, source));
+    public SummaryReport(ReportContext context, SummaryAggregate summary, SyscallSource source,
+            FamilyTally recordsRead) {
+        this(context, Results.of(summary, source, recordsRead));
     }
 
     public SummaryReport(ReportContext context, Results summary) {
@@ -168,13 +186,17 @@ public final class SummaryReport {
      * through the filters ('-' for the syscall family not read because the other one answers for it).
      */
     private void families(TableWriter out) {
-        begin(out, "families", "Events per family", List.of(
-                new Column("HOST", "host", ColumnKind.TEXT),
+        List<Column> columns = new ArrayList<>(List.of(ReportContext.HOST));
+        if (context.withRecording()) {
+            columns.add(ReportContext.RECORDING);
+        }
+        columns.addAll(List.of(
                 new Column("FAMILY", "family", ColumnKind.TEXT),
                 new Column("RECORDED", "recorded", ColumnKind.COUNT),
                 new Column("LOST", "lost", ColumnKind.COUNT),
                 new Column("COMPLETE", "completeness_pct", ColumnKind.PERCENT),
                 new Column("MATCHED", "matched", ColumnKind.COUNT)));
+        begin(out, "families", "Events per family", columns);
         List<String> notes = new ArrayList<>();
         for (Recording r : shown) {
             Losses losses = r.losses();
@@ -185,9 +207,21 @@ public final class SummaryReport {
                 long lost = losses.lost(family);
                 boolean read = family != Family.SYSCALL_COUNTS && family != Family.SYSCALL_EVENTS
                         || summary.syscallFamily(r) == family;
-                out.row(Arrays.asList(r.host(), family.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        losses.written(family), lost, Losses.completenessPercent(losses.written(family), lost),
+                long unreadable = summary.unreadable(r, family);
+                String name = family.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                List<Object> row = new ArrayList<>(List.of(r.host()));
+                if (context.withRecording()) {
+                    row.add(r.meta().recordingId());
+                }
+                row.addAll(Arrays.asList(name, losses.written(family), lost,
+                        Completeness.percent(losses.written(family), lost, unreadable),
                         read ? summary.matched(r, family) : null));
+                out.row(row);
+                if (unreadable > 0) {
+                    notes.add(String.format(Locale.ROOT, "%s: %,d of the %,d %s records written could not be read "
+                            + "(damaged input, see the warnings): COMPLETE counts them as lost",
+                            r.host(), unreadable, losses.written(family), name));
+                }
             }
             if (losses.countOverflows() > 0) {
                 notes.add(r.host() + ": " + String.format(Locale.ROOT, "%,d", losses.countOverflows())

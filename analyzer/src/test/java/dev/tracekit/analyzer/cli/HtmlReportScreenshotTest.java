@@ -39,7 +39,7 @@ class HtmlReportScreenshotTest {
         Path html = out.resolve("report.html");
         Path png = out.resolve("report.png");
         Files.deleteIfExists(png);
-        CliRun run = CliRun.withFixtures("report", "--html", html.toString(), "@web");
+        CliRun run = CliRun.withFixtures("report", "--html", html.toString(), "--force", "@web");
         assertEquals(0, run.status(), run.err());
 
         Path log = out.resolve("chromium.log");

@@ -26,10 +26,12 @@ class InputLayerCliTest {
 
     @Test
     void aRecordingWithoutIntervalStatisticsTakesItsSpanFromItsEvents() {
-        CliRun run = CliRun.withFixtures("summary", "@truncated", "--format", "csv");
+        CliRun run = CliRun.withFixtures("summary", "@truncated", "--format", "json");
         assertEquals(1, run.status());
-        assertTrue(run.out().contains("recordings,crash-1,6.1.0-27-amd64,x86_64,7200000077"), run.out());
-        assertTrue(run.out().contains("families,crash-1,opens,0,0,100.0,900"), run.out());
+        assertTrue(run.out().contains("\"section\":\"recordings\",\"host\":\"crash-1\",\"kernel_release\":\"6.1.0-27-amd64\","
+                + "\"arch\":\"x86_64\",\"start_ns\":7200000077"), run.out());
+        assertTrue(run.out().contains("\"family\":\"opens\",\"recorded\":0,\"lost\":0,\"completeness_pct\":100.0,"
+                + "\"matched\":900"), run.out());
     }
 
     @Test

@@ -84,7 +84,7 @@ class FiltersAgainstBruteForceTest {
             default -> false;
         });
         add(cases, "-s SIGKILL", r -> r.is("kills") && r.num("signal") == 9);
-        add(cases, "-s 0,SIGRTMIN+2", r -> r.is("kills") && (r.num("signal") == 0 || r.num("signal") == 34));
+        add(cases, "-s 0,SIGRTMIN+2", r -> r.is("kills") && (r.num("signal") == 0 || r.num("signal") == 36));
         add(cases, "-x", r -> switch (r.stream()) {
             case "syscall-events" -> failedReturn(r);
             case "syscall-counts" -> r.num("errors") > 0;

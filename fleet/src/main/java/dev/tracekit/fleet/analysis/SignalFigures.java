@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.tracekit.analyzer.aggregate.SignalPairing;
 import dev.tracekit.fleet.input.FleetCatalog;
 import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
 import dev.tracekit.recording.RecordingStream;
@@ -24,21 +25,24 @@ public final class SignalFigures {
     }
 
     /**
-     * recording_id, host, pid, comm (the sender), target_pid, signal, signal_name, count, failed: most
-     * frequent first. A kernel-generated signal's result is what became of it, not an error, so it never
-     * counts as failed.
+     * recording_id, host, pid, comm (the sender), target_pid, signal, signal_name, fate, count, failed: most
+     * frequent first. A kernel-generated signal's result is what became of it (its fate), not an error, so it
+     * never counts as failed. Not yet done here: joining a send to the kernel's record of it, as the
+     * analyzer's {@code SignalPairing} does; a recording with kernel-signals counts such a signal twice.
      */
     public Dataset<Row> signals() {
         return catalog.read(RecordingStream.KILLS)
                 .withColumn("failed", when(col("syscall").notEqual("SIGNAL_GENERATE").and(col("result").lt(0)), 1L)
                         .otherwise(0L))
+                .withColumn("fate", when(col("syscall").equalTo("SIGNAL_GENERATE"), col("result"))
+                        .otherwise(lit(SignalPairing.NO_FATE)))
                 .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
-                        col("target_pid"), col("signal")).toArray(Column[]::new))
+                        col("target_pid"), col("signal"), col("fate")).toArray(Column[]::new))
                 .agg(count(lit(1)).as("count"), sum("failed").as("failed"))
                 .orderBy(col("count").desc(), col(RecordingColumns.INDEX), col("pid"), col("comm"), col("target_pid"),
-                        col("signal"))
+                        col("signal"), col("fate"))
                 .select(Recordings.shown(col("pid"), col("comm"), col("target_pid"), col("signal"),
-                        names.signal(col("signal")).as("signal_name"), col("count"), col("failed"))
+                        names.signal(col("signal")).as("signal_name"), col("fate"), col("count"), col("failed"))
                         .toArray(Column[]::new));
     }
 }

@@ -102,6 +102,9 @@ public final class SyscallFigures {
             ties.add(col("comm").asc_nulls_first());
         }
         List<Column> byMeasure = new ArrayList<>(List.of(measure(order).desc()));
+        if (order == SyscallOrder.LATENCY) {
+            byMeasure.add(col("count").desc()); // as SyscallOrder.tieBreak: rows without latency by calls
+        }
         List<Column> shown = Recordings.shown();
         Dataset<Row> ordered;
         if (windowNs == 0) {

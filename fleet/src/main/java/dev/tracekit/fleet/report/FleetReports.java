@@ -154,6 +154,15 @@ public final class FleetReports {
                     return n == null ? 0 : n;
                 }
 
+                /**
+                 * Not known here: the fleet's jobs count records after the filters only, so COMPLETE stays the
+                 * recorder's own figure (the analyzer's counts what it could not read too).
+                 */
+                @Override
+                public long unreadable(Recording r, Family family) {
+                    return 0;
+                }
+
                 @Override
                 public List<SyscallRow> syscalls() {
                     return syscalls;

@@ -46,7 +46,7 @@ final class ResultRows {
 
     Tally.Entry<SignalKey> signal(Row row) {
         return new Tally.Entry<>(new SignalKey(process(row), (int) number(row, "target_pid"),
-                (int) number(row, "signal")), number(row, "count"), number(row, "failed"));
+                (int) number(row, "signal"), (int) number(row, "fate")), number(row, "count"), number(row, "failed"));
     }
 
     ProcessActivity activity(Row row) {

@@ -61,7 +61,8 @@ class RecorderKernelTest {
         int flags = O_WRONLY | O_CREAT | O_EXCL;
         try (Workload workload = Workload.start("tk-opener", "wait",
                 "open", created.toString(), Integer.toOctalString(flags), "640",
-                "open", missing.toString(), "0", "0")) {
+                // O_RDONLY with junk in the mode register: the kernel ignores it, so must the recording
+                "open", missing.toString(), "0", "5307")) {
             Path dir = tmp.resolve("rec");
             long startNs = BootClock.nowNs();
             RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()), "-d", "2s");
@@ -91,6 +92,7 @@ class RecorderKernelTest {
             assertAll(
                     () -> assertArrayEquals(bytes(missing.toString()), array(failure.getPath())),
                     () -> assertEquals(0, failure.getFlags()),
+                    () -> assertEquals(0, failure.getMode(), "mode without O_CREAT or O_TMPFILE"),
                     () -> assertEquals(-ENOENT, failure.getResult()),
                     () -> assertTrue(failure.getHeader().getTsNs() >= success.getHeader().getTsNs()));
         }
@@ -270,6 +272,64 @@ class RecorderKernelTest {
             assertEquals(calls, rows.stream().mapToLong(SyscallCount::getCount).sum(), () -> "rows: " + rows);
             for (SyscallCount row : rows) {
                 assertEquals("tk-leader", string(row.getComm()));
+            }
+        }
+    }
+
+    /**
+     * -n matches the name the records it keeps carry: a count is the process's and carries its name, a syscall
+     * event the thread's. Recording with -n and filtering afterwards with -n then agree.
+     */
+    @Test
+    void commFilterMatchesTheProcessNameForCountsAndTheThreadNameForEvents() throws Exception {
+        int calls = 321;
+        int getppid = SYSCALLS.number("getppid").orElseThrow();
+        String threadName = HexFormat.of().formatHex("tk-worker".getBytes(StandardCharsets.US_ASCII));
+        for (String name : List.of("tk-leader", "tk-worker")) {
+            try (Workload workload = Workload.start("tk-leader", "wait", "thread", threadName, Integer.toString(calls))) {
+                Path dir = tmp.resolve("rec-" + name);
+                RecorderRun run = RecorderRun.start(dir, "--events", "syscalls,syscall-events", "--syscalls", "getppid",
+                        "-n", name, "-d", "2s");
+                workload.go();
+                assertEquals(calls, workload.result("thread"));
+                assertEquals(0, workload.waitFor());
+                assertEquals(0, run.awaitExit(), run.err());
+
+                long counted = Recordings.<SyscallCount>read(dir, RecordingStream.SYSCALL_COUNTS).stream()
+                        .filter(row -> row.getPid() == workload.pid() && row.getSyscall() == getppid)
+                        .mapToLong(SyscallCount::getCount).sum();
+                long captured = Recordings.<SyscallEvent>read(dir, RecordingStream.SYSCALL_EVENTS).stream()
+                        .filter(e -> e.getHeader().getPid() == workload.pid() && e.getSyscall() == getppid).count();
+                // the process is tk-leader: its worker thread's calls count under -n tk-leader ...
+                assertEquals(name.equals("tk-leader") ? calls : 0, counted, name);
+                // ... and are events of a thread named tk-worker
+                assertEquals(name.equals("tk-worker") ? calls : 0, captured, name);
+            }
+        }
+    }
+
+    /** A kernel-generated signal's result is its fate, never a failure: -x keeps the failed send only. */
+    @Test
+    void failedOnlyKeepsFailedSendsAndNoKernelSignals() throws Exception {
+        try (Workload sleeper = Workload.start("tk-sleeper", "sleep", "20000")) {
+            assertEquals("sleeping", sleeper.nextLine()); // SIGUSR1 is ignored from here on
+            String noSuchPid = Integer.toString(1 << 22 | 1); // above any pid_max
+            try (Workload sender = Workload.start("tk-sender", "wait",
+                    "kill", Integer.toString(sleeper.pid()), Integer.toString(SIGUSR1),
+                    "kill", noSuchPid, Integer.toString(SIGUSR1))) {
+                Path dir = tmp.resolve("rec");
+                RecorderRun run = RecorderRun.start(dir, "--events", "kills,kernel-signals", "-x",
+                        "-p", Integer.toString(sender.pid()), "-d", "1500ms");
+                sender.go();
+                assertEquals(0, sender.result("kill"));
+                assertEquals(-3, sender.result("kill")); // ESRCH
+                assertEquals(0, sender.waitFor());
+                assertEquals(0, run.awaitExit(), run.err());
+
+                List<KillEvent> kills = Recordings.read(dir, RecordingStream.KILLS);
+                assertEquals(1, kills.size(), () -> "kills: " + kills); // not the ignored SIGUSR1's signal_generate
+                assertKill(kills.getFirst(), KillSyscall.KILL, 1 << 22 | 1, 0, SIGUSR1, -3);
+                assertTrue(run.err().contains("warning: --failed-only records no kernel-signals"), run.err());
             }
         }
     }

@@ -14,7 +14,7 @@ final class SvgBarChart {
     private static final int ROW = 24;
     private static final int BAR = 15;
     private static final int LEGEND = 26;
-    /** Labels longer than this are cut with an ellipsis; the whole label is in the hover title. */
+    /** Labels longer than this are cut in the middle with an ellipsis; the whole label is in the hover title. */
     private static final int LABEL_CHARS = 32;
 
     private SvgBarChart() {
@@ -75,13 +75,25 @@ final class SvgBarChart {
         return text.toString();
     }
 
-    private static String shortened(String label) {
+    /**
+     * A label cut in the middle: its start says what it is (the host, the top directory) and its end what
+     * differs (the file: {@code /usr/lib/locale/C.utf8/LC_ADDRESS} and {@code .../LC_ADDRESS} beside
+     * {@code .../LC_MEASUREMENT}), so the end is kept longer.
+     */
+    static String shortened(String label) {
         if (label.length() <= LABEL_CHARS) {
             return label;
         }
-        int cut = LABEL_CHARS - 1;
+        int head = LABEL_CHARS / 3;
+        int tail = label.length() - (LABEL_CHARS - head - 1);
         // Never split a surrogate pair: half an emoji is not text.
-        return label.substring(0, Character.isHighSurrogate(label.charAt(cut - 1)) ? cut - 1 : cut) + "…";
+        if (Character.isHighSurrogate(label.charAt(head - 1))) {
+            head--;
+        }
+        if (Character.isLowSurrogate(label.charAt(tail))) {
+            tail++;
+        }
+        return label.substring(0, head) + "…" + label.substring(tail);
     }
 
     /** A figure on a chart (bar ends, axis ticks), written as the text tables write counts. */

@@ -36,8 +36,21 @@ class SvgChartsTest {
         String path = "/var/lib/postgresql/16/main/base/16384/2619<x>";
         String svg = SvgBarChart.svg(new BarChart("t", List.of(new BarChart.Part("failed", Tone.FAILURE)),
                 List.of(new BarChart.Bar(path, List.of(3L)))));
-        assertTrue(svg.contains(">/var/lib/postgresql/16/main/bas…</text>"), svg);
+        assertTrue(svg.contains(">/var/lib/p…in/base/16384/2619&lt;x&gt;</text>"), "cut in the middle: " + svg);
         assertTrue(svg.contains("<title>/var/lib/postgresql/16/main/base/16384/2619&lt;x&gt;: 3 failed</title>"), svg);
+    }
+
+    /** Paths that differ only at their end stay told apart: the end is what is kept. */
+    @Test
+    void labelsThatDifferAtTheEndStayDifferent() {
+        assertEquals("web-1: /us…C.utf8/LC_MEASUREMENT", SvgBarChart.shortened("web-1: /usr/lib/locale/C.utf8/LC_MEASUREMENT"));
+        assertEquals("web-1: /us…ale/C.utf8/LC_ADDRESS", SvgBarChart.shortened("web-1: /usr/lib/locale/C.utf8/LC_ADDRESS"));
+        assertEquals("a😀b😀c😀d😀e😀f😀g😀h😀i😀j😀k", SvgBarChart.shortened("a😀b😀c😀d😀e😀f😀g😀h😀i😀j😀k"));
+        String emoji = "😀".repeat(30);
+        String cut = SvgBarChart.shortened(emoji);
+        assertEquals(cut, new String(cut.codePoints().toArray(), 0, cut.codePointCount(0, cut.length())),
+                "no half surrogate pair");
+        assertTrue(cut.chars().noneMatch(c -> c == 0xfffd) && cut.contains("…"), cut);
     }
 
     @Test
