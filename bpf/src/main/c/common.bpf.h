@@ -184,6 +184,7 @@ struct pt_regs___x86 {
 	unsigned long si;
 	unsigned long dx;
 	unsigned long r10;	/* the fourth syscall argument (rcx is clobbered by the syscall instruction) */
+	unsigned long orig_ax;	/* the syscall number */
 } __attribute__((preserve_access_index));
 
 static __always_inline void syscall_args(__u64 args[4])
@@ -195,10 +196,17 @@ static __always_inline void syscall_args(__u64 args[4])
 	args[2] = regs->dx;
 	args[3] = regs->r10;
 }
+
+/* The syscall the current task is in (outside one: -1 or whatever it last made). */
+static __always_inline long current_syscall(void)
+{
+	return ((struct pt_regs___x86 *)bpf_task_pt_regs(bpf_get_current_task_btf()))->orig_ax;
+}
 #elif defined(__TARGET_ARCH_arm64)
 struct pt_regs___arm64 {
 	unsigned long regs[31];
 	unsigned long orig_x0;	/* x0 holds the return value by the time the syscall exits */
+	int syscallno;
 } __attribute__((preserve_access_index));
 
 static __always_inline void syscall_args(__u64 args[4])
@@ -209,6 +217,12 @@ static __always_inline void syscall_args(__u64 args[4])
 	args[1] = regs->regs[1];
 	args[2] = regs->regs[2];
 	args[3] = regs->regs[3];
+}
+
+/* The syscall the current task is in (outside one: -1 or whatever it last made). */
+static __always_inline long current_syscall(void)
+{
+	return ((struct pt_regs___arm64 *)bpf_task_pt_regs(bpf_get_current_task_btf()))->syscallno;
 }
 #else
 #error "syscall_args: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"

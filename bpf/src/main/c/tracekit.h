@@ -15,12 +15,15 @@
 #define PATH_PREFIX_MAX 128
 /* Slot i counts latencies in [2^i, 2^(i+1)) ns; the last slot also holds everything longer (~9 min+). */
 #define LATENCY_SLOTS 40
+/* An exec's arguments are stored up to this many bytes (the rest is flagged, not kept). */
+#define ARGV_BUF_LEN 4096
 
 /* First field of every ring-buffer record: user space dispatches on it with one switch. */
 enum event_kind {
 	EVENT_SYSCALL = 1,
 	EVENT_OPEN = 2,
 	EVENT_KILL = 3,
+	EVENT_PROC = 4,
 };
 
 /* Same order as the Avro enum OpenSyscall. */
@@ -39,6 +42,14 @@ enum kill_syscall {
 	KILL_RT_SIGQUEUEINFO = 3,
 	KILL_RT_TGSIGQUEUEINFO = 4,
 	KILL_SIGNAL_GENERATE = 5,
+};
+
+/* Same order as the Avro enum ProcKind. */
+enum proc_kind {
+	PROC_EXEC = 0,
+	PROC_FORK = 1,
+	PROC_EXIT = 2,
+	PROC_RENAME = 3,
 };
 
 struct event_header {
@@ -84,6 +95,29 @@ struct kill_event {
 	__s32 result;
 	__u32 syscall;		/* enum kill_syscall */
 	__u32 pad;
+};
+
+/*
+ * Variable length: filename_len bytes of the exec'd file name, then argv_len bytes of its arguments, follow
+ * the fixed part (EXEC only; both 0 for the other kinds). Fields a kind does not use are 0.
+ */
+struct proc_event {
+	struct event_header hdr;
+	__u32 ppid;		/* real parent's tgid */
+	__u8 kind;		/* enum proc_kind */
+	__u8 argv_truncated;	/* EXEC */
+	__u8 child_is_thread;	/* FORK */
+	__u8 last_thread;	/* EXIT: the process ended */
+	__s32 old_pid;		/* EXEC: the tid that called exec */
+	__s32 child_pid;	/* FORK: tgid */
+	__s32 child_tid;	/* FORK */
+	__s32 exit_code;	/* EXIT: the task's wait status (code << 8 | core 0x80 | signal) */
+	__s32 renamed_tid;	/* RENAME */
+	__u16 filename_len;	/* EXEC */
+	__u16 argv_len;		/* EXEC */
+	char old_comm[TASK_COMM_LEN];	/* RENAME */
+	char new_comm[TASK_COMM_LEN];	/* RENAME */
+	char tail[];
 };
 
 /* Syscall counts are cumulative since the start; user space takes deltas, so nothing is reset. */

@@ -20,6 +20,12 @@
  *   sigqueue PID SIG      rt_sigqueueinfo(2) as sigqueue(3) makes it; prints "sigqueue RESULT"
  *   tgsigqueue TGID TID SIG  rt_tgsigqueueinfo(2); prints "tgsigqueue RESULT"
  *   sleep MS              sleep with SIGUSR1 ignored (a target for signals)
+ *   fork CODE             a child process that exits with CODE at once; prints "fork CHILD_PID" once it is reaped
+ *   forkkill SIG          a child process that kills itself with SIG; prints "forkkill CHILD_PID" once reaped
+ *   exec PATH N HEX...    execve(PATH, the N arguments spelt in HEX, environ); on failure prints "exec RESULT"
+ *                         and goes on with the commands after the N arguments
+ *   threadexec PATH N HEX...  a second thread makes that execve (the kernel ends the other threads first)
+ *   exit CODE             exit_group(CODE), ignoring whatever follows (an exec'd workload's whole program)
  *
  * Results are the raw syscall return: a value, or -errno.
  */
@@ -35,6 +41,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,6 +59,31 @@ static char *unhex(const char *hex)
 	for (size_t k = 0; k < n; k++)
 		sscanf(hex + 2 * k, "%2hhx", &bytes[k]);
 	return bytes;
+}
+
+struct exec_call {
+	const char *path;
+	char **args;
+};
+
+static void *exec_thread(void *arg)
+{
+	extern char **environ;
+	const struct exec_call *call = arg;
+
+	execve(call->path, call->args, environ);
+	printf("threadexec %d\n", -errno);
+	exit(1);
+}
+
+/* The N arguments after argv[at] spelt in hex, as a NULL-terminated argv. */
+static char **unhex_args(char **argv, int at, int n)
+{
+	char **args = calloc(n + 1, sizeof(char *));
+
+	for (int k = 0; k < n; k++)
+		args[k] = unhex(argv[at + k]);
+	return args;
 }
 
 struct named_calls {
@@ -182,6 +214,37 @@ int main(int argc, char **argv)
 				rc = syscall(SYS_rt_sigqueueinfo, atoi(argv[i + 1]), sig, &info);
 			printf("%s %ld\n", cmd, result(rc));
 			i += thread ? 3 : 2;
+		} else if ((!strcmp(cmd, "fork") || !strcmp(cmd, "forkkill")) && i + 1 < argc) {
+			int value = atoi(argv[i + 1]);
+			pid_t child = fork();
+
+			if (child == 0) {
+				if (!strcmp(cmd, "forkkill")) {
+					signal(value, SIG_DFL);
+					kill(getpid(), value);
+				}
+				syscall(SYS_exit_group, value);
+			}
+			waitpid(child, NULL, 0);
+			printf("%s %d\n", cmd, child);
+			i += 1;
+		} else if (!strcmp(cmd, "exec") && i + 2 < argc && i + 2 + atoi(argv[i + 2]) < argc) {
+			extern char **environ;
+			int n = atoi(argv[i + 2]);
+			char **args = unhex_args(argv, i + 3, n);
+
+			execve(argv[i + 1], args, environ);
+			printf("exec %d\n", -errno);
+			i += 2 + n;
+		} else if (!strcmp(cmd, "threadexec") && i + 2 < argc && i + 2 + atoi(argv[i + 2]) < argc) {
+			struct exec_call call = { argv[i + 1], unhex_args(argv, i + 3, atoi(argv[i + 2])) };
+			pthread_t thread;
+
+			pthread_create(&thread, NULL, exec_thread, &call);
+			pthread_join(thread, NULL);	/* never returns: the exec ends this thread */
+			return 1;
+		} else if (!strcmp(cmd, "exit") && i + 1 < argc) {
+			syscall(SYS_exit_group, atoi(argv[i + 1]));
 		} else if (!strcmp(cmd, "sleep") && i + 1 < argc) {
 			long ms = strtol(argv[i + 1], NULL, 10);
 			struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };

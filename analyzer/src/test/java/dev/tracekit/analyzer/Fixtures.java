@@ -25,6 +25,11 @@ public final class Fixtures {
         return root().resolve("aarch64-db1");
     }
 
+    /** Procs only (schema 1.1): a CI build's execs, forks, exits and a rename. */
+    public static Path ci() {
+        return root().resolve("x86_64-ci1-v1.1");
+    }
+
     public static Path dbBundle() {
         return root().resolve("bundles/aarch64-db1.tar.zst");
     }

@@ -30,6 +30,9 @@ public final class FleetTrees {
         copy(fixtures().resolve("x86_64-web1"), root.resolve("rack-a/node-1"), name -> true);
         copy(fixtures().resolve("aarch64-db1"), root.resolve("rack-a/node-2"), name -> true);
         copy(fixtures().resolve("empty"), root.resolve("rack-b/node-3"), name -> true);
+        // procs only, and no syscall stream at all: a recording made with --events procs
+        copy(fixtures().resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), root.resolve("rack-b/node-4"),
+                name -> true);
         return root;
     }
 

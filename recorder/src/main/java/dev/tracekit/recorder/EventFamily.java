@@ -11,6 +11,8 @@ public enum EventFamily {
     SYSCALL_EVENTS("syscall-events", RecordingStream.SYSCALL_EVENTS),
     OPENS("opens", RecordingStream.OPENS),
     KILLS("kills", RecordingStream.KILLS),
+    /** execs, forks and clones, exits, renames: who the pids of the other families were. */
+    PROCS("procs", RecordingStream.PROCS),
     /** signal:signal_generate: signals the kernel raises itself; stored with the kills. */
     KERNEL_SIGNALS("kernel-signals", RecordingStream.KILLS);
 
@@ -37,7 +39,7 @@ public enum EventFamily {
             }
         }
         throw new IllegalArgumentException("unknown event family '" + name
-                + "' (use syscalls, syscall-events, opens, kills, kernel-signals)");
+                + "' (use syscalls, syscall-events, opens, kills, procs, kernel-signals)");
     }
 
     @Override

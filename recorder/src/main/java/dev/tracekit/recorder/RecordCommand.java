@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                 + "compressed Avro files, for `tracekit` to analyse anywhere. Needs root.",
         footerHeading = "%nExamples:%n",
         footer = {
-                "  tracekit record -d 10 -o /tmp/rec             # counts, opens, kills for 10 s",
+                "  tracekit record -d 10 -o /tmp/rec             # counts, opens, kills, procs for 10 s",
                 "  tracekit record -p 181 --events opens         # only the opens of PID 181",
                 "  tracekit record -n nginx -x                   # failed calls of nginx only",
                 "  tracekit record --path-prefix /etc/ --events opens",
@@ -67,8 +67,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--events", split = ",", paramLabel = "FAMILY", completionCandidates = EventFamily.CliNames.class,
             description = "What to record: syscalls (counts per process), syscall-events (every syscall), opens, "
-                    + "kills, kernel-signals (signals the kernel raises: SIGSEGV, SIGPIPE, SIGCHLD...). "
-                    + "Default: ${DEFAULT-VALUE}.", defaultValue = "syscalls,opens,kills")
+                    + "kills, procs (execs with arguments, forks, exits, renames), kernel-signals (signals the "
+                    + "kernel raises: SIGSEGV, SIGPIPE, SIGCHLD...). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "syscalls,opens,kills,procs")
     List<String> events;
 
     @Option(names = {"--syscall", "--syscalls"}, split = ",", paramLabel = "SYSCALL", completionCandidates = SyscallNameList.class,
@@ -97,7 +98,7 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Only tasks in this cgroup v2 directory, e.g. /sys/fs/cgroup/system.slice/nginx.service.")
     Path cgroup;
 
-    @Option(names = {"-x", "--failed", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events).")
+    @Option(names = {"-x", "--failed", "--failed-only"}, description = "Only failed calls (opens, kills, syscall-events; procs are all kept).")
     boolean failedOnly;
 
     @Option(names = {"-s", "--signal"}, paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only this signal (name or number).")

@@ -69,6 +69,9 @@ final class TracingPrograms implements AutoCloseable {
                             : options.records(EventFamily.KILLS),
                     Map.of("events", ring)));
         }
+        if (options.records(EventFamily.PROCS)) {
+            plans.add(new Plan("procs", Family.PROCS, true, program -> true, Map.of("events", ring)));
+        }
         return plans;
     }
 
@@ -89,7 +92,7 @@ final class TracingPrograms implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             err.println("tracekit record: warning: this kernel lacks tracepoints " + String.join(", ", missing)
-                    + "; those syscalls are not recorded");
+                    + "; their events are not recorded");
         }
         return new TracingPrograms(loaded);
     }
@@ -99,11 +102,11 @@ final class TracingPrograms implements AutoCloseable {
         BpfObject object = BpfObject.open(plan.object());
         try {
             for (Map.Entry<String, String> program : object.programSections().entrySet()) {
-                String[] section = program.getValue().split("/"); // tracepoint/<category>/<name>
-                boolean exists = Tracefs.hasTracepoint(tracefs, section[1], section[2]);
+                String tracepoint = tracepointOf(program.getValue());
+                boolean exists = Tracefs.hasTracepoint(tracefs, tracepoint);
                 boolean wanted = plan.wanted().test(program.getKey());
                 if (wanted && !exists) {
-                    missing.add(section[1] + ":" + section[2]);
+                    missing.add(tracepoint);
                 }
                 if (!wanted || !exists) {
                     object.disableProgram(program.getKey());
@@ -122,6 +125,16 @@ final class TracingPrograms implements AutoCloseable {
             object.close();
             throw e;
         }
+    }
+
+    /** The tracepoint of a program's section: category:name of tracepoint/category/name, name of tp_btf/name. */
+    static String tracepointOf(String section) {
+        String[] parts = section.split("/");
+        return switch (parts[0]) {
+            case "tracepoint" -> parts[1] + ":" + parts[2];
+            case "tp_btf" -> parts[1];
+            default -> throw new IllegalStateException("program section " + section + " is not a tracepoint");
+        };
     }
 
     void attach() {

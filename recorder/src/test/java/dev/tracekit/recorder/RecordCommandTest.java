@@ -35,9 +35,12 @@ class RecordCommandTest {
     }
 
     @Test
-    void defaultsRecordCountsOpensAndKillsEverySecond() {
+    void defaultsRecordCountsOpensKillsAndProcsEverySecond() {
         RecorderOptions options = parse("-o", "/tmp/x");
-        assertEquals(Set.of(EventFamily.SYSCALLS, EventFamily.OPENS, EventFamily.KILLS), options.events());
+        assertEquals(Set.of(EventFamily.SYSCALLS, EventFamily.OPENS, EventFamily.KILLS, EventFamily.PROCS),
+                options.events());
+        assertEquals(Set.of(EventFamily.SYSCALLS, EventFamily.OPENS), parse("--events", "syscalls,opens").events(),
+                "--events leaves procs out");
         assertEquals(LiveFilter.NONE, options.liveFilter());
         assertEquals(1_000_000_000L, options.intervalNs());
         assertEquals(0, options.durationNs());

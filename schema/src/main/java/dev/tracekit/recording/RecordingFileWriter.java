@@ -93,7 +93,8 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
         if (version.equals(RecordingMeta.CURRENT_SCHEMA_VERSION)) {
             return stream.schema();
         }
-        Schema historic = SchemaHistory.schema(version, stream);
+        Schema historic = SchemaHistory.schema(version, stream).orElseThrow(() -> new IllegalArgumentException(
+                "schema version " + version + " has no " + stream.prefix() + " stream"));
         if (!SchemaLayout.encodesAlike(historic, stream.schema())) {
             throw new IllegalArgumentException("this build cannot write " + stream.prefix() + " files of schema version "
                     + version + ": their layout differs from version " + RecordingMeta.CURRENT_SCHEMA_VERSION);

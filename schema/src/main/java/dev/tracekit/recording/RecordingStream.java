@@ -4,6 +4,7 @@ import dev.tracekit.schema.Family;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public enum RecordingStream {
     SYSCALL_EVENTS("syscall-events", SyscallEvent.getClassSchema(), Family.SYSCALL_EVENTS),
     OPENS("opens", OpenEvent.getClassSchema(), Family.OPENS),
     KILLS("kills", KillEvent.getClassSchema(), Family.KILLS),
+    PROCS("procs", ProcEvent.getClassSchema(), Family.PROCS),
     INTERVALS("intervals", IntervalStats.getClassSchema(), null);
 
     /**

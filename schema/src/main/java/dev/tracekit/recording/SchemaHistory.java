@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
@@ -18,17 +19,17 @@ public final class SchemaHistory {
     private SchemaHistory() {
     }
 
-    /** The schema files of {@code stream} were written with at {@code version}. */
-    public static Schema schema(SchemaVersion version, RecordingStream stream) {
+    /**
+     * The schema files of {@code stream} were written with at {@code version}; empty for a stream added after
+     * that version (procs came with 1.1).
+     */
+    public static Optional<Schema> schema(SchemaVersion version, RecordingStream stream) {
         if (!RELEASED.contains(version)) {
             throw new IllegalArgumentException("schema version " + version + " was never released");
         }
         String resource = "history/v" + version + "/" + stream.prefix() + ".avsc";
         try (InputStream in = SchemaHistory.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new Schema.Parser().parse(in);
+            return in == null ? Optional.empty() : Optional.of(new Schema.Parser().parse(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.schema.Family;
 import dev.tracekit.schema.KillEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordingStreamTest {
@@ -30,5 +31,15 @@ class RecordingStreamTest {
         assertEquals(RecordingStream.KILLS, RecordingStream.of(Family.KILLS));
         assertEquals(RecordingStream.KILLS, RecordingStream.ofSchema(KillEvent.getClassSchema()).orElseThrow());
         assertTrue(RecordingStream.INTERVALS.family().isEmpty());
+        assertEquals(RecordingStream.PROCS, RecordingStream.of(Family.PROCS));
+        assertEquals(RecordingStream.PROCS, RecordingStream.parseFileName("procs-000002.avro").orElseThrow().stream());
+    }
+
+    /** v1.0's family symbols stay a prefix, so its intervals files keep encoding alike (schema/README.md). */
+    @Test
+    void familiesAddedBeforeUnknown() {
+        assertEquals(List.of(Family.SYSCALL_COUNTS, Family.SYSCALL_EVENTS, Family.OPENS, Family.KILLS, Family.PROCS),
+                RecordingStream.FAMILIES);
+        assertEquals(Family.UNKNOWN, Family.values()[Family.values().length - 1]);
     }
 }

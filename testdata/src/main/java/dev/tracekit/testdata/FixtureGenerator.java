@@ -12,6 +12,7 @@ import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class FixtureGenerator {
         webHost(root.resolve("x86_64-web1"));
         databaseHost(root.resolve("aarch64-db1"), V1);
         databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
+        ciHost(root.resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -224,6 +226,21 @@ public final class FixtureGenerator {
         writer.write(RecordingStream.OPENS, opens);
         writer.write(RecordingStream.KILLS, kills);
         writer.write(RecordingStream.INTERVALS, events.intervalStats(written, Map.of()));
+    }
+
+    /** x86_64, procs only: a CI build's execs, forks, exits and a rename over 4 intervals, 3 procs lost in the third. */
+    static void ciHost(Path dir) throws IOException {
+        SyntheticHost host = new SyntheticHost("ci-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
+                7_200_000_000_000L, 0x5EED_0004L);
+        List<ProcEvent> procs = ProcScenario.ciBuild(host.startBootNs());
+        SyntheticEvents events = new SyntheticEvents(host, List.of(), 4);
+        SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
+                host.meta(RecordingMeta.CURRENT_SCHEMA_VERSION, "tracekit record --events procs -o /var/tmp/ci-1",
+                        "{\"events\":[\"procs\"]}"), zstd(RecordingMeta.CURRENT_SCHEMA_VERSION), 100_000, 1_000);
+        writer.write(RecordingStream.PROCS, procs);
+        writer.write(RecordingStream.INTERVALS, events.intervalStats(
+                Map.of(Family.PROCS, procs.stream().map(e -> e.getHeader().getTsNs()).toList()),
+                Map.of(2, List.of(new Drop(Family.PROCS, 1, 3L)))));
     }
 
     /** A recording that saw nothing: every stream has one file with a header and no records. */

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Set;
@@ -44,6 +45,12 @@ public final class CountingVisitor implements RecordVisitor {
     public void kill(Recording recording, KillEvent event) {
         counts.kill(recording, event);
         next.kill(recording, event);
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        counts.proc(recording, event);
+        next.proc(recording, event);
     }
 
     @Override

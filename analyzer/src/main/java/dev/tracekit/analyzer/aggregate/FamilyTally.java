@@ -6,6 +6,7 @@ import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.Family;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Arrays;
@@ -54,6 +55,11 @@ public final class FamilyTally implements RecordVisitor {
     @Override
     public void kill(Recording recording, KillEvent event) {
         of(recording)[Family.KILLS.ordinal()]++;
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        of(recording)[Family.PROCS.ordinal()]++;
     }
 
     public void merge(FamilyTally other) {

@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
@@ -48,6 +49,11 @@ public final class ReportAggregate implements RecordVisitor {
     @Override
     public void kill(Recording recording, KillEvent event) {
         summary.kill(recording, event);
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        summary.proc(recording, event);
     }
 
     public void merge(ReportAggregate other) {

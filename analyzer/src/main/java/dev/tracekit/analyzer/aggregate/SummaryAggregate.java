@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
@@ -55,6 +56,11 @@ public final class SummaryAggregate implements RecordVisitor {
         opens.open(recording, event);
         failures.open(recording, event);
         span.add(recording, event.getHeader().getTsNs());
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        families.proc(recording, event);
     }
 
     @Override

@@ -122,7 +122,7 @@ final class AnalysisSession {
 
     /** Reads everything the summary shows, with syscall figures from {@code source}. */
     SummaryAggregate summary(SyscallSource source) {
-        Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS);
+        Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS, RecordingStream.PROCS);
         streams.addAll(source.streams());
         List<SummaryAggregate> parts = aggregate(streams, () -> new SummaryAggregate(source));
         SummaryAggregate summary = parts.getFirst();

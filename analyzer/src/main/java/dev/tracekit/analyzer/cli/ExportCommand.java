@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
     String codec;
 
     @Option(names = "--family", paramLabel = "FAMILY", completionCandidates = FamilyNameList.class,
-            description = "opens, kills, syscall-events or syscall-counts (all of them for avro when omitted).")
+            description = "opens, kills, procs, syscall-events or syscall-counts (all of them for avro when omitted).")
     String family;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -87,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             if (family == null) {
                 throw TracekitException.badInput("export --format " + format + " needs --family (opens, kills, "
-                        + "syscall-events or syscall-counts)");
+                        + "procs, syscall-events or syscall-counts)");
             }
             RecordingStream stream = stream(family);
             if (format == Format.parquet && output == null) {
@@ -120,7 +120,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         throw TracekitException.badInput("unknown family '" + family
-                + "' (use opens, kills, syscall-events or syscall-counts)");
+                + "' (use opens, kills, procs, syscall-events or syscall-counts)");
     }
 
     private static CodecFactory codec(String spec) {

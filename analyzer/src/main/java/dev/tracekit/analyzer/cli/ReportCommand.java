@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
         AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec());
         SyscallSource source = SyscallSource.choose(session.recordings(), session.filters());
         long windowNs = SyscallRateSeries.windowFor(session.recordings(), RATE_WINDOWS);
-        Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS);
+        Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS, RecordingStream.PROCS);
         streams.addAll(source.streams());
         List<ReportAggregate> parts = session.aggregate(streams, () -> new ReportAggregate(source, windowNs));
         ReportAggregate aggregate = parts.getFirst();

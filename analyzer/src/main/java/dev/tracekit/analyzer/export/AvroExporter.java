@@ -8,6 +8,7 @@ import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.Closeable;
@@ -89,6 +90,11 @@ public final class AvroExporter implements RecordVisitor, Closeable {
     @Override
     public void kill(Recording recording, KillEvent event) {
         append(recording, RecordingStream.KILLS, event);
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        append(recording, RecordingStream.PROCS, event);
     }
 
     /** Closes the files, adding each exported recording's interval statistics (its span and losses). */

@@ -10,6 +10,7 @@ import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.nio.ByteBuffer;
@@ -173,6 +174,17 @@ public final class EventFilter {
         String text = utf8(path);
         return (spec.pathGlob() == null || spec.pathGlob().matcher(text).matches())
                 && (spec.pathRegex() == null || spec.pathRegex().matcher(text).find());
+    }
+
+    /**
+     * Execs, forks and renames cannot fail (a failed exec is not a procs record): {@code -x} keeps the exits
+     * by a non-zero code or a signal, {@code -s} the exits by those signals.
+     */
+    public boolean proc(ProcEvent e) {
+        boolean abnormal = e.getExitSignal() != null || (e.getExitCode() != null && e.getExitCode() != 0);
+        return header(e.getHeader()) && noOpenOnlyFilters() && spec.syscalls().isEmpty() && spec.errnos().isEmpty()
+                && (!spec.failedOnly() || abnormal)
+                && (spec.signals().isEmpty() || (e.getExitSignal() != null && spec.signals().contains(e.getExitSignal())));
     }
 
     /** Kernel-generated signals (SIGNAL_GENERATE) carry a delivery code, not an errno: they never "fail". */

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.ArrayList;
@@ -83,6 +84,13 @@ public final class FilteringVisitor implements RecordVisitor {
     public void kill(Recording recording, KillEvent event) {
         if (filter(recording).kill(event)) {
             next.kill(recording, event);
+        }
+    }
+
+    @Override
+    public void proc(Recording recording, ProcEvent event) {
+        if (filter(recording).proc(event)) {
+            next.proc(recording, event);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.input;
 
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Set;
@@ -16,10 +17,12 @@ final class BlockDecoder {
     private final SyscallCountDecoder syscallCounts = new SyscallCountDecoder();
     private final OpenEventDecoder opens;
     private final KillEventDecoder kills;
+    private final ProcEventDecoder procs;
     private final SyscallEvent syscallEvent;
     private final SyscallCount syscallCount = syscallCounts.newRecord();
     private final OpenEvent open;
     private final KillEvent kill;
+    private final ProcEvent proc;
     private final ResolvingRecords resolving = new ResolvingRecords();
 
     /** @param reads the optional fields to decode; the others are skipped and stay zero */
@@ -27,9 +30,11 @@ final class BlockDecoder {
         syscallEvents = new SyscallEventDecoder(reads);
         opens = new OpenEventDecoder(reads);
         kills = new KillEventDecoder(reads);
+        procs = new ProcEventDecoder(reads);
         syscallEvent = syscallEvents.newRecord();
         open = opens.newRecord();
         kill = kills.newRecord();
+        proc = procs.newRecord();
     }
 
     void decode(Recording recording, RecordingFile file, BlockCodec.Decoded data, long count, RecordVisitor visitor)
@@ -60,6 +65,11 @@ final class BlockDecoder {
                     visitor.kill(recording, kills.read(in, kill));
                 }
             }
+            case PROCS -> {
+                for (long i = 0; i < count; i++) {
+                    visitor.proc(recording, procs.read(in, proc));
+                }
+            }
             case INTERVALS -> throw new IllegalArgumentException("interval rows are read by the scanner");
         }
         if (!in.atEnd()) {
@@ -79,6 +89,8 @@ final class BlockDecoder {
                     e -> visitor.open(recording, e));
             case KILLS -> resolving.<KillEvent>read(writer, file.stream(), data, count, true,
                     e -> visitor.kill(recording, e));
+            case PROCS -> resolving.<ProcEvent>read(writer, file.stream(), data, count, true,
+                    e -> visitor.proc(recording, e));
             case INTERVALS -> throw new IllegalArgumentException("interval rows are read by the scanner");
         }
     }

@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.input;
 
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.EnumSet;
@@ -23,6 +24,9 @@ public interface RecordVisitor {
     }
 
     default void kill(Recording recording, KillEvent event) {
+    }
+
+    default void proc(Recording recording, ProcEvent event) {
     }
 
     /** The optional fields this visitor reads; the others are left zero. All of them unless it says otherwise. */

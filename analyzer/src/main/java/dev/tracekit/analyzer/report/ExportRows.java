@@ -11,6 +11,7 @@ import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.ArrayList;
@@ -69,6 +70,28 @@ public final class ExportRows implements RecordVisitor {
                         new Column("SIG", "signal", ColumnKind.NAMED),
                         new Column("RESULT", "result", ColumnKind.NAMED)));
             }
+            case PROCS -> {
+                columns.addAll(HEADER);
+                columns.addAll(List.of(
+                        new Column("KIND", "kind", ColumnKind.TEXT),
+                        new Column("PPID", "ppid", ColumnKind.NUMBER),
+                        new Column("FILENAME", "filename", ColumnKind.BYTES),
+                        new Column("ARGV", "argv", ColumnKind.BYTES),
+                        new Column("ARGV_TRUNCATED", "argv_truncated", ColumnKind.BOOLEAN),
+                        new Column("OLD_PID", "old_pid", ColumnKind.NUMBER),
+                        new Column("PARENT_PID", "parent_pid", ColumnKind.NUMBER),
+                        new Column("PARENT_TID", "parent_tid", ColumnKind.NUMBER),
+                        new Column("CHILD_PID", "child_pid", ColumnKind.NUMBER),
+                        new Column("CHILD_TID", "child_tid", ColumnKind.NUMBER),
+                        new Column("CHILD_IS_THREAD", "child_is_thread", ColumnKind.BOOLEAN),
+                        new Column("EXIT_CODE", "exit_code", ColumnKind.NUMBER),
+                        new Column("EXIT_SIGNAL", "exit_signal", ColumnKind.NAMED),
+                        new Column("CORE_DUMPED", "core_dumped", ColumnKind.BOOLEAN),
+                        new Column("LAST_THREAD", "last_thread", ColumnKind.BOOLEAN),
+                        new Column("RENAMED_TID", "renamed_tid", ColumnKind.NUMBER),
+                        new Column("OLD_COMM", "old_comm", ColumnKind.BYTES),
+                        new Column("NEW_COMM", "new_comm", ColumnKind.BYTES)));
+            }
             case SYSCALL_EVENTS -> {
                 columns.addAll(HEADER);
                 columns.addAll(List.of(
@@ -113,6 +136,20 @@ public final class ExportRows implements RecordVisitor {
         List<Object> row = head(recording, e.getHeader());
         row.addAll(Arrays.asList(Names.killSyscall(recording, e.getSyscall()), (long) e.getTargetPid(), (long) e.getTargetTid(),
                 Names.signal(e.getSignal()), Names.killResult(e)));
+        out.row(row);
+    }
+
+    /** argv keeps its NULs: exact in NDJSON, escaped (\\x00) in CSV. */
+    @Override
+    public void proc(Recording recording, ProcEvent e) {
+        List<Object> row = head(recording, e.getHeader());
+        row.addAll(Arrays.asList(e.getKind().name(), (long) e.getPpid(), ReportContext.bytes(e.getFilename()),
+                ReportContext.bytes(e.getArgv()), e.getArgvTruncated(), ReportContext.number(e.getOldPid()),
+                ReportContext.number(e.getParentPid()), ReportContext.number(e.getParentTid()),
+                ReportContext.number(e.getChildPid()), ReportContext.number(e.getChildTid()), e.getChildIsThread(),
+                ReportContext.number(e.getExitCode()), e.getExitSignal() == null ? null : Names.signal(e.getExitSignal()),
+                e.getCoreDumped(), e.getLastThread(), ReportContext.number(e.getRenamedTid()),
+                ReportContext.bytes(e.getOldComm()), ReportContext.bytes(e.getNewComm())));
         out.row(row);
     }
 

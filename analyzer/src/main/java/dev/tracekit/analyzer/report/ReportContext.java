@@ -65,10 +65,18 @@ public record ReportContext(List<Recording> recordings, List<Recording> shown, i
         return new Timestamp(bootNs, recording.wallNs(bootNs), bootNs - recording.startBootNs().orElse(0));
     }
 
-    /** A copy of a reused record's bytes (comm, path), for a row that outlives the record. */
+    /** A copy of a reused record's bytes (comm, path), for a row that outlives the record; null stays null. */
     static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
         return copy;
+    }
+
+    /** An optional int field as a NUMBER column's value. */
+    static Long number(Integer value) {
+        return value == null ? null : (long) value;
     }
 }

@@ -21,6 +21,8 @@ class BadInputTest {
         "frobnicate @web                              | unknown verb 'frobnicate'",
         "opens @web --bogus                           | Unknown option: '--bogus'",
         "kills @web -s SIGFOO                         | unknown signal 'SIGFOO'",
+        "procs @ci --max-args 0                       | --max-args must be at least 1, not 0",
+        "procs @ci --argv --max-args 3                | --argv and --max-args exclude each other",
         "kills @web -s 99                             | unknown signal '99'",
         "kills @web -s 9499999999999999999999         | unknown signal '9499999999999999999999'",
         "opens @web --errno 99999999999               | unknown errno '99999999999'",

@@ -28,6 +28,7 @@ public record CliRun(int status, String out, String err) {
                 case "@bundle" -> Fixtures.dbBundle().toString();
                 case "@truncated" -> Fixtures.truncated().toString();
                 case "@empty" -> Fixtures.empty().toString();
+                case "@ci" -> Fixtures.ci().toString();
                 case "@real" -> Fixtures.real().toString();
                 default -> arg;
             });

@@ -48,6 +48,12 @@ class GoldenOutputTest {
                 new Object[] {"kills-web-top", "kills @web --top"},
                 new Object[] {"kills-db", "kills @bundle"},
                 new Object[] {"events-web", "events @web --limit 15"},
+                new Object[] {"procs-ci", "procs @ci"},
+                new Object[] {"procs-ci-threaded-max-args", "procs @ci --threaded --max-args 2 -p 3001,3005,3006"},
+                new Object[] {"procs-ci-abnormal-argv", "procs @ci -x --argv --relative"},
+                new Object[] {"procs-ci-renames-by-comm", "procs @ci -n java --since +2s"},
+                new Object[] {"summary-ci", "summary @ci"},
+                new Object[] {"export-procs", "export @ci --family procs"},
                 new Object[] {"diff-db-web", "diff @db @web"},
                 new Object[] {"export-opens-hostile", "export @web --family opens -p 4100,4200,4300 --path-regex ^/(tmp/[^a]|srv/<)"},
                 new Object[] {"events-web-failed", "events @web -x --syscall openat -p 2201 --since +2s --until +4s --relative"});

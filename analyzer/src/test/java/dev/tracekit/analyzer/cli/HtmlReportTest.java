@@ -65,6 +65,14 @@ class HtmlReportTest {
         assertTrue(page.contains("web-1 lost 7 opens events (99.88% complete): figures may be low"), "loss note");
     }
 
+    /** A recording's procs are read, not only counted by the recorder: MATCHED equals RECORDED. */
+    @Test
+    void countsProcsAmongTheFamilies() throws IOException {
+        String page = report("@ci");
+        assertTrue(page.contains("procs</td><td class=\"num\">18</td><td class=\"num\">3</td>"
+                + "<td class=\"num\">85.71%</td><td class=\"num\">18</td>"), page);
+    }
+
     @Test
     void marksTheWindowWithLostEvents() throws IOException {
         String page = report("@web");

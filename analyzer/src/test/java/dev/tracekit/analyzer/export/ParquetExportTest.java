@@ -26,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Parquet exports read back by DuckDB (its own C++ Parquet reader, not parquet-java) hold exactly what the
@@ -38,15 +38,16 @@ class ParquetExportTest {
     @TempDir
     Path dir;
 
+    /** Every family; procs from the CI fixture: argv with NULs, escapes and bytes that are not UTF-8, null fields. */
     @ParameterizedTest
-    @ValueSource(strings = {"opens", "kills", "syscall-events", "syscall-counts"})
-    void duckDbReadsEveryRowAndFieldTheNdjsonExportHas(String family) throws Exception {
+    @CsvSource({"@web, opens", "@web, kills", "@web, syscall-events", "@web, syscall-counts", "@ci, procs"})
+    void duckDbReadsEveryRowAndFieldTheNdjsonExportHas(String fixture, String family) throws Exception {
         Path file = dir.resolve(family + ".parquet");
-        CliRun export = CliRun.withFixtures("export", "@web", "--family", family, "--format", "parquet",
+        CliRun export = CliRun.withFixtures("export", fixture, "--family", family, "--format", "parquet",
                 "-o", file.toString());
         assertEquals(0, export.status(), export.err());
         List<JsonNode> expected = new ArrayList<>();
-        for (String line : CliRun.withFixtures("export", "@web", "--family", family).out().split("\n")) {
+        for (String line : CliRun.withFixtures("export", fixture, "--family", family).out().split("\n")) {
             expected.add(JSON.readTree(line));
         }
 

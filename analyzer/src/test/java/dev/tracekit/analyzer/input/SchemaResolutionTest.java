@@ -102,6 +102,26 @@ class SchemaResolutionTest {
         }
     }
 
+    /** procs, every field a union, read through resolution: the same replay and the same exported fields. */
+    @Test
+    void procsOfALaterMinorVersionReadLikeTheOriginal(@TempDir Path dir) throws IOException {
+        Path later = dir.resolve("ci-" + FutureVersionWriter.VERSION);
+        FutureVersionWriter.rewrite(Fixtures.ci(), later);
+        for (Path file : avroFiles(later)) {
+            assertEquals(ReadPath.RESOLVED, readPath(file), file.toString());
+        }
+        for (List<String> view : List.of(List.of("procs", "--threaded", "--argv"),
+                List.of("export", "--family", "procs", "--format", "ndjson"), List.of("summary"))) {
+            CliRun original = run(view, Fixtures.ci());
+            CliRun resolved = run(view, later);
+            assertEquals(0, original.status(), original.err());
+            assertFalse(original.out().isBlank(), view + " printed nothing");
+            assertEquals(original.out(), resolved.out(),
+                    view.toString());
+            assertEquals("", resolved.err(), view.toString());
+        }
+    }
+
     /** A signal sent by a syscall this reader has no symbol for is shown as unknown, not refused or misnamed. */
     @Test
     void aSymbolAddedLaterReadsAsUnknown(@TempDir Path dir) throws IOException {

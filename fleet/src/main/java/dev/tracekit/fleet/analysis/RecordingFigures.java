@@ -88,12 +88,14 @@ public final class RecordingFigures {
                 .add("matched", DataTypes.LongType, true));
     }
 
-    /** Records read per family and recording, in one Spark pass: opens, kills and each recording's syscall family. */
+    /** Records read per family and recording, in one Spark pass: opens, kills, procs and each recording's syscall family. */
     private Map<Family, Map<Integer, Long>> matchedRecords() {
         Dataset<Row> read = catalog.read(RecordingStream.OPENS).select(col(RecordingColumns.INDEX),
                         lit(Family.OPENS.name()).as("family"))
                 .unionByName(catalog.read(RecordingStream.KILLS).select(col(RecordingColumns.INDEX),
                         lit(Family.KILLS.name()).as("family")))
+                .unionByName(catalog.read(RecordingStream.PROCS).select(col(RecordingColumns.INDEX),
+                        lit(Family.PROCS.name()).as("family")))
                 .unionByName(syscalls.sourceRows().select(col(RecordingColumns.INDEX),
                         col(RecordingColumns.SYSCALL_FAMILY).as("family")));
         Map<Family, Map<Integer, Long>> matched = new EnumMap<>(Family.class);

@@ -2,6 +2,7 @@ package dev.tracekit.recorder.decode;
 
 import static dev.tracekit.recorder.layout.TracekitStructs.EVENT_KILL;
 import static dev.tracekit.recorder.layout.TracekitStructs.EVENT_OPEN;
+import static dev.tracekit.recorder.layout.TracekitStructs.EVENT_PROC;
 import static dev.tracekit.recorder.layout.TracekitStructs.EVENT_SYSCALL;
 
 import dev.tracekit.recorder.ffm.RingBufferPoller;
@@ -10,6 +11,7 @@ import dev.tracekit.recorder.redact.Redactor;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -21,6 +23,7 @@ public final class RecordDispatcher implements RingBufferPoller.RecordHandler {
     private final OpenEventDecoder opens = new OpenEventDecoder();
     private final KillEventDecoder kills = new KillEventDecoder();
     private final SyscallEventDecoder syscalls = new SyscallEventDecoder();
+    private final ProcEventDecoder procs = new ProcEventDecoder();
 
     public RecordDispatcher(RecordingOutput output, Redactor redactor) {
         this.output = output;
@@ -40,6 +43,11 @@ public final class RecordDispatcher implements RingBufferPoller.RecordHandler {
                 KillEvent kill = kills.decode(record);
                 redactor.redact(kill.getHeader());
                 output.<KillEvent>writer(RecordingStream.KILLS).append(kill);
+            }
+            case EVENT_PROC -> {
+                ProcEvent proc = procs.decode(record);
+                redactor.redact(proc);
+                output.<ProcEvent>writer(RecordingStream.PROCS).append(proc);
             }
             case EVENT_SYSCALL -> {
                 SyscallEvent syscall = syscalls.decode(record);

@@ -1,8 +1,10 @@
 package dev.tracekit.recorder.host;
 
 import dev.tracekit.recorder.ffm.Libc;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * tracefs, where libbpf looks up tracepoint ids and we check which tracepoints this kernel has. Mounted
@@ -26,8 +28,20 @@ public final class Tracefs {
         return TRACING;
     }
 
-    /** Whether {@code category:name} exists, e.g. {@code syscalls:sys_enter_openat2}. */
-    public static boolean hasTracepoint(Path root, String category, String name) {
-        return Files.isDirectory(root.resolve("events").resolve(category).resolve(name));
+    /**
+     * Whether {@code category:name} exists, e.g. {@code syscalls:sys_enter_openat2}; a bare name (a tp_btf
+     * program names no category) in any category.
+     */
+    public static boolean hasTracepoint(Path root, String tracepoint) {
+        String[] parts = tracepoint.split(":", 2);
+        Path events = root.resolve("events");
+        if (parts.length == 2) {
+            return Files.isDirectory(events.resolve(parts[0]).resolve(parts[1]));
+        }
+        try (Stream<Path> categories = Files.list(events)) {
+            return categories.anyMatch(category -> Files.isDirectory(category.resolve(tracepoint)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -23,11 +23,13 @@ public final class TracekitStructs {
     public static final int PATH_BUF_LEN = 4096;
     public static final int PATH_PREFIX_MAX = 128;
     public static final int LATENCY_SLOTS = 40;
+    public static final int ARGV_BUF_LEN = 4096;
 
     /** enum event_kind */
     public static final short EVENT_SYSCALL = 1;
     public static final short EVENT_OPEN = 2;
     public static final short EVENT_KILL = 3;
+    public static final short EVENT_PROC = 4;
 
     public static final StructLayout EVENT_HEADER = structLayout(
             JAVA_SHORT.withName("kind"),
@@ -72,6 +74,25 @@ public final class TracekitStructs {
             JAVA_INT.withName("syscall"),
             JAVA_INT.withName("pad"))
             .withName("kill_event");
+
+    /** The fixed part; {@code filename_len} bytes of file name and {@code argv_len} of arguments follow it. */
+    public static final StructLayout PROC_EVENT = structLayout(
+            EVENT_HEADER.withName("hdr"),
+            JAVA_INT.withName("ppid"),
+            JAVA_BYTE.withName("kind"),
+            JAVA_BYTE.withName("argv_truncated"),
+            JAVA_BYTE.withName("child_is_thread"),
+            JAVA_BYTE.withName("last_thread"),
+            JAVA_INT.withName("old_pid"),
+            JAVA_INT.withName("child_pid"),
+            JAVA_INT.withName("child_tid"),
+            JAVA_INT.withName("exit_code"),
+            JAVA_INT.withName("renamed_tid"),
+            JAVA_SHORT.withName("filename_len"),
+            JAVA_SHORT.withName("argv_len"),
+            sequenceLayout(TASK_COMM_LEN, JAVA_BYTE).withName("old_comm"),
+            sequenceLayout(TASK_COMM_LEN, JAVA_BYTE).withName("new_comm"))
+            .withName("proc_event");
 
     public static final StructLayout COUNT_KEY = structLayout(
             JAVA_INT.withName("tgid"),
@@ -120,7 +141,7 @@ public final class TracekitStructs {
 
     /** Every struct shared with the BPF side. */
     public static final List<StructLayout> ALL = List.of(EVENT_HEADER, SYSCALL_EVENT, OPEN_EVENT, KILL_EVENT,
-            COUNT_KEY, COUNT_VALUE, LATENCY_VALUE, LIVE_FILTER, TRACEKIT_CONFIG);
+            PROC_EVENT, COUNT_KEY, COUNT_VALUE, LATENCY_VALUE, LIVE_FILTER, TRACEKIT_CONFIG);
 
     private TracekitStructs() {
     }

@@ -2,6 +2,8 @@ package dev.tracekit.recorder.redact;
 
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
+import dev.tracekit.schema.ProcKind;
 import dev.tracekit.schema.SyscallCount;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ public final class Redactor {
     private static final int COMM_HEX_DIGITS = 14;
     private static final int PATH_HEX_DIGITS = 32;
     private static final long UID_BASE = 1L << 31;
+    private static final String ARGV_LABEL = "argv";
 
     private final Set<RedactedField> fields;
     private final Mac mac;
@@ -78,6 +81,23 @@ public final class Redactor {
         }
     }
 
+    /**
+     * Renames go with comm. An exec's file name and arguments go with paths and with comm: they name files,
+     * and the program's name is the comm the kernel gives it (as the header's command line is withheld).
+     */
+    public void redact(ProcEvent proc) {
+        redact(proc.getHeader());
+        if (fields.contains(RedactedField.COMM) && proc.getKind() == ProcKind.RENAME) {
+            proc.setOldComm(comm(proc.getOldComm()));
+            proc.setNewComm(comm(proc.getNewComm()));
+        }
+        if ((fields.contains(RedactedField.PATHS) || fields.contains(RedactedField.COMM))
+                && proc.getKind() == ProcKind.EXEC) {
+            proc.setFilename(path(proc.getFilename()));
+            proc.setArgv(argv(proc.getArgv()));
+        }
+    }
+
     public void redact(SyscallCount count) {
         if (fields.contains(RedactedField.COMM)) {
             count.setComm(comm(count.getComm()));
@@ -106,28 +126,33 @@ public final class Redactor {
     }
 
     ByteBuffer comm(ByteBuffer comm) {
-        return hashName(RedactedField.COMM, comm, COMM_HEX_DIGITS);
+        return hashName(RedactedField.COMM.cliName(), comm, COMM_HEX_DIGITS);
     }
 
     ByteBuffer path(ByteBuffer path) {
-        return hashName(RedactedField.PATHS, path, PATH_HEX_DIGITS);
+        return hashName(RedactedField.PATHS.cliName(), path, PATH_HEX_DIGITS);
+    }
+
+    /** A whole command line, under a label of its own: equal command lines keep equal names. */
+    ByteBuffer argv(ByteBuffer argv) {
+        return hashName(ARGV_LABEL, argv, PATH_HEX_DIGITS);
     }
 
     long uid(long uid) {
-        byte[] digest = hmac(RedactedField.UID, ByteBuffer.allocate(Long.BYTES).putLong(0, uid));
+        byte[] digest = hmac(RedactedField.UID.cliName(), ByteBuffer.allocate(Long.BYTES).putLong(0, uid));
         long low31 = ((digest[0] & 0x7fL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
                 | (digest[3] & 0xffL);
         return UID_BASE + low31;
     }
 
-    private ByteBuffer hashName(RedactedField field, ByteBuffer value, int hexDigits) {
-        String hex = HEX.formatHex(hmac(field, value), 0, hexDigits / 2);
+    private ByteBuffer hashName(String label, ByteBuffer value, int hexDigits) {
+        String hex = HEX.formatHex(hmac(label, value), 0, hexDigits / 2);
         return ByteBuffer.wrap(("#" + hex).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** HMAC over the field's label, a NUL and the value: the label keeps the fields' name spaces apart. */
-    private byte[] hmac(RedactedField field, ByteBuffer value) {
-        mac.update(field.cliName().getBytes(StandardCharsets.US_ASCII));
+    private byte[] hmac(String label, ByteBuffer value) {
+        mac.update(label.getBytes(StandardCharsets.US_ASCII));
         mac.update((byte) 0);
         mac.update(value.duplicate());
         return mac.doFinal();

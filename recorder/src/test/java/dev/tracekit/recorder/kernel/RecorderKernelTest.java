@@ -1,5 +1,8 @@
 package dev.tracekit.recorder.kernel;
 
+import static dev.tracekit.recorder.kernel.ByteValues.array;
+import static dev.tracekit.recorder.kernel.ByteValues.bytes;
+import static dev.tracekit.recorder.kernel.ByteValues.string;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +23,6 @@ import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -564,19 +566,5 @@ class RecorderKernelTest {
                 () -> assertEquals(Processes.cgroupId((int) ProcessHandle.current().pid()), header.getCgroupId()),
                 () -> assertTrue(header.getCpu() >= 0 && header.getCpu() < Runtime.getRuntime().availableProcessors()),
                 () -> assertTrue(header.getTsNs() > startNs && header.getTsNs() < endNs, "ts within the run"));
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] array(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
-    }
-
-    private static String string(ByteBuffer buffer) {
-        return new String(array(buffer), StandardCharsets.UTF_8);
     }
 }

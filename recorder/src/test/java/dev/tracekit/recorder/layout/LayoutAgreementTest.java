@@ -2,6 +2,9 @@ package dev.tracekit.recorder.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tracekit.schema.KillSyscall;
+import dev.tracekit.schema.OpenSyscall;
+import dev.tracekit.schema.ProcKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.GroupLayout;
@@ -43,6 +46,12 @@ class LayoutAgreementTest {
         asserts.add(check("EVENT_SYSCALL", TracekitStructs.EVENT_SYSCALL));
         asserts.add(check("EVENT_OPEN", TracekitStructs.EVENT_OPEN));
         asserts.add(check("EVENT_KILL", TracekitStructs.EVENT_KILL));
+        asserts.add(check("EVENT_PROC", TracekitStructs.EVENT_PROC));
+        asserts.add(check("ARGV_BUF_LEN", TracekitStructs.ARGV_BUF_LEN));
+        // the decoders index the Avro enums by the C enums' values
+        enumValues("PROC_", ProcKind.values(), ProcKind.UNKNOWN, asserts);
+        enumValues("OPEN_", OpenSyscall.values(), OpenSyscall.UNKNOWN, asserts);
+        enumValues("KILL_", KillSyscall.values(), KillSyscall.UNKNOWN, asserts);
         Path source = tmp.resolve("layout_check.c");
         Files.writeString(source, "#include <stddef.h>\n#include \"tracekit.h\"\n" + String.join("\n", asserts) + "\n");
 
@@ -52,6 +61,14 @@ class LayoutAgreementTest {
         String output = new String(clang.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, clang.waitFor(), "C and Java layouts disagree:\n" + output);
         assertEquals(asserts.size(), Files.readAllLines(source).size() - 2);
+    }
+
+    private static <E extends Enum<E>> void enumValues(String prefix, E[] symbols, E unknown, List<String> out) {
+        for (E symbol : symbols) {
+            if (symbol != unknown) {
+                out.add(check(prefix + symbol.name(), symbol.ordinal()));
+            }
+        }
     }
 
     private static void fieldOffsets(String struct, GroupLayout group, String prefix, long base, List<String> out) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
+import dev.tracekit.schema.ProcKind;
 import dev.tracekit.schema.SyscallCount;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +70,44 @@ class RedactorTest {
         SyscallCount count = new SyscallCount(0L, 1L, 7, bytes("nginx"), 0, 1L, 0L, null, null);
         ALL.redact(count);
         assertEquals(text(ALL.comm(bytes("nginx"))), text(count.getComm()));
+    }
+
+    @Test
+    void execsAreRedactedWithPathsOrCommAndRenamesWithComm() {
+        ProcEvent exec = exec("/usr/bin/psql", "psql\0-U\0alice\0");
+        Redactor.of(EnumSet.of(RedactedField.UID), KEY).redact(exec);
+        assertEquals("/usr/bin/psql", text(exec.getFilename()), "uid alone keeps the command line");
+        for (RedactedField field : List.of(RedactedField.PATHS, RedactedField.COMM)) {
+            ProcEvent redacted = exec("/usr/bin/psql", "psql\0-U\0alice\0");
+            Redactor.of(EnumSet.of(field), KEY).redact(redacted);
+            assertEquals(text(ALL.path(bytes("/usr/bin/psql"))), text(redacted.getFilename()), field.cliName());
+            String argv = text(redacted.getArgv());
+            assertTrue(argv.matches("#[0-9a-f]{32}"), argv);
+            assertNotEquals(text(ALL.path(bytes("psql\0-U\0alice\0"))), argv, "argv hashes under its own label");
+            assertEquals(false, redacted.getArgvTruncated());
+        }
+
+        ProcEvent rename = new ProcEvent();
+        rename.setHeader(new EventHeader(1L, 2, 2, 0L, 0L, bytes("worker"), 3L, 0));
+        rename.setKind(ProcKind.RENAME);
+        rename.setOldComm(bytes("java"));
+        rename.setNewComm(bytes("worker"));
+        Redactor.of(EnumSet.of(RedactedField.PATHS), KEY).redact(rename);
+        assertEquals("java", text(rename.getOldComm()));
+        ALL.redact(rename);
+        assertEquals(text(ALL.comm(bytes("java"))), text(rename.getOldComm()));
+        assertEquals(text(ALL.comm(bytes("worker"))), text(rename.getNewComm()));
+        assertEquals(text(rename.getNewComm()), text(rename.getHeader().getComm()));
+    }
+
+    private static ProcEvent exec(String filename, String argv) {
+        ProcEvent exec = new ProcEvent();
+        exec.setHeader(new EventHeader(1L, 2, 2, 0L, 0L, bytes("psql"), 3L, 0));
+        exec.setKind(ProcKind.EXEC);
+        exec.setFilename(bytes(filename));
+        exec.setArgv(bytes(argv));
+        exec.setArgvTruncated(false);
+        return exec;
     }
 
     @Test
