@@ -62,6 +62,7 @@ public class RecorderBench {
         Map<String, Map.Entry<Long, List<Tracer>>> plan = new LinkedHashMap<>();
         plan.put("open", Map.entry(openOps, List.of(
                 tracekit("tracekit opens+kills", "opens,kills", "opens"),
+                tracekit("tracekit opens+kills+procs", "opens,kills,procs", "opens"),
                 tracekit("tracekit counts only", "syscalls", "openat"),
                 tracekit("tracekit syscall events", "syscall-events", "openat"),
                 tracekit("tracekit counts --latency", "syscalls", "openat", "--latency"),
@@ -71,6 +72,9 @@ public class RecorderBench {
                 tracekit("tracekit counts --latency", "syscalls", "getpid", "--latency"),
                 bpftraceCount())));
         plan.put("kill", Map.entry(openOps * 2, List.of(tracekit("tracekit opens+kills", "opens,kills", "kills"))));
+        // fork + exec /bin/true + wait: a process start costs ~1,000 opens, so far fewer of them
+        plan.put("exec", Map.entry(Math.max(500, openOps / 200), List.of(tracekit("tracekit procs", "procs", "execs"),
+                execsnoop())));
 
         List<Run> runs = new ArrayList<>();
         for (var storm : plan.entrySet()) {
@@ -133,9 +137,20 @@ public class RecorderBench {
                 case "opens" -> RecordingCounts.events(output, "opens", List.of("-p", Long.toString(pid), "--path",
                         "/dev/null")); // not the dynamic loader's opens
                 case "kills" -> RecordingCounts.events(output, "kills", byPid);
+                case "execs" -> new RecordingCounts.Capture(RecordingCounts.execs(output, pid), -1);
                 default -> RecordingCounts.syscall(output, what, byPid);
             };
         });
+    }
+
+    /**
+     * libbpf-tools' execsnoop to a file: a line per exec, with its PPID. Line-buffered, or its header (the sign it
+     * is attached) would sit in stdio's buffer; at a few hundred execs a second the extra writes cost nothing.
+     */
+    static Tracer execsnoop() {
+        return new Tracer("libbpf-tools execsnoop > file", Kind.SYSTEM,
+                List.of("sh", "-c", "exec stdbuf -oL execsnoop > {out}"),
+                "PCOMM", (output, pid) -> new RecordingCounts.Capture(countLines(output, " " + pid + " "), -1));
     }
 
     static Tracer strace() {

@@ -34,6 +34,14 @@ final class RecordingCounts {
         return new Capture(jsonLong(line, "count"), Math.max(0, jsonLong(line, "lost")));
     }
 
+    /** Execs of /bin/true by children of {@code parent}, as tracekit procs replays them. */
+    static long execs(Path recording, long parent) throws IOException, InterruptedException {
+        return run(List.of(TRACEKIT.toString(), "procs", recording.toString(), "--format", "json")).lines()
+                .filter(l -> l.contains("\"event\":\"exec\"") && l.contains("\"ppid\":" + parent + ",")
+                        && l.contains("tk-bench-exec"))
+                .count();
+    }
+
     static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -20,8 +20,8 @@ else
 fi
 [ "$(id -u)" = 0 ] || { echo "bench/run.sh: tracing needs root" >&2; exit 2; }
 
-# The workload's compiler, the peers and GNU time (peak RSS), from Debian's packages when missing.
-need_packages gcc strace linux-perf bpftrace time || exit 2
+# The workload's compiler, the peers (libbpf-tools for execsnoop) and GNU time (peak RSS), from Debian's packages when missing.
+need_packages gcc strace linux-perf bpftrace time libbpf-tools || exit 2
 
 scripts/build.sh
 use_jdk

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
 	long n, i;
 
 	if (argc != 3 || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: %s open|kill|getpid|mixed N\n", argv[0]);
+		fprintf(stderr, "usage: %s open|kill|getpid|exec|mixed N\n", argv[0]);
 		return 2;
 	}
 	cpu_start = cpu_ns();
@@ -71,6 +72,17 @@ int main(int argc, char **argv)
 	} else if (!strcmp(argv[1], "getpid")) {
 		for (i = 0; i < n; i++)
 			syscall(SYS_getpid);
+	} else if (!strcmp(argv[1], "exec")) {
+		/* fork + exec /bin/true + wait, as a shell script's commands: the procs family's storm */
+		for (i = 0; i < n; i++) {
+			pid_t child = fork();
+
+			if (child == 0) {
+				execl("/bin/true", "true", "tk-bench-exec", (char *)NULL);
+				_exit(127);
+			}
+			waitpid(child, NULL, 0);
+		}
 	} else if (!strcmp(argv[1], "mixed")) {
 		for (i = 0; i < n; i++) {
 			open_close();
