@@ -82,7 +82,7 @@ final class IntervalAccounting {
     /** Writes a boundary row at {@code nowNs} and flushes it: the opening one at once, so a kill cannot lose it. */
     void boundary(long nowNs) throws IOException {
         Map<String, Long> nothing = new LinkedHashMap<>();
-        for (Family family : Family.values()) {
+        for (Family family : RecordingStream.FAMILIES) {
             if (output.has(RecordingStream.of(family))) {
                 nothing.put(family.name(), 0L);
             }
