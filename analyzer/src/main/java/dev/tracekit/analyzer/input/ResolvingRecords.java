@@ -4,7 +4,6 @@ import dev.tracekit.recording.RecordingStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
@@ -25,7 +24,22 @@ final class ResolvingRecords {
         void accept(T record);
     }
 
+    static {
+        // Avro's decoder trusts a declared length up to ~2^31 and allocates it before reading: in a block of at
+        // most 64 MiB no honest bytes or string is longer, and no honest array or map of tracekit's schemas has
+        // a million items. Bounded here unless the user set Avro's own limits (they are read once, at first use).
+        limit("org.apache.avro.limits.bytes.maxLength", BlockCodec.MAX_DECODED_BYTES);
+        limit("org.apache.avro.limits.string.maxLength", BlockCodec.MAX_DECODED_BYTES);
+        limit("org.apache.avro.limits.collectionItems.maxLength", 1 << 20);
+    }
+
     private final Map<Schema, DatumReader<SpecificRecord>> readers = new HashMap<>();
+
+    private static void limit(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
+        }
+    }
     private BinaryDecoder decoder;
 
     /**
@@ -44,7 +58,10 @@ final class ResolvingRecords {
         for (long i = 0; i < count; i++) {
             try {
                 record = reader.read(reuse ? record : null, decoder);
-            } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            } catch (IOException | RuntimeException e) {
+                // Only Avro's decoding is inside this try (the sink is called below): whatever it throws on bytes
+                // that do not decode (its limits throw UnsupportedOperationException, forged unions
+                // ClassCastException, ...) is damage of this block, not a failure of the run.
                 throw new CorruptInputException(0, "record " + i + " does not decode with its writer schema ("
                         + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
