@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * JIT compilation or BPF loading; their CPU time is read from /proc just before and after the measured run.
  *
  * <p>Run by bench/run.sh from the repository root:
- * {@code java bench/RecorderBench.java WORKLOAD OUT_DIR ROUNDS OPEN_OPS}. Prints a Markdown table on stdout;
+ * {@code java bench/RecorderBench.java WORKLOAD OUT_DIR ROUNDS OPEN_OPS [TRACER_NAME_PART,...]} (the last keeps
+ * only the tracers whose names contain a part). Prints a Markdown table on stdout;
  * every run goes to OUT_DIR/recorder-runs.tsv.
  */
 public class RecorderBench {
@@ -49,10 +50,12 @@ public class RecorderBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: RecorderBench WORKLOAD OUT_DIR ROUNDS OPEN_OPS");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: RecorderBench WORKLOAD OUT_DIR ROUNDS OPEN_OPS [TRACER_NAME_PART,...]");
             System.exit(2);
         }
+        // Optional: only the tracers whose names contain one of these, for a focused run (bench/run.sh runs all).
+        List<String> only = args.length == 5 ? List.of(args[4].split(",")) : List.of();
         Workload workload = new Workload(Path.of(args[0]).toAbsolutePath());
         Path out = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
         int rounds = Integer.parseInt(args[2]);
@@ -81,6 +84,9 @@ public class RecorderBench {
             long ops = storm.getValue().getKey();
             for (int round = 0; round < rounds; round++) {
                 for (Tracer tracer : storm.getValue().getValue()) {
+                    if (!only.isEmpty() && only.stream().noneMatch(tracer.name::contains)) {
+                        continue;
+                    }
                     Workload.Result baseline = workload.run(storm.getKey(), ops);
                     Run run = measure(workload, storm.getKey(), ops, tracer, baseline, out.resolve("run"));
                     runs.add(run);
