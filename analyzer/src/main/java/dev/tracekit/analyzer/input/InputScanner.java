@@ -2,14 +2,12 @@ package dev.tracekit.analyzer.input;
 
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.recording.BoundaryRows;
-import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -122,7 +120,7 @@ public final class InputScanner {
             return;
         }
         RecordingBuilder recording = byId.computeIfAbsent(header.get().meta().recordingId(),
-                id -> new RecordingBuilder(header.get().meta()));
+                id -> new RecordingBuilder(header.get().meta(), diagnostics));
         RecordingFile file = new RecordingFile(origin, header.get().stream(), header.get().seq(), header.get().codec(),
                 header.get().writer());
         if (!recording.add(file)) {
@@ -130,7 +128,7 @@ public final class InputScanner {
         }
         byte[] snapshot = container.meta().get(RecordingMeta.KEY_PROCESS_SNAPSHOT);
         if (snapshot != null) {
-            recording.addSnapshot(snapshot, name, diagnostics);
+            recording.snapshots.add(snapshot, name);
         }
         if (file.stream() == RecordingStream.INTERVALS) {
             readIntervals(container, file, recording.intervals);
@@ -189,7 +187,7 @@ public final class InputScanner {
             Recording recording;
             try {
                 recording = new Recording(recordings.size(), builder.meta, builder.intervals, streams,
-                        builder.processes.build());
+                        builder.snapshots);
             } catch (IllegalArgumentException e) {
                 throw TracekitException.badInput(builder.files.getFirst().displayName() + ": " + e.getMessage());
             }
@@ -226,23 +224,11 @@ public final class InputScanner {
         final List<RecordingFile> files = new ArrayList<>();
         final List<IntervalStats> intervals = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
-        final ProcessIndex.Builder processes = new ProcessIndex.Builder();
-        /** Files started together carry the same snapshot: each is decoded once. */
-        private final Set<ByteBuffer> snapshotsSeen = new HashSet<>();
+        final ProcessIndex.Builder snapshots;
 
-        RecordingBuilder(RecordingMeta meta) {
+        RecordingBuilder(RecordingMeta meta, Diagnostics diagnostics) {
             this.meta = meta;
-        }
-
-        void addSnapshot(byte[] snapshot, String fileName, Diagnostics diagnostics) {
-            if (!snapshotsSeen.add(ByteBuffer.wrap(snapshot))) {
-                return;
-            }
-            try {
-                processes.add(ProcessSnapshotCodec.decode(snapshot));
-            } catch (IllegalArgumentException e) {
-                diagnostics.note(fileName + ": " + e.getMessage() + "; its processes are named from the other files only");
-            }
+            this.snapshots = new ProcessIndex.Builder(diagnostics);
         }
 
         /** False when this (stream, seq) was already found in another input. */

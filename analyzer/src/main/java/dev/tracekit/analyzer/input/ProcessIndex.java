@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.input;
 
+import dev.tracekit.recording.ProcessSnapshotCodec;
 import dev.tracekit.schema.CgroupInfo;
 import dev.tracekit.schema.ProcessInfo;
 import dev.tracekit.schema.ProcessSnapshot;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,21 +56,41 @@ public final class ProcessIndex {
         return byPid.isEmpty();
     }
 
-    /** Gathers the snapshots of one recording's files, in any order. */
+    /**
+     * Gathers the snapshots of one recording's files, in any order, as their headers hold them; decoding waits
+     * until someone asks who a pid was, so a run that never asks (summary, syscalls) never pays for it. Files
+     * started together carry the same snapshot: each distinct one is decoded once.
+     */
     static final class Builder {
-        private final Map<Integer, Map<Long, ProcessInfo>> byPid = new HashMap<>();
-        private final Map<Long, ByteBuffer> cgroupPaths = new HashMap<>();
+        private final Map<ByteBuffer, String> encoded = new LinkedHashMap<>(); // snapshot -> a file that has it
+        private final Diagnostics diagnostics;
 
-        void add(ProcessSnapshot snapshot) {
-            for (ProcessInfo p : snapshot.getProcesses()) {
-                byPid.computeIfAbsent(p.getPid(), pid -> new HashMap<>()).putIfAbsent(p.getStartTimeNs(), p);
-            }
-            for (CgroupInfo c : snapshot.getCgroups()) {
-                cgroupPaths.putIfAbsent(c.getId(), c.getPath());
-            }
+        Builder(Diagnostics diagnostics) {
+            this.diagnostics = diagnostics;
+        }
+
+        void add(byte[] snapshot, String fileName) {
+            encoded.putIfAbsent(ByteBuffer.wrap(snapshot), fileName);
         }
 
         ProcessIndex build() {
+            Map<Integer, Map<Long, ProcessInfo>> byPid = new HashMap<>();
+            Map<Long, ByteBuffer> cgroupPaths = new HashMap<>();
+            encoded.forEach((bytes, fileName) -> {
+                ProcessSnapshot snapshot;
+                try {
+                    snapshot = ProcessSnapshotCodec.decode(bytes.array());
+                } catch (IllegalArgumentException e) {
+                    diagnostics.note(fileName + ": " + e.getMessage() + "; its processes are named from the other files only");
+                    return;
+                }
+                for (ProcessInfo p : snapshot.getProcesses()) {
+                    byPid.computeIfAbsent(p.getPid(), pid -> new HashMap<>()).putIfAbsent(p.getStartTimeNs(), p);
+                }
+                for (CgroupInfo c : snapshot.getCgroups()) {
+                    cgroupPaths.putIfAbsent(c.getId(), c.getPath());
+                }
+            });
             if (byPid.isEmpty() && cgroupPaths.isEmpty()) {
                 return EMPTY;
             }

@@ -28,7 +28,8 @@ public final class Recording {
     private final Losses losses;
     private final Set<RecordingStream> streams;
     private final RecordedFilters recordedFilters;
-    private final ProcessIndex processes;
+    private final ProcessIndex.Builder snapshots;
+    private ProcessIndex processes;
     private final OptionalLong startBootNs;
     private final OptionalLong endBootNs;
     private long[] sampleStarts;
@@ -40,12 +41,12 @@ public final class Recording {
      *                  completeness (as a fleet's pre-counted results give them), not for losses per window
      */
     public Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams) {
-        this(index, meta, intervals, streams, ProcessIndex.EMPTY);
+        this(index, meta, intervals, streams, null);
     }
 
-    /** @param processes who its pids were, from its files' process snapshots */
-    public Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams,
-            ProcessIndex processes) {
+    /** @param snapshots its files' process snapshots, null for none */
+    Recording(int index, RecordingMeta meta, List<IntervalStats> intervals, Set<RecordingStream> streams,
+            ProcessIndex.Builder snapshots) {
         this.index = index;
         this.meta = meta;
         this.arch = Arch.parse(meta.arch());
@@ -58,12 +59,16 @@ public final class Recording {
         this.endBootNs = this.intervals.stream().mapToLong(IntervalStats::getIntervalEndNs).max();
         this.streams = streams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(streams));
         this.recordedFilters = RecordedFilters.of(meta.filtersJson());
-        this.processes = processes;
+        this.snapshots = snapshots;
+        this.processes = snapshots == null ? ProcessIndex.EMPTY : null;
         sampleClock();
     }
 
     /** Who its pids were (empty for recordings made before version 1.1, which have no process snapshots). */
-    public ProcessIndex processes() {
+    public synchronized ProcessIndex processes() {
+        if (processes == null) {
+            processes = snapshots.build(); // the first asker decodes; decoding threads may ask at once
+        }
         return processes;
     }
 
