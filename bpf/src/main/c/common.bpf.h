@@ -13,7 +13,6 @@
 #include "tracekit.h"
 
 #define MAX_FILTER_ENTRIES 1024
-#define MAX_IN_FLIGHT 10240
 #define MAX_SYSCALL_NR 1024
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

@@ -2,6 +2,10 @@
 /*
  * Syscall counts per (process, syscall), with optional latency, and per-syscall event capture, from the
  * raw syscall hooks. sys_enter is attached only when latency or events are recorded.
+ *
+ * Counts are taken at exit alone, in every mode, as libbpf-tools syscount does: a call whose entry was not
+ * seen (blocked when tracing began, a new thread's first return, a call seccomp denied, whose sys_enter
+ * ran before the filter) is still counted, and --latency or syscall-events never change the counts.
  */
 #include <linux/errno.h>
 #include "common.bpf.h"
@@ -19,20 +23,24 @@ struct raw_sys_exit_ctx {
 	__s64 ret;
 };
 
-/* The entry of a syscall in flight, per thread. */
+/* The entry of a syscall in flight, per thread; ts_ns 0 once its exit has used it. */
 struct syscall_entry {
 	__u64 ts_ns;
 	__s64 id;
 	__u64 args[6];
-	bool counted;		/* -n matched the process's name: counts (and latency) are kept */
+	bool timed;		/* -n matched the process's name: the latency is kept */
 	bool captured;		/* -n matched the thread's name: a syscall event is kept */
 };
 
-/* LRU: exit and exit_group never return, and their entries must not fill the map. */
+/*
+ * Task-local: a thread has at most one syscall in flight, its slot goes with the task (exit and exit_group
+ * never return, and nothing has to evict them), and no number of threads can push another's entry out, as
+ * an LRU hash keyed by tid did.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, MAX_IN_FLIGHT);
-	__type(key, __u32);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct syscall_entry);
 } entries SEC(".maps");
 
@@ -51,7 +59,7 @@ struct {
 	__type(value, struct latency_value);
 } latencies SEC(".maps");
 
-/* Syscalls not counted because counts (or latencies) was full. */
+/* Syscalls not counted because counts was full, or counted without their latency because latencies was. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -86,7 +94,8 @@ static __always_inline bool renames(__u32 nr)
 	return nr == cfg.execve_nr || nr == cfg.execveat_nr || nr == cfg.prctl_nr;
 }
 
-static __always_inline void count_syscall(const struct count_key *key, bool failed)
+/* Returns whether the call was counted. */
+static __always_inline bool count_syscall(const struct count_key *key, bool failed)
 {
 	struct count_value *value = bpf_map_lookup_elem(&counts, key);
 	bool fresh_entry = !value;
@@ -99,11 +108,11 @@ static __always_inline void count_syscall(const struct count_key *key, bool fail
 
 		if (err && err != -EEXIST) {
 			count_overflow();
-			return;
+			return false;
 		}
 		value = bpf_map_lookup_elem(&counts, key);
 		if (!value)
-			return;
+			return false;	/* deleted by user space between the update and the lookup: its process exited */
 	}
 	__sync_fetch_and_add(&value->count, 1);
 	if (failed)
@@ -111,6 +120,7 @@ static __always_inline void count_syscall(const struct count_key *key, bool fail
 	/* reading comm on every syscall costs a third of this program; it only changes on these */
 	if (fresh_entry || renames(key->syscall))
 		read_process_name(value->comm);
+	return true;
 }
 
 static __always_inline void record_latency(const struct count_key *key, __u64 ns)
@@ -156,20 +166,25 @@ SEC("tracepoint/raw_syscalls/sys_enter")
 int syscall_enter(struct raw_sys_enter_ctx *ctx)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct syscall_entry entry = {};
+	struct syscall_entry *entry;
+	bool timed, captured;
 
 	if (!syscall_allowed(ctx->id))
 		return 0;
-	entry.counted = cfg.count_syscalls && task_allowed(pid_tgid, PROCESS_NAME);
-	entry.captured = cfg.capture_syscalls && task_allowed(pid_tgid, THREAD_NAME);
-	if (!entry.counted && !entry.captured)
+	timed = cfg.record_latency && task_allowed(pid_tgid, PROCESS_NAME);
+	captured = cfg.capture_syscalls && task_allowed(pid_tgid, THREAD_NAME);
+	if (!timed && !captured)
 		return 0;
-	entry.ts_ns = bpf_ktime_get_boot_ns();
-	entry.id = ctx->id;
-	__builtin_memcpy(entry.args, ctx->args, sizeof(entry.args));
-	if (bpf_map_update_elem(&entries, &tid, &entry, BPF_ANY))
-		count_drop();	/* too many threads in syscalls at once */
+	entry = bpf_task_storage_get(&entries, bpf_get_current_task_btf(), NULL, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!entry) {
+		count_drop();	/* no memory for the task's slot: this call's latency or event is lost */
+		return 0;
+	}
+	entry->ts_ns = bpf_ktime_get_boot_ns();
+	entry->id = ctx->id;
+	__builtin_memcpy(entry->args, ctx->args, sizeof(entry->args));
+	entry->timed = timed;
+	entry->captured = captured;
 	return 0;
 }
 
@@ -177,28 +192,27 @@ SEC("tracepoint/raw_syscalls/sys_exit")
 int syscall_exit(struct raw_sys_exit_ctx *ctx)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
 	struct count_key key = { .tgid = pid_tgid >> 32, .syscall = (__u32)ctx->id };
 	struct syscall_entry *entry = NULL;
+	bool counted = false;
 	__u64 now = 0;
 
 	if (cfg.record_latency || cfg.capture_syscalls) {
-		entry = bpf_map_lookup_elem(&entries, &tid);
-		/* no entry: filtered out at entry, or the syscall began before we attached */
-		if (!entry)
-			return 0;
+		entry = bpf_task_storage_get(&entries, bpf_get_current_task_btf(), NULL, 0);
+		/* an entry of another call: filtered out at entry, or began before we attached */
+		if (entry && (!entry->ts_ns || entry->id != ctx->id))
+			entry = NULL;
 		now = bpf_ktime_get_boot_ns();
-	} else if (!syscall_allowed(ctx->id) || !task_allowed(pid_tgid, PROCESS_NAME)) {
-		return 0;	/* counts alone: only the process's name matters */
 	}
-	if (cfg.count_syscalls && (!entry || entry->counted)) {
-		count_syscall(&key, ctx->ret < 0 && ctx->ret >= -4095);
-		if (cfg.record_latency && entry)
-			record_latency(&key, now - entry->ts_ns);
-	}
-	if (cfg.capture_syscalls && entry && entry->captured)
+	if (cfg.count_syscalls && syscall_allowed(ctx->id) && task_allowed(pid_tgid, PROCESS_NAME))
+		counted = count_syscall(&key, ctx->ret < 0 && ctx->ret >= -4095);
+	if (!entry)
+		return 0;
+	/* only counted calls get a latency: a latency entry whose count is missing would never be read or deleted */
+	if (counted && cfg.record_latency && entry->timed)
+		record_latency(&key, now - entry->ts_ns);
+	if (cfg.capture_syscalls && entry->captured)
 		capture(entry, ctx->ret, now);
-	if (entry)
-		bpf_map_delete_elem(&entries, &tid);
+	entry->ts_ns = 0;
 	return 0;
 }

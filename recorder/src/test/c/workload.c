@@ -13,6 +13,7 @@
  *   getpid N              N getpid(2) calls
  *   getppid N             N getppid(2) calls
  *   thread HEX N          a second thread names itself HEX (prctl) and makes N getppid(2) calls; prints "thread N"
+ *   denygetppid           a seccomp filter makes every later getppid(2) fail with EPERM before it runs
  *   kill PID SIG          kill(2); prints "kill RESULT"
  *   kills N PID SIG       N kill(2) calls (a storm: signal 0 only probes); prints "kills N"
  *   tgkill TGID TID SIG   tgkill(2); prints "tgkill RESULT"
@@ -32,7 +33,10 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <linux/filter.h>
 #include <linux/openat2.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -177,6 +181,18 @@ int main(int argc, char **argv)
 			pthread_join(thread, NULL);
 			printf("thread %ld\n", work.calls);
 			i += 2;
+		} else if (!strcmp(cmd, "denygetppid")) {
+			/* the test program's own syscalls are native: no need to check seccomp_data.arch */
+			struct sock_filter insns[] = {
+				BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+				BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getppid, 0, 1),
+				BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+				BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+			};
+			struct sock_fprog prog = { sizeof(insns) / sizeof(insns[0]), insns };
+
+			if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
+				return 4;
 		} else if (!strcmp(cmd, "kill") && i + 2 < argc) {
 			long rc = result(syscall(SYS_kill, atoi(argv[i + 1]), atoi(argv[i + 2])));
 

@@ -96,10 +96,12 @@ public final class SyscallCountCollector {
     }
 
     private CountDeltas.Counts finalDelta(int tgid, int syscall) {
-        if (!Libbpf.bpf_map_lookup_and_delete_elem(countsFd, key, countValue)) {
+        // the latency entry goes too, even when the count is already gone, or nothing would ever delete it
+        boolean hasCount = Libbpf.bpf_map_lookup_and_delete_elem(countsFd, key, countValue);
+        boolean hasLatency = latency && Libbpf.bpf_map_lookup_and_delete_elem(latenciesFd, key, latencyValue);
+        if (!hasCount) {
             return null;
         }
-        boolean hasLatency = latency && Libbpf.bpf_map_lookup_and_delete_elem(latenciesFd, key, latencyValue);
         return deltas.finish(tgid, syscall, cumulative(hasLatency));
     }
 
