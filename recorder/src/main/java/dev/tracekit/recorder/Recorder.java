@@ -136,17 +136,15 @@ final class Recorder {
             throws Exception {
         programs.ringBuffers().forEach(poller::add);
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
-        long startNs;
-        long intervalStartNs;
         try (StopSignals stop = StopSignals.install()) {
             programs.attach();
-            startNs = BootClock.nowNs();
+            long startNs = BootClock.nowNs();
             intervals.boundary(startNs);
             err.println("tracekit record: recording " + options.events() + " into " + dir
                     + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
-            intervalStartNs = startNs;
+            long intervalStartNs = startNs;
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
             long nowNs = startNs;
             while (!stop.requested() && nowNs < deadlineNs) {
@@ -159,14 +157,15 @@ final class Recorder {
                 }
                 status.maybePrint(nowNs, intervals.lost());
             }
+            // Still under the stop handlers: a second Ctrl-C while the last interval is written only asks again.
+            long stopNs = BootClock.nowNs();
+            programs.detach();
+            poller.drain(); // what the programs wrote before detaching
+            long endNs = BootClock.nowNs();
+            intervals.end(intervalStartNs, endNs);
+            intervals.boundary(endNs); // the recording closed cleanly: nothing after endNs is missing
+            return new Totals(stopNs - startNs, intervals.lost());
         }
-        long stopNs = BootClock.nowNs();
-        programs.detach();
-        poller.drain(); // what the programs wrote before detaching
-        long endNs = BootClock.nowNs();
-        intervals.end(intervalStartNs, endNs);
-        intervals.boundary(endNs); // the recording closed cleanly: nothing after endNs is missing
-        return new Totals(stopNs - startNs, intervals.lost());
     }
 
     private static ConfigFileWatcher watch(Path file) {

@@ -7,8 +7,9 @@ import sun.misc.SignalHandler;
 /**
  * While open, SIGINT, SIGTERM and SIGHUP ask the recording loop to stop instead of killing the JVM, so it can
  * detach, drain the rings, write the last interval, close its files and bundle them. A shutdown hook could not
- * do that safely: by then the JVM is already exiting and System.exit would block. Closing restores the previous
- * handlers, so a second signal during the final bundling still ends the process.
+ * do that safely: by then the JVM is already exiting and System.exit would block. They stay installed until the
+ * last interval is written and the recording marked closed, so an impatient second Ctrl-C cannot lose it; closing
+ * then restores the previous handlers, so a second signal during the final bundling still ends the process.
  *
  * <p>A job started in the background of a non-interactive shell inherits SIGINT ignored, and the JVM then
  * silently declines to handle it. perf, bpftrace and libbpf-tools install their SIGINT handler regardless, so

@@ -57,6 +57,14 @@ final class RecorderProcess implements RunningRecorder, AutoCloseable {
         }
     }
 
+    /** Sends {@code signal} {@code times} times, {@code gapMs} apart, from one shell: an impatient user's Ctrl-Cs. */
+    void signalRepeatedly(String signal, int times, int gapMs) throws IOException, InterruptedException {
+        String pid = Long.toString(process.pid());
+        String script = "for i in $(seq " + times + "); do kill -s " + signal + " " + pid + " 2>/dev/null || exit 0; "
+                + "sleep " + gapMs / 1000.0 + "; done";
+        new ProcessBuilder("sh", "-c", script).inheritIO().start().waitFor();
+    }
+
     /** Waits for the recorder to end and returns its exit status (128 + n when signal n ended it). */
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
