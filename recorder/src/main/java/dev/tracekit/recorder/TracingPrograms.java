@@ -53,7 +53,9 @@ final class TracingPrograms implements AutoCloseable {
         if (options.records(EventFamily.SYSCALLS) || options.records(EventFamily.SYSCALL_EVENTS)) {
             boolean events = options.records(EventFamily.SYSCALL_EVENTS);
             boolean latency = options.latency() && options.records(EventFamily.SYSCALLS);
-            plans.add(new Plan("syscalls", Family.SYSCALL_EVENTS, events,
+            // Without syscall-events the object's only loss is a call's entry (no memory for the task's slot):
+            // its latency is missing from the counts, so it is theirs, not a stream's that is not recorded.
+            plans.add(new Plan("syscalls", events ? Family.SYSCALL_EVENTS : Family.SYSCALL_COUNTS, events,
                     program -> !program.equals("syscall_enter") || events || latency, // entries only for these
                     Map.of("events", events ? ring : UNUSED_RING_BYTES, "latencies", latency ? LATENCY_ENTRIES : 1)));
         }

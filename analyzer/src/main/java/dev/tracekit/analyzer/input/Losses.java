@@ -35,6 +35,8 @@ public final class Losses {
             for (Drop drop : s.getDrops()) {
                 lostByInterval.get(drop.getFamily())[i] += drop.getCount();
             }
+            // a syscall the full count map could not take is a lost count: windows of counts must show it
+            lostByInterval.get(Family.SYSCALL_COUNTS)[i] += s.getCountOverflows();
             for (Family family : Family.values()) {
                 written.merge(family, s.getEvents().getOrDefault(family.name(), 0L), Long::sum);
             }
@@ -53,12 +55,12 @@ public final class Losses {
         return written.get(family);
     }
 
-    /** Syscalls not counted because the in-kernel count map was full. */
     /** Kept over kept + lost, in percent; 100 when nothing was lost. */
     public static double completenessPercent(long written, long lost) {
         return written + lost == 0 ? 100.0 : 100.0 * written / (written + lost);
     }
 
+    /** Syscalls not counted because the in-kernel count map was full (part of {@code lost(SYSCALL_COUNTS)}). */
     public long countOverflows() {
         return countOverflows;
     }
