@@ -33,7 +33,12 @@ for round in 1 2; do
   cmp -s "$out/analyzer.txt" "$out/fleet.txt" || { echo "bench/fleet.sh: the summaries differ" >&2; diff "$out/analyzer.txt" "$out/fleet.txt" >&2; exit 1; }
   awk -v r="$round" -v s="$a" -v n="$events" -v c="$(nproc)" \
     'BEGIN { printf "| analyzer `summary`, %d threads | %d | %.1f | %.0f |\n", c, r, s, n / s }'
-  awk -v r="$round" -v s="$f" -v n="$events" \
-    'BEGIN { printf "| fleet `summary`, Spark local[*] | %d | %.1f | %.0f |\n", r, s, n / s }'
+  awk -v r="$round" -v s="$f" -v n="$events" -v a="$a" \
+    'BEGIN { printf "| fleet `summary`, Spark local[*] (%.1fx the analyzer) | %d | %.1f | %.0f |\n", s / a, r, s, n / s }'
+  # fixed cost: the same two tools on the smallest fixture, where start-up and job planning are all there is
+  a=$(timed bin/tracekit summary testdata/fixtures/x86_64-web1)
+  f=$(timed bin/tracekit fleet summary testdata/fixtures/x86_64-web1)
+  awk -v r="$round" -v a="$a" -v f="$f" \
+    'BEGIN { printf "| fixed cost (x86_64-web1 fixture): analyzer %.1f s, fleet %.1f s | %d | %.1f | - |\n", a, f, r, f }'
 done
 rm -rf "$out/rec"

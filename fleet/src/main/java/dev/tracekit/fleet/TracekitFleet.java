@@ -42,8 +42,8 @@ public final class TracekitFleet {
         this.syscalls = new SyscallFigures(catalog, names);
         this.opens = new OpenFigures(catalog, names);
         this.signals = new SignalFigures(catalog, names);
-        this.activity = new ActivityFigures(catalog, syscalls);
-        this.recordingFigures = new RecordingFigures(spark, catalog, syscalls);
+        this.activity = new ActivityFigures(syscalls, opens, signals);
+        this.recordingFigures = new RecordingFigures(spark, catalog, syscalls, opens, signals);
     }
 
     /** @param paths recording directories (searched recursively) and .avro files: local paths or any Hadoop URI */

@@ -4,21 +4,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import dev.tracekit.fleet.input.FleetCatalog;
 import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
-import dev.tracekit.recording.RecordingStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The summary's "top processes": what each process did across the families, as the analyzer's {@code SummaryAggregate}. */
 public final class ActivityFigures {
-    private final FleetCatalog catalog;
     private final SyscallFigures syscalls;
+    private final OpenFigures opens;
+    private final SignalFigures signals;
 
-    public ActivityFigures(FleetCatalog catalog, SyscallFigures syscalls) {
-        this.catalog = catalog;
+    public ActivityFigures(SyscallFigures syscalls, OpenFigures opens, SignalFigures signals) {
         this.syscalls = syscalls;
+        this.opens = opens;
+        this.signals = signals;
     }
 
     /**
@@ -26,13 +26,13 @@ public final class ActivityFigures {
      * first, ties by host, pid and comm.
      */
     public Dataset<Row> processes() {
-        Dataset<Row> calls = syscalls.sourceRows()
+        Dataset<Row> calls = syscalls.totals()
                 .select(activity(col("pid"), col("comm"), col("count"), lit(0L), lit(0L)));
-        Dataset<Row> opens = catalog.read(RecordingStream.OPENS)
-                .select(activity(col("header.pid"), col("header.comm"), lit(0L), lit(1L), lit(0L)));
-        Dataset<Row> signals = catalog.read(RecordingStream.KILLS)
-                .select(activity(col("header.pid"), col("header.comm"), lit(0L), lit(0L), lit(1L)));
-        return calls.unionByName(opens).unionByName(signals)
+        Dataset<Row> opened = opens.totals()
+                .select(activity(col("pid"), col("comm"), lit(0L), col("opens"), lit(0L)));
+        Dataset<Row> sent = signals.totals()
+                .select(activity(col("pid"), col("comm"), lit(0L), lit(0L), col("records")));
+        return calls.unionByName(opened).unionByName(sent)
                 .groupBy(Recordings.keys(col("pid"), col("comm")).toArray(Column[]::new))
                 .agg(sum("syscalls").as("syscalls"), sum("opens").as("opens"), sum("signals_sent").as("signals_sent"))
                 .orderBy(col("syscalls").plus(col("opens")).plus(col("signals_sent")).desc(),

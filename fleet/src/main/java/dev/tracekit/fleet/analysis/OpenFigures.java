@@ -13,44 +13,57 @@ import dev.tracekit.recording.RecordingStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /** Opens per file, per process and failed opens per errno, ordered as the analyzer's {@code OpenTally} tops. */
 public final class OpenFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
+    private Dataset<Row> totals;
 
     public OpenFigures(FleetCatalog catalog, NameFunctions names) {
         this.catalog = catalog;
         this.names = names;
     }
 
-    private Dataset<Row> opens() {
-        return catalog.read(RecordingStream.OPENS)
-                .withColumn("failed", when(col("result").lt(0), 1L).otherwise(0L));
+    /**
+     * Opens counted per recording, process, path and result, read once and kept for every listing (files,
+     * processes, errnos, the summary's activity and records matched), so each file is decoded once per run.
+     * Columns: the recording keys, pid, comm, path, result, opens, failed.
+     */
+    synchronized Dataset<Row> totals() {
+        if (totals == null) {
+            totals = catalog.read(RecordingStream.OPENS)
+                    .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"), col("path"),
+                            col("result")).toArray(Column[]::new))
+                    .agg(count(lit(1)).as("opens"))
+                    .withColumn("failed", when(col("result").lt(0), col("opens")).otherwise(0L))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        return totals;
     }
 
     /** recording_id, host, opens, failed, path: most opened first, ties by host and path (unsigned bytes). */
     public Dataset<Row> files() {
-        return opens().groupBy(Recordings.keys(col("path")).toArray(Column[]::new))
-                .agg(count(lit(1)).as("opens"), sum("failed").as("failed"))
+        return totals().groupBy(Recordings.keys(col("path")).toArray(Column[]::new))
+                .agg(sum("opens").as("opens"), sum("failed").as("failed"))
                 .orderBy(col("opens").desc(), col(RecordingColumns.INDEX), col("path"))
                 .select(Recordings.shown(col("opens"), col("failed"), col("path")).toArray(Column[]::new));
     }
 
     /** recording_id, host, pid, comm, opens, failed: the processes that opened most first. */
     public Dataset<Row> processes() {
-        return opens().groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"))
-                        .toArray(Column[]::new))
-                .agg(count(lit(1)).as("opens"), sum("failed").as("failed"))
+        return totals().groupBy(Recordings.keys(col("pid"), col("comm")).toArray(Column[]::new))
+                .agg(sum("opens").as("opens"), sum("failed").as("failed"))
                 .orderBy(col("opens").desc(), col(RecordingColumns.INDEX), col("pid"), col("comm"))
                 .select(Recordings.shown(col("pid"), col("comm"), col("opens"), col("failed")).toArray(Column[]::new));
     }
 
     /** recording_id, host, errno, errno_name, count: failed opens per errno, most frequent first. */
     public Dataset<Row> failedByErrno() {
-        return opens().where(col("result").lt(0))
+        return totals().where(col("result").lt(0))
                 .groupBy(Recordings.keys(negate(col("result")).as("errno")).toArray(Column[]::new))
-                .agg(count(lit(1)).as("count"))
+                .agg(sum("opens").as("count"))
                 .orderBy(col("count").desc(), col(RecordingColumns.INDEX), col("errno"))
                 .select(Recordings.shown(col("errno"), names.errno(col("errno")).as("errno_name"), col("count"))
                         .toArray(Column[]::new));

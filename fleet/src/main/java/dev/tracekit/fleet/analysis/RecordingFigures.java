@@ -2,6 +2,7 @@ package dev.tracekit.fleet.analysis;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import dev.tracekit.fleet.input.FleetCatalog;
 import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
@@ -30,11 +31,16 @@ public final class RecordingFigures {
     private final SparkSession spark;
     private final FleetCatalog catalog;
     private final SyscallFigures syscalls;
+    private final OpenFigures opens;
+    private final SignalFigures signals;
 
-    public RecordingFigures(SparkSession spark, FleetCatalog catalog, SyscallFigures syscalls) {
+    public RecordingFigures(SparkSession spark, FleetCatalog catalog, SyscallFigures syscalls, OpenFigures opens,
+            SignalFigures signals) {
         this.spark = spark;
         this.catalog = catalog;
         this.syscalls = syscalls;
+        this.opens = opens;
+        this.signals = signals;
     }
 
     /** host, kernel_release, arch, start_ns, end_ns (boot clock; null without intervals), recording_id. */
@@ -88,18 +94,21 @@ public final class RecordingFigures {
                 .add("matched", DataTypes.LongType, true));
     }
 
-    /** Records read per family and recording, in one Spark pass: opens, kills, procs and each recording's syscall family. */
+    /**
+     * Records read per family and recording: opens, kills and each recording's syscall family from the
+     * totals the other listings share, procs from their own (small) stream.
+     */
     private Map<Family, Map<Integer, Long>> matchedRecords() {
-        Dataset<Row> read = catalog.read(RecordingStream.OPENS).select(col(RecordingColumns.INDEX),
-                        lit(Family.OPENS.name()).as("family"))
-                .unionByName(catalog.read(RecordingStream.KILLS).select(col(RecordingColumns.INDEX),
-                        lit(Family.KILLS.name()).as("family")))
+        Dataset<Row> read = opens.totals().select(col(RecordingColumns.INDEX), lit(Family.OPENS.name()).as("family"),
+                        col("opens").as("records"))
+                .unionByName(signals.totals().select(col(RecordingColumns.INDEX), lit(Family.KILLS.name()).as("family"),
+                        col("records")))
                 .unionByName(catalog.read(RecordingStream.PROCS).select(col(RecordingColumns.INDEX),
-                        lit(Family.PROCS.name()).as("family")))
-                .unionByName(syscalls.sourceRows().select(col(RecordingColumns.INDEX),
-                        col(RecordingColumns.SYSCALL_FAMILY).as("family")));
+                        lit(Family.PROCS.name()).as("family"), lit(1L).as("records")))
+                .unionByName(syscalls.totals().select(col(RecordingColumns.INDEX),
+                        col(RecordingColumns.SYSCALL_FAMILY).as("family"), col("records")));
         Map<Family, Map<Integer, Long>> matched = new EnumMap<>(Family.class);
-        for (Row row : read.groupBy(RecordingColumns.INDEX, "family").count().collectAsList()) {
+        for (Row row : read.groupBy(RecordingColumns.INDEX, "family").agg(sum("records")).collectAsList()) {
             matched.computeIfAbsent(Family.valueOf(row.getString(1)), f -> new HashMap<>())
                     .put(row.getInt(0), row.getLong(2));
         }

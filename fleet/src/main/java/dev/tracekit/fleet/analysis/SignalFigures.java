@@ -13,15 +13,37 @@ import dev.tracekit.recording.RecordingStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /** Signals by sender, target and signal, as the analyzer's {@code KillTally}. */
 public final class SignalFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
+    private Dataset<Row> totals;
 
     public SignalFigures(FleetCatalog catalog, NameFunctions names) {
         this.catalog = catalog;
         this.names = names;
+    }
+
+    /**
+     * Signal records counted per recording, sender, target, signal, fate and failure, read once and kept for
+     * the listing, the summary's activity and records matched. Columns: the recording keys, pid, comm,
+     * target_pid, signal, fate, records, failed.
+     */
+    synchronized Dataset<Row> totals() {
+        if (totals == null) {
+            totals = catalog.read(RecordingStream.KILLS)
+                    .withColumn("failed", when(col("syscall").notEqual("SIGNAL_GENERATE").and(col("result").lt(0)), 1L)
+                            .otherwise(0L))
+                    .withColumn("fate", when(col("syscall").equalTo("SIGNAL_GENERATE"), col("result"))
+                            .otherwise(lit(SignalPairing.NO_FATE)))
+                    .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
+                            col("target_pid"), col("signal"), col("fate")).toArray(Column[]::new))
+                    .agg(count(lit(1)).as("records"), sum("failed").as("failed"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        return totals;
     }
 
     /**
@@ -31,14 +53,7 @@ public final class SignalFigures {
      * analyzer's {@code SignalPairing} does; a recording with kernel-signals counts such a signal twice.
      */
     public Dataset<Row> signals() {
-        return catalog.read(RecordingStream.KILLS)
-                .withColumn("failed", when(col("syscall").notEqual("SIGNAL_GENERATE").and(col("result").lt(0)), 1L)
-                        .otherwise(0L))
-                .withColumn("fate", when(col("syscall").equalTo("SIGNAL_GENERATE"), col("result"))
-                        .otherwise(lit(SignalPairing.NO_FATE)))
-                .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
-                        col("target_pid"), col("signal"), col("fate")).toArray(Column[]::new))
-                .agg(count(lit(1)).as("count"), sum("failed").as("failed"))
+        return totals().withColumnRenamed("records", "count")
                 .orderBy(col("count").desc(), col(RecordingColumns.INDEX), col("pid"), col("comm"), col("target_pid"),
                         col("signal"), col("fate"))
                 .select(Recordings.shown(col("pid"), col("comm"), col("target_pid"), col("signal"),

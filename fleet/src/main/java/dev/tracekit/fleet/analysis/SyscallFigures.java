@@ -2,6 +2,7 @@ package dev.tracekit.fleet.analysis;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * syscount over the fleet: calls, errors and latency per host and syscall and/or process, optionally per
@@ -33,10 +35,28 @@ import org.apache.spark.sql.expressions.Window;
 public final class SyscallFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
+    private Dataset<Row> totals;
 
     public SyscallFigures(FleetCatalog catalog, NameFunctions names) {
         this.catalog = catalog;
         this.names = names;
+    }
+
+    /**
+     * The syscall family summed per recording, process and syscall, read once and kept (in memory, spilling
+     * to disk) for every listing without windows: the summary's top syscalls, top processes and records
+     * matched all come from it, so each file is decoded once per run. Columns: the recording keys, pid, comm,
+     * syscall, records (rows read), count, errors, latency_sum and latency_known.
+     */
+    synchronized Dataset<Row> totals() {
+        if (totals == null) {
+            totals = sourceRows()
+                    .groupBy(Recordings.keys(col("pid"), col("comm"), col("syscall")).toArray(Column[]::new))
+                    .agg(count(lit(1)).as("records"), sum("count").as("count"), sum("errors").as("errors"),
+                            sum("latency_ns").as("latency_sum"), min("latency_known").as("latency_known"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        return totals;
     }
 
     /**
@@ -85,8 +105,11 @@ public final class SyscallFigures {
             keys.add(col("syscall"));
         }
         keys.add(col("bucket"));
-        Dataset<Row> sums = sourceRows()
-                .withColumn("bucket", windowNs == 0 ? lit(0L) : bucket("ts_ns", windowNs))
+        // sums of sums: the totals' latency_sum and latency_known compose as the per-row values do
+        Dataset<Row> rows = windowNs == 0
+                ? totals().withColumn("bucket", lit(0L)).withColumnRenamed("latency_sum", "latency_ns")
+                : sourceRows().withColumn("bucket", bucket("ts_ns", windowNs));
+        Dataset<Row> sums = rows
                 .groupBy(keys.toArray(Column[]::new))
                 .agg(sum("count").as("count"), sum("errors").as("errors"), sum("latency_ns").as("latency_sum"),
                         min("latency_known").as("latency_known"))

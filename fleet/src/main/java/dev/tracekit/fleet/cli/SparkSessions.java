@@ -18,7 +18,10 @@ final class SparkSessions {
         String chosen = master != null ? master : new SparkConf().get("spark.master", "local[*]");
         SparkSession.Builder builder = SparkSession.builder().appName("tracekit fleet").master(chosen);
         if (chosen.startsWith("local")) {
-            builder.config("spark.ui.enabled", "false");
+            // Spark's default of 200 shuffle partitions is sized for clusters: here every small job would run
+            // 200 tasks on a few cores, and the kept totals would be 200 pieces each later job walks.
+            builder.config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors()));
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");

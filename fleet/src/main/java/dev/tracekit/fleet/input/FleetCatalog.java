@@ -1,7 +1,5 @@
 package dev.tracekit.fleet.input;
 
-import static org.apache.spark.sql.functions.broadcast;
-
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -30,14 +27,11 @@ public final class FleetCatalog {
     private final List<FleetRecording> recordings;
     private final RecordingFileScanner.Scan scan;
     private final StreamLoader loader;
-    private final Dataset<Row> recordingTable;
 
-    private FleetCatalog(List<FleetRecording> recordings, RecordingFileScanner.Scan scan, StreamLoader loader,
-            Dataset<Row> recordingTable) {
+    private FleetCatalog(List<FleetRecording> recordings, RecordingFileScanner.Scan scan, StreamLoader loader) {
         this.recordings = recordings;
         this.scan = scan;
         this.loader = loader;
-        this.recordingTable = recordingTable;
     }
 
     /**
@@ -70,8 +64,7 @@ public final class FleetCatalog {
             recordings.add(new FleetRecording(index, meta, Set.copyOf(streams.get(meta.recordingId())),
                     facts.getOrDefault(index, IntervalFacts.NONE)));
         }
-        return new FleetCatalog(List.copyOf(recordings), scan, loader,
-                RecordingColumns.table(spark, recordings));
+        return new FleetCatalog(List.copyOf(recordings), scan, loader);
     }
 
     /** By host, then recording id; a recording's {@link FleetRecording#index()} is its place here. */
@@ -98,8 +91,8 @@ public final class FleetCatalog {
 
     /** The stream's records of the recordings selected, with their recording's columns. */
     public Dataset<Row> read(RecordingStream stream, Predicate<FleetRecording> which) {
-        return loader.load(stream, index -> which.test(recordings.get(index)))
-                .join(broadcast(recordingTable), RecordingColumns.INDEX);
+        return loader.load(stream, index -> which.test(recordings.get(index)), RecordingColumns.SCHEMA,
+                index -> RecordingColumns.values(recordings.get(index)));
     }
 
     /** The columns every record read gets from its recording. */
@@ -118,20 +111,18 @@ public final class FleetCatalog {
         private RecordingColumns() {
         }
 
-        static Dataset<Row> table(SparkSession spark, List<FleetRecording> recordings) {
-            List<Row> rows = new ArrayList<>();
-            for (FleetRecording r : recordings) {
-                rows.add(RowFactory.create(r.index(), r.meta().recordingId(), r.host(), r.meta().arch(),
-                        r.startBootNs(), r.syscallFamily().name(), r.facts().lost(r.syscallFamily())));
-            }
-            return spark.createDataFrame(rows, new StructType()
-                    .add(INDEX, DataTypes.IntegerType, false)
-                    .add(ID, DataTypes.StringType, false)
-                    .add(HOST, DataTypes.StringType, false)
-                    .add(ARCH, DataTypes.StringType, false)
-                    .add(START_NS, DataTypes.LongType, false)
-                    .add(SYSCALL_FAMILY, DataTypes.StringType, false)
-                    .add(SYSCALL_LOST, DataTypes.LongType, false));
+        /** The columns besides {@link #INDEX}, which the file table always has. */
+        static final StructType SCHEMA = new StructType()
+                .add(ID, DataTypes.StringType, false)
+                .add(HOST, DataTypes.StringType, false)
+                .add(ARCH, DataTypes.StringType, false)
+                .add(START_NS, DataTypes.LongType, false)
+                .add(SYSCALL_FAMILY, DataTypes.StringType, false)
+                .add(SYSCALL_LOST, DataTypes.LongType, false);
+
+        static Object[] values(FleetRecording r) {
+            return new Object[] {r.meta().recordingId(), r.host(), r.meta().arch(), r.startBootNs(),
+                r.syscallFamily().name(), r.facts().lost(r.syscallFamily())};
         }
     }
 }

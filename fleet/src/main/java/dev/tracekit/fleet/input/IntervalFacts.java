@@ -2,6 +2,7 @@ package dev.tracekit.fleet.input;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -63,38 +65,52 @@ public record IntervalFacts(OptionalLong startBootNs, OptionalLong endBootNs, Ma
                 countOverflows));
     }
 
-    /** @param intervals the intervals stream with {@code recording_index} */
+    /**
+     * @param intervals the intervals stream with {@code recording_index}; spans, events written and drops are
+     *                  summed in one job (each job costs a small recording more than its data does)
+     */
     static Map<Integer, IntervalFacts> of(Dataset<Row> intervals) {
         String index = StreamLoader.RECORDING_INDEX;
+        Column noFamily = lit(null).cast("string");
+        Column noTime = lit(null).cast("long");
+        Dataset<Row> parts = intervals
+                .select(col(index), lit(SPAN).as("kind"), noFamily.as("family"), col("interval_start_ns").as("start"),
+                        col("interval_end_ns").as("end"), col("count_overflows").as("n"))
+                .unionByName(intervals.select(col(index), explode(col("events")).as(new String[] {"family", "n"}))
+                        .select(col(index), lit(WRITTEN).as("kind"), col("family"), noTime.as("start"),
+                                noTime.as("end"), col("n")))
+                .unionByName(intervals.select(col(index), explode(col("drops")).as("drop"))
+                        .select(col(index), lit(LOST).as("kind"), col("drop.family").as("family"), noTime.as("start"),
+                                noTime.as("end"), col("drop.count").as("n")));
         Map<Integer, Row> spans = new HashMap<>();
-        for (Row row : intervals.groupBy(index).agg(min("interval_start_ns").as("start"),
-                max("interval_end_ns").as("end"), sum("count_overflows").as("overflows")).collectAsList()) {
-            spans.put(row.getInt(0), row);
+        Map<Integer, Map<Family, Long>> written = new HashMap<>();
+        Map<Integer, Map<Family, Long>> lost = new HashMap<>();
+        for (Row row : parts.groupBy(index, "kind", "family")
+                .agg(min("start"), max("end"), sum("n")).collectAsList()) {
+            switch (row.getString(1)) {
+                case SPAN -> spans.put(row.getInt(0), row);
+                case WRITTEN -> addByFamily(written, row);
+                default -> addByFamily(lost, row);
+            }
         }
-        Map<Integer, Map<Family, Long>> written = byFamily(intervals
-                .select(col(index), explode(col("events")).as(new String[] {"family", "n"}))
-                .groupBy(index, "family").agg(sum("n")));
-        Map<Integer, Map<Family, Long>> lost = byFamily(intervals
-                .select(col(index), explode(col("drops")).as("drop"))
-                .groupBy(col(index), col("drop.family").as("family")).agg(sum("drop.count")));
         Map<Integer, IntervalFacts> facts = new HashMap<>();
         spans.forEach((recording, span) -> facts.put(recording, new IntervalFacts(
-                OptionalLong.of(span.getLong(1)), OptionalLong.of(span.getLong(2)),
+                OptionalLong.of(span.getLong(3)), OptionalLong.of(span.getLong(4)),
                 written.getOrDefault(recording, Map.of()), lost.getOrDefault(recording, Map.of()),
-                span.getLong(3))));
+                span.getLong(5))));
         return facts;
     }
 
-    /** Rows of (recording, family name, sum) as maps; names that are not a {@link Family} are ignored, as the analyzer does. */
-    private static Map<Integer, Map<Family, Long>> byFamily(Dataset<Row> sums) {
-        Map<Integer, Map<Family, Long>> out = new HashMap<>();
-        for (Row row : sums.collectAsList()) {
-            for (Family family : Family.values()) {
-                if (family.name().equals(row.getString(1))) {
-                    out.computeIfAbsent(row.getInt(0), r -> new EnumMap<>(Family.class)).put(family, row.getLong(2));
-                }
+    private static final String SPAN = "span";
+    private static final String WRITTEN = "written";
+    private static final String LOST = "lost";
+
+    /** A (recording, kind, family name, -, -, sum) row into the maps; names that are not a {@link Family} are ignored, as the analyzer does. */
+    private static void addByFamily(Map<Integer, Map<Family, Long>> out, Row row) {
+        for (Family family : Family.values()) {
+            if (family.name().equals(row.getString(2))) {
+                out.computeIfAbsent(row.getInt(0), r -> new EnumMap<>(Family.class)).put(family, row.getLong(5));
             }
         }
-        return out;
     }
 }

@@ -7,6 +7,7 @@ import dev.tracekit.recording.RecordingStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,16 +40,36 @@ final class StreamLoader {
 
     /** The records of the stream's files that belong to the recordings selected, with {@code recording_index}. */
     Dataset<Row> load(RecordingStream stream, IntPredicate recordings) {
+        return load(stream, recordings, new StructType(), index -> new Object[0]);
+    }
+
+    /**
+     * The records of the stream's files that belong to the recordings selected, with {@code recording_index}
+     * and the recording's own columns: one join with one small table of files, whatever the number of columns.
+     *
+     * @param columns the recording's columns added, in this order
+     * @param values a recording index to the values of those columns
+     */
+    Dataset<Row> load(RecordingStream stream, IntPredicate recordings, StructType columns, IntFunction<Object[]> values) {
         List<Row> fileRows = new ArrayList<>();
         for (RecordingFile file : files.getOrDefault(stream, List.of())) {
             int index = recordingIndex.get(file.meta().recordingId());
             if (recordings.test(index)) {
-                fileRows.add(RowFactory.create(file.uri(), index));
+                Object[] recording = values.apply(index);
+                Object[] row = new Object[recording.length + 2];
+                row[0] = file.uri();
+                row[1] = index;
+                System.arraycopy(recording, 0, row, 2, recording.length);
+                fileRows.add(RowFactory.create(row));
             }
         }
-        Dataset<Row> fileTable = spark.createDataFrame(fileRows, new StructType()
+        StructType fileSchema = new StructType()
                 .add(FILE_PATH, DataTypes.StringType, false)
-                .add(RECORDING_INDEX, DataTypes.IntegerType, false));
+                .add(RECORDING_INDEX, DataTypes.IntegerType, false);
+        for (var field : columns.fields()) {
+            fileSchema = fileSchema.add(field);
+        }
+        Dataset<Row> fileTable = spark.createDataFrame(fileRows, fileSchema);
         return records(stream, fileRows).join(broadcast(fileTable), FILE_PATH).drop(FILE_PATH);
     }
 
