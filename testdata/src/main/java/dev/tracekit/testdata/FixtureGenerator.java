@@ -58,6 +58,8 @@ public final class FixtureGenerator {
      * that version hold; each later version adds a fixture of its own (schema/README.md).
      */
     private static final SchemaVersion V1 = SchemaHistory.RELEASED.getFirst();
+    /** The version procs came with: its fixtures stay as 1.1 wrote them, as version 1's do. */
+    private static final SchemaVersion V1_1 = new SchemaVersion(1, 1);
 
     private FixtureGenerator() {
     }
@@ -75,8 +77,9 @@ public final class FixtureGenerator {
         Files.createDirectories(root);
         webHost(root.resolve("x86_64-web1"));
         databaseHost(root.resolve("aarch64-db1"), V1);
+        databaseHost(root.resolve("aarch64-db1-v" + V1_1), V1_1);
         databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
-        ciHost(root.resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
+        ciHost(root.resolve("x86_64-ci1-v" + V1_1));
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -235,8 +238,8 @@ public final class FixtureGenerator {
         List<ProcEvent> procs = ProcScenario.ciBuild(host.startBootNs());
         SyntheticEvents events = new SyntheticEvents(host, List.of(), 4);
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(RecordingMeta.CURRENT_SCHEMA_VERSION, "tracekit record --events procs -o /var/tmp/ci-1",
-                        "{\"events\":[\"procs\"]}"), zstd(RecordingMeta.CURRENT_SCHEMA_VERSION), 100_000, 1_000);
+                host.meta(V1_1, "tracekit record --events procs -o /var/tmp/ci-1",
+                        "{\"events\":[\"procs\"]}"), zstd(V1_1), 100_000, 1_000);
         writer.write(RecordingStream.PROCS, procs);
         writer.write(RecordingStream.INTERVALS, events.intervalStats(
                 Map.of(Family.PROCS, procs.stream().map(e -> e.getHeader().getTsNs()).toList()),
