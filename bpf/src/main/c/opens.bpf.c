@@ -22,8 +22,15 @@
 
 struct dentry;
 
+/* The kernel's layout exactly, so one read takes the length and the name pointer together. */
 struct qstr {
-	__u32 len;		/* in an anonymous struct of the kernel's; CO-RE finds it there */
+	union {
+		struct {
+			__u32 hash;
+			__u32 len;
+		};
+		__u64 hash_len;
+	};
 	const unsigned char *name;
 } __attribute__((preserve_access_index));
 
@@ -130,15 +137,11 @@ static __always_inline bool lookup_start(__s32 dirfd, struct path *start, struct
 	struct fdtable *fdt;
 	struct file *file = NULL;
 
-	if (!fs)
+	/* a struct path is read whole, one helper call for its two pointers */
+	if (!fs || bpf_core_read(root, sizeof(*root), &fs->root))
 		return false;	/* an exiting task */
-	root->mnt = BPF_CORE_READ(fs, root.mnt);
-	root->dentry = BPF_CORE_READ(fs, root.dentry);
-	if (dirfd == AT_FDCWD) {
-		start->mnt = BPF_CORE_READ(fs, pwd.mnt);
-		start->dentry = BPF_CORE_READ(fs, pwd.dentry);
-		return start->mnt && start->dentry;
-	}
+	if (dirfd == AT_FDCWD)
+		return !bpf_core_read(start, sizeof(*start), &fs->pwd) && start->mnt && start->dentry;
 	if (dirfd < 0)
 		return false;
 	fdt = BPF_CORE_READ(task, files, fdt);
@@ -146,9 +149,7 @@ static __always_inline bool lookup_start(__s32 dirfd, struct path *start, struct
 		return false;
 	if (bpf_probe_read_kernel(&file, sizeof(file), BPF_CORE_READ(fdt, fd) + dirfd) || !file)
 		return false;	/* not open (EBADF) */
-	start->mnt = BPF_CORE_READ(file, f_path.mnt);
-	start->dentry = BPF_CORE_READ(file, f_path.dentry);
-	return start->mnt && start->dentry;
+	return !bpf_core_read(start, sizeof(*start), &file->f_path) && start->mnt && start->dentry;
 }
 
 /* Where the walk up from a relative path's directory stands, between steps. */
@@ -175,6 +176,7 @@ static long walk_step(__u32 index, struct walk *w)
 	struct mount *mnt = w->mnt;
 	__u32 zero = 0, len, at = w->at;
 	struct open_scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	struct qstr name;
 
 	if (!s) {
 		w->status = FULL_PATH_FAILED;
@@ -197,13 +199,16 @@ static long walk_step(__u32 index, struct walk *w)
 		w->vfsmnt = (void *)up + bpf_core_field_offset(struct mount, mnt);
 		return 0;
 	}
-	len = BPF_CORE_READ(dentry, d_name.len);
+	if (bpf_core_read(&name, sizeof(name), &dentry->d_name)) {
+		w->status = FULL_PATH_FAILED;
+		return 1;
+	}
+	len = name.len;
 	if (len > NAME_MAX || len + 2 > at) {
 		w->status = FULL_PATH_TOO_LONG;	/* the '/' before it and the directory's first '/' must fit */
 		return 1;
 	}
-	if (bpf_probe_read_kernel(s->dir + ((at - len) & (PATH_BUF_LEN - 1)), len & NAME_MAX,
-				  BPF_CORE_READ(dentry, d_name.name))) {
+	if (bpf_probe_read_kernel(s->dir + ((at - len) & (PATH_BUF_LEN - 1)), len & NAME_MAX, name.name)) {
 		w->status = FULL_PATH_FAILED;
 		return 1;
 	}
