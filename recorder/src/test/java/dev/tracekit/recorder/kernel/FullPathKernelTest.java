@@ -132,6 +132,37 @@ class FullPathKernelTest {
         }
     }
 
+    /**
+     * A directory in /dev/shm, a tmpfs mounted on /dev, a devtmpfs mounted on the root: the walk crosses two
+     * mount points, from each mount's root to the dentry it is mounted on.
+     */
+    @Test
+    void aDirectoryOnOtherMountsIsNamedThroughTheirMountPoints() throws Exception {
+        Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "tk-fullpath-");
+        try {
+            Path sub = Files.createDirectories(shm.resolve("sub")).toRealPath();
+            try (Workload workload = Workload.start("tk-fullpath", "wait",
+                    "chdir", sub.toString(),
+                    "open", "in-shm.txt", "0", "0")) {
+                Path dir = tmp.resolve("rec");
+                RecorderRun run = RecorderRun.start(dir, "--events", "opens", "-p", Integer.toString(workload.pid()),
+                        "-d", "2s");
+                workload.go();
+                assertEquals(0, workload.result("chdir"));
+                assertEquals(-ENOENT, workload.result("open"));
+                assertEquals(0, workload.waitFor());
+                assertEquals(0, run.awaitExit(), run.err());
+
+                List<OpenEvent> opens = Recordings.read(dir, RecordingStream.OPENS);
+                assertEquals(1, opens.size(), () -> "opens: " + opens);
+                assertResolved(opens.get(0), -100, "in-shm.txt", sub + "/in-shm.txt");
+            }
+        } finally {
+            Files.deleteIfExists(shm.resolve("sub"));
+            Files.deleteIfExists(shm);
+        }
+    }
+
     /** Before 1.2 the filter saw only "shadow", so openat(fd_of_etc, "shadow") escaped an etc/ prefix. */
     @Test
     void thePathPrefixFiltersOnTheFullPath() throws Exception {
