@@ -319,9 +319,12 @@ static __always_inline int emit_open(__u32 syscall, __s64 ret)
 	else if (status == FULL_PATH_RESOLVED && e->path_truncated)
 		status = FULL_PATH_TOO_LONG;	/* the directory is whole, the path after it cut */
 	dir_len = (PATH_BUF_LEN - dir_off) & (PATH_BUF_LEN - 1);
-	/* the prefix is tested on the full path; one whose directory is unknown is kept, flagged, not guessed at */
-	if (cfg.path_prefix_len && (status == FULL_PATH_ABSOLUTE || status == FULL_PATH_RESOLVED) &&
-	    !has_prefix(s->dir + (dir_off & (PATH_BUF_LEN - 1)), dir_len, e->path, len))
+	/*
+	 * The prefix is tested on the full path (an empty one has none); one whose directory is not wholly known
+	 * is kept, flagged, not guessed at.
+	 */
+	if (cfg.path_prefix_len && status != FULL_PATH_TOO_DEEP && status != FULL_PATH_TOO_LONG &&
+	    status != FULL_PATH_FAILED && !has_prefix(s->dir + (dir_off & (PATH_BUF_LEN - 1)), dir_len, e->path, len))
 		return 0;
 	e->dirfd = args.dirfd;
 	e->result = (__s32)ret;

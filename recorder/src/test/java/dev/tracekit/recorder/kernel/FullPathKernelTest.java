@@ -177,7 +177,8 @@ class FullPathKernelTest {
                 "chdir", etc.toString(),
                 "open", "passwd", "0", "0",
                 "open", etc.resolve("group").toString(), "0", "0",
-                "open", other.resolve("group").toString(), "0", "0")) {
+                "open", other.resolve("group").toString(), "0", "0",
+                "openhex", "")) {
             Path dir = tmp.resolve("rec");
             RecorderRun run = RecorderRun.start(dir, "--events", "opens", "--path-prefix", prefix,
                     "-p", Integer.toString(workload.pid()), "-d", "2s");
@@ -190,6 +191,7 @@ class FullPathKernelTest {
             for (int i = 0; i < 3; i++) {
                 assertEquals(-ENOENT, workload.result("open"));
             }
+            assertEquals(-ENOENT, workload.result("openhex")); // an empty path is under no prefix
             assertEquals(0, workload.waitFor());
             assertEquals(0, run.awaitExit(), run.err());
 
