@@ -4,6 +4,7 @@ import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.Family;
+import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
@@ -157,6 +158,7 @@ public class GenerateRecording {
             open.setMode(random.nextInt(8) == 0 ? 0644 : 0);
             open.setResolve(0L);
             open.setResult(random.nextInt(10) == 0 ? -2 : 3 + random.nextInt(60));
+            open.setFullPathStatus(FullPathStatus.ABSOLUTE); // every generated path is absolute
             return open;
         }
 

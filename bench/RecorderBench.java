@@ -70,6 +70,8 @@ public class RecorderBench {
                 tracekit("tracekit syscall events", "syscall-events", "openat"),
                 tracekit("tracekit counts --latency", "syscalls", "openat", "--latency"),
                 strace(), perfTrace(), perfRecord(), bpftracePrintf(workload.comm()))));
+        // the same opens through a relative path: the difference to "open" is the kernel's walk to the full path
+        plan.put("relopen", Map.entry(openOps, List.of(tracekit("tracekit opens+kills", "opens,kills", "opens"))));
         plan.put("getpid", Map.entry(openOps * 5, List.of(
                 tracekit("tracekit counts only", "syscalls", "getpid"),
                 tracekit("tracekit counts --latency", "syscalls", "getpid", "--latency"),

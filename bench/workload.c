@@ -1,6 +1,8 @@
 /* The benchmark workload: a syscall storm of a known size, timed from inside.
  *
  *   workload open N     openat("/dev/null") + close, N times   (2N syscalls, N opens)
+ *   workload relopen N  chdir("/dev"), then openat("null") + close, N times: the same file through a relative
+ *                       path, which the recorder resolves to its full path in the kernel
  *   workload kill N     kill(getpid(), 0), N times               (N signals sent)
  *   workload getpid N   syscall(SYS_getpid), N times            (raw syscall, no libc cache)
  *   workload mixed N    N rounds of open+close, kill(self, 0) and getpid
@@ -40,12 +42,12 @@ static long long cpu_ns(void)
 		+ (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
 }
 
-static void open_close(void)
+static void open_close(const char *path)
 {
-	int fd = openat(AT_FDCWD, "/dev/null", O_RDONLY);
+	int fd = openat(AT_FDCWD, path, O_RDONLY);
 
 	if (fd < 0) {
-		perror("openat /dev/null");
+		perror(path);
 		exit(1);
 	}
 	close(fd);
@@ -58,14 +60,20 @@ int main(int argc, char **argv)
 	long n, i;
 
 	if (argc != 3 || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: %s open|kill|getpid|exec|mixed N\n", argv[0]);
+		fprintf(stderr, "usage: %s open|relopen|kill|getpid|exec|mixed N\n", argv[0]);
 		return 2;
+	}
+	if (!strcmp(argv[1], "relopen") && chdir("/dev")) {
+		perror("chdir /dev");
+		return 1;
 	}
 	cpu_start = cpu_ns();
 	start = now_ns();
-	if (!strcmp(argv[1], "open")) {
+	if (!strcmp(argv[1], "open") || !strcmp(argv[1], "relopen")) {
+		const char *path = argv[1][0] == 'r' ? "null" : "/dev/null";
+
 		for (i = 0; i < n; i++)
-			open_close();
+			open_close(path);
 	} else if (!strcmp(argv[1], "kill")) {
 		for (i = 0; i < n; i++)
 			kill(self, 0);
@@ -85,7 +93,7 @@ int main(int argc, char **argv)
 		}
 	} else if (!strcmp(argv[1], "mixed")) {
 		for (i = 0; i < n; i++) {
-			open_close();
+			open_close("/dev/null");
 			kill(self, 0);
 			syscall(SYS_getpid);
 		}

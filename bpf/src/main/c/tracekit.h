@@ -17,6 +17,8 @@
 #define LATENCY_SLOTS 40
 /* An exec's arguments are stored up to this many bytes (the rest is flagged, not kept). */
 #define ARGV_BUF_LEN 4096
+/* A relative open's directory is walked up at most this many dentries (and mount crossings) to the root. */
+#define PATH_DEPTH_MAX 64
 
 /* First field of every ring-buffer record: user space dispatches on it with one switch. */
 enum event_kind {
@@ -32,6 +34,19 @@ enum open_syscall {
 	OPEN_OPENAT = 1,
 	OPEN_OPENAT2 = 2,
 	OPEN_CREAT = 3,
+};
+
+/*
+ * How a relative open's directory was found; the values are the Avro enum FullPathStatus's indexes (its
+ * NOT_RECORDED, for recordings made before there was a directory, is 0 and never written by the kernel).
+ */
+enum full_path_status {
+	FULL_PATH_ABSOLUTE = 1,		/* the path starts with '/': it is the full path, no directory follows */
+	FULL_PATH_RESOLVED = 2,		/* the directory follows the path */
+	FULL_PATH_TOO_DEEP = 3,		/* PATH_DEPTH_MAX reached: only the deepest components follow */
+	FULL_PATH_TOO_LONG = 4,		/* the directory or the path was longer than its buffer: cut */
+	FULL_PATH_FAILED = 5,		/* no directory: dirfd not open, or the task's files or fs unreadable */
+	FULL_PATH_EMPTY = 6,		/* an empty path: the open names no file (it fails with ENOENT) */
 };
 
 /* Same order as the Avro enum KillSyscall. */
@@ -73,7 +88,10 @@ struct syscall_event {
 	__u64 duration_ns;
 };
 
-/* Variable length: path_len bytes of path follow the fixed part (no NUL). */
+/*
+ * Variable length: path_len bytes of path follow the fixed part, then dir_len bytes of the directory a
+ * relative path was resolved in (no NULs). The directory ends with '/', so directory + path is the full path.
+ */
 struct open_event {
 	struct event_header hdr;
 	__s32 dirfd;
@@ -84,6 +102,9 @@ struct open_event {
 	__u16 path_len;
 	__u8 syscall;		/* enum open_syscall */
 	__u8 path_truncated;
+	__u16 dir_len;
+	__u8 full_path_status;	/* enum full_path_status */
+	__u8 pad[5];
 	char path[];
 };
 

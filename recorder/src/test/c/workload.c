@@ -6,6 +6,8 @@
  *   open PATH FLAGS MODE  openat(AT_FDCWD, PATH, FLAGS, MODE), FLAGS and MODE in octal; prints "open FD"
  *   openat2 PATH FLAGS MODE RESOLVE  openat2(AT_FDCWD, PATH, {FLAGS, MODE, RESOLVE}), octal; "openat2 FD"
  *   creat PATH MODE       creat(PATH, MODE), MODE in octal; prints "creat FD"
+ *   openat DIRFD PATH FLAGS  openat(DIRFD, PATH, FLAGS, 0), FLAGS in octal; prints "openat FD"
+ *   chdir PATH            chdir(2); prints "chdir RESULT"
  *   longpath N            openat of a path of N 'a's (ENAMETOOLONG past 4095); prints "longpath RESULT"
  *   openhex HEX           openat(AT_FDCWD, the bytes spelt in HEX, O_RDONLY): any bytes but NUL; prints "openhex RESULT"
  *   comm HEX              prctl(PR_SET_NAME, the bytes spelt in HEX): the task name; prints "comm RESULT"
@@ -130,6 +132,13 @@ int main(int argc, char **argv)
 
 			printf("openat2 %ld\n", result(syscall(SYS_openat2, AT_FDCWD, argv[i + 1], &how, sizeof(how))));
 			i += 4;
+		} else if (!strcmp(cmd, "openat") && i + 3 < argc) {
+			printf("openat %ld\n", result(syscall(SYS_openat, atoi(argv[i + 1]), argv[i + 2],
+							    (int)strtol(argv[i + 3], NULL, 8), 0)));
+			i += 3;
+		} else if (!strcmp(cmd, "chdir") && i + 1 < argc) {
+			printf("chdir %ld\n", result(syscall(SYS_chdir, argv[i + 1])));
+			i += 1;
 		} else if (!strcmp(cmd, "creat") && i + 2 < argc) {
 #ifdef SYS_creat
 			printf("creat %ld\n", result(syscall(SYS_creat, argv[i + 1], (mode_t)strtol(argv[i + 2], NULL, 8))));

@@ -30,6 +30,11 @@ public final class Fixtures {
         return root().resolve("x86_64-ci1-v1.1");
     }
 
+    /** Opens only (schema 1.2): relative opens with the full paths the kernel found, and each way that ends. */
+    public static Path dev() {
+        return root().resolve("x86_64-dev1-v1.2");
+    }
+
     public static Path dbBundle() {
         return root().resolve("bundles/aarch64-db1.tar.zst");
     }

@@ -79,7 +79,8 @@ class FleetMatchesAnalyzerTest {
     }
 
     static Stream<Arguments> onLaterVersions() {
-        return Stream.of("summary", "opens --top processes --format csv").map(Arguments::of);
+        return Stream.of("summary", "opens --top processes --format csv", "opens --top files --format csv")
+                .map(Arguments::of);
     }
 
     /** A file cut inside a block is read up to the damage, with the analyzer's warning and exit status 1. */

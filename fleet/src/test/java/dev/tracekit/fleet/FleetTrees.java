@@ -31,7 +31,7 @@ public final class FleetTrees {
         copy(fixtures().resolve("aarch64-db1"), root.resolve("rack-a/node-2"), name -> true);
         copy(fixtures().resolve("empty"), root.resolve("rack-b/node-3"), name -> true);
         // procs only, and no syscall stream at all: a recording made with --events procs
-        copy(fixtures().resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), root.resolve("rack-b/node-4"),
+        copy(fixtures().resolve("x86_64-ci1-v1.1"), root.resolve("rack-b/node-4"),
                 name -> true);
         return root;
     }
@@ -45,7 +45,7 @@ public final class FleetTrees {
 
     /**
      * web-1 rewritten as a later minor schema version would write it (FutureVersionWriter: fields added and
-     * reordered, enum symbols added, promotions) and db-1 as the current version's fixture.
+     * reordered, enum symbols added, promotions), db-1 as the current version's fixture and dev-1's full paths.
      */
     public static Path laterVersions(Path root) {
         try {
@@ -55,6 +55,8 @@ public final class FleetTrees {
         }
         copy(fixtures().resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), root.resolve("node-2"),
                 name -> true);
+        // relative opens with the full paths 1.2 records: the fleet must go by them as the analyzer does
+        copy(fixtures().resolve("x86_64-dev1-v1.2"), root.resolve("node-3"), name -> true);
         return root;
     }
 

@@ -108,7 +108,8 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Leave out these signals, e.g. 0 for liveness probes kill(pid, 0).")
     List<String> excludedSignals = new ArrayList<>();
 
-    @Option(names = "--path-prefix", paramLabel = "PREFIX", description = "Only opens of paths starting with this.")
+    @Option(names = "--path-prefix", paramLabel = "PREFIX", description = "Only opens of paths starting with this, "
+            + "tested on the full path of a relative open (one whose directory could not be found is kept, flagged).")
     String pathPrefix = "";
 
     @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", converter = DurationConverter.class,

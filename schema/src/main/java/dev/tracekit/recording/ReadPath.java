@@ -6,12 +6,19 @@ import org.apache.avro.SchemaCompatibility;
 /**
  * How records written with a file's schema are read by a reader of the current one, as the Avro specification
  * defines schema resolution: as they are when the data is byte for byte the current layout, else through
- * resolution (fields added with defaults, removed or reordered, promotions, enum symbols added behind a
+ * resolution (fields added with defaults, which decoders also fill in themselves for data that only lacks
+ * the fields added at the end, removed or reordered, promotions, enum symbols added behind a
  * default, unions widened). Writer schemas Avro cannot resolve are refused, saying where they differ.
  */
 public enum ReadPath {
     /** The data is in the current layout: decoders made for it read it as it is. */
     AS_WRITTEN,
+    /**
+     * The data is the current layout's leading fields, written before later fields were added at the end
+     * ({@link SchemaLayout#isLeadingPart}): decoders made for the current layout read them as they are and
+     * fill the later fields with their defaults.
+     */
+    LEADING_FIELDS,
     /** The data is read through Avro's resolution against the current schema. */
     RESOLVED;
 
@@ -22,6 +29,9 @@ public enum ReadPath {
     public static ReadPath of(Schema written, RecordingStream stream) {
         if (SchemaLayout.encodesAlike(written, stream.schema())) {
             return AS_WRITTEN;
+        }
+        if (SchemaLayout.isLeadingPart(written, stream.schema())) {
+            return LEADING_FIELDS;
         }
         SchemaCompatibility.SchemaPairCompatibility compatibility =
                 SchemaCompatibility.checkReaderWriterCompatibility(stream.schema(), written);

@@ -66,7 +66,10 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
         OutputStream file = Files.newOutputStream(createPrivateFile(path), StandardOpenOption.WRITE);
         CountingOutputStream counting = new CountingOutputStream(new BufferedOutputStream(file, 1 << 16));
         Schema schema = writerSchema(stream, meta.schemaVersion());
-        DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<T>(schema, ENCODING));
+        // customEncode writes every current field: a version whose data lacks the later ones walks its schema
+        DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<T>(schema,
+                schema.equals(stream.schema()) || SchemaLayout.encodesAlike(schema, stream.schema()) ? ENCODING
+                        : SpecificData.get()));
         try {
             writer.setCodec(codec);
             writer.setSyncInterval(SYNC_INTERVAL);
@@ -86,8 +89,8 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
 
     /**
      * The current schema, or for files of an earlier version (the fixtures that stand for recordings made then)
-     * that version's frozen schema. The generated classes write the current layout, so only a version whose
-     * data is byte for byte the current one's can be written this way.
+     * that version's frozen schema. Only a version whose data is byte for byte the current one's, or its leading
+     * fields, can be written from the current classes.
      */
     private static Schema writerSchema(RecordingStream stream, SchemaVersion version) {
         if (version.equals(RecordingMeta.CURRENT_SCHEMA_VERSION)) {
@@ -95,7 +98,7 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
         }
         Schema historic = SchemaHistory.schema(version, stream).orElseThrow(() -> new IllegalArgumentException(
                 "schema version " + version + " has no " + stream.prefix() + " stream"));
-        if (!SchemaLayout.encodesAlike(historic, stream.schema())) {
+        if (!SchemaLayout.encodesAlike(historic, stream.schema()) && !SchemaLayout.isLeadingPart(historic, stream.schema())) {
             throw new IllegalArgumentException("this build cannot write " + stream.prefix() + " files of schema version "
                     + version + ": their layout differs from version " + RecordingMeta.CURRENT_SCHEMA_VERSION);
         }

@@ -34,6 +34,23 @@ public final class SchemaLayout {
         };
     }
 
+    /**
+     * True when data written with {@code written} is data of {@code current} cut after its leading fields: a
+     * record whose fields, alike, are the first ones of {@code current}'s, every later field having a default
+     * (fields a later version added at the end). A decoder made for {@code current} reads such data as it is
+     * up to those fields and gives the others their defaults.
+     */
+    public static boolean isLeadingPart(Schema written, Schema current) {
+        if (written.getType() != Schema.Type.RECORD || current.getType() != Schema.Type.RECORD
+                || !written.getFullName().equals(current.getFullName())) {
+            return false;
+        }
+        List<Schema.Field> fields = current.getFields();
+        int leading = written.getFields().size();
+        return leading < fields.size() && fieldsAlike(written.getFields(), fields.subList(0, leading))
+                && fields.subList(leading, fields.size()).stream().allMatch(Schema.Field::hasDefaultValue);
+    }
+
     private static boolean fieldsAlike(List<Schema.Field> written, List<Schema.Field> current) {
         if (written.size() != current.size()) {
             return false;

@@ -8,6 +8,7 @@ import dev.tracekit.recording.SchemaHistory;
 import dev.tracekit.recording.SchemaVersion;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.Family;
+import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
@@ -17,6 +18,7 @@ import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +60,8 @@ public final class FixtureGenerator {
      * that version hold; each later version adds a fixture of its own (schema/README.md).
      */
     private static final SchemaVersion V1 = SchemaHistory.RELEASED.getFirst();
+    /** The version procs came with: its fixtures stay as 1.1 wrote them, as version 1's do. */
+    private static final SchemaVersion V1_1 = new SchemaVersion(1, 1);
 
     private FixtureGenerator() {
     }
@@ -75,8 +79,10 @@ public final class FixtureGenerator {
         Files.createDirectories(root);
         webHost(root.resolve("x86_64-web1"));
         databaseHost(root.resolve("aarch64-db1"), V1);
+        databaseHost(root.resolve("aarch64-db1-v" + V1_1), V1_1);
         databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
-        ciHost(root.resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
+        ciHost(root.resolve("x86_64-ci1-v" + V1_1));
+        devHost(root.resolve("x86_64-dev1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -235,12 +241,55 @@ public final class FixtureGenerator {
         List<ProcEvent> procs = ProcScenario.ciBuild(host.startBootNs());
         SyntheticEvents events = new SyntheticEvents(host, List.of(), 4);
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(RecordingMeta.CURRENT_SCHEMA_VERSION, "tracekit record --events procs -o /var/tmp/ci-1",
-                        "{\"events\":[\"procs\"]}"), zstd(RecordingMeta.CURRENT_SCHEMA_VERSION), 100_000, 1_000);
+                host.meta(V1_1, "tracekit record --events procs -o /var/tmp/ci-1",
+                        "{\"events\":[\"procs\"]}"), zstd(V1_1), 100_000, 1_000);
         writer.write(RecordingStream.PROCS, procs);
         writer.write(RecordingStream.INTERVALS, events.intervalStats(
                 Map.of(Family.PROCS, procs.stream().map(e -> e.getHeader().getTsNs()).toList()),
                 Map.of(2, List.of(new Drop(Family.PROCS, 1, 3L)))));
+    }
+
+    /**
+     * x86_64, opens only, schema 1.2: relative opens with the directory the kernel found for each (through the
+     * cwd, a dirfd, a "..", openat2), and every way finding it can end (absolute, cut, failed, empty).
+     */
+    static void devHost(Path dir) throws IOException {
+        SyntheticHost host = new SyntheticHost("dev-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
+                10_800_000_000_000L, 0x5EED_0005L);
+        SyntheticProcess make = process(5100, "make", 1000, 8);
+        SyntheticProcess cat = process(5200, "cat", 1000, 8);
+        SyntheticEvents events = new SyntheticEvents(host, List.of(make, cat), 2);
+        int cwd = SyntheticEvents.AT_FDCWD;
+        List<OpenEvent> opens = new ArrayList<>();
+        opens.add(events.open(make, events.timeIn(0), OpenSyscall.OPENAT, cwd, utf8("/etc/shop/secrets.yaml"),
+                false, 0, 0, 0, -2));
+        opens.add(resolved(events.open(make, events.timeIn(0), OpenSyscall.OPENAT, cwd, utf8("rel-a.txt"),
+                false, 0, 0, 0, 3), "/home/ana/shop/rel-a.txt", FullPathStatus.RESOLVED));
+        opens.add(resolved(events.open(cat, events.timeIn(0), OpenSyscall.OPENAT, 3, utf8("shadow"),
+                false, 0, 0, 0, -13), "/etc/shadow", FullPathStatus.RESOLVED));
+        opens.add(resolved(events.open(make, events.timeIn(1), OpenSyscall.OPENAT, cwd, utf8("../shared/lib.conf"),
+                false, 0, 0, 0, 4), "/home/ana/shop/../shared/lib.conf", FullPathStatus.RESOLVED));
+        opens.add(resolved(events.open(make, events.timeIn(1), OpenSyscall.OPENAT2, 5, utf8("conf/app.yaml"),
+                false, 02000000, 0, 0x08, 6), "/srv/app/conf/app.yaml", FullPathStatus.RESOLVED));
+        opens.add(resolved(events.open(make, events.timeIn(1), OpenSyscall.OPENAT, cwd, utf8("deep.txt"),
+                false, 0, 0, 0, -2), "d/".repeat(64) + "deep.txt", FullPathStatus.TOO_DEEP));
+        opens.add(resolved(events.open(cat, events.timeIn(1), OpenSyscall.OPENAT, 999, utf8("orphan.txt"),
+                false, 0, 0, 0, -9), null, FullPathStatus.FAILED));
+        opens.add(resolved(events.open(cat, events.timeIn(1), OpenSyscall.OPENAT, cwd, new byte[0],
+                false, 0, 0, 0, -2), null, FullPathStatus.EMPTY));
+        opens.sort(Comparator.comparingLong(e -> e.getHeader().getTsNs()));
+        SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
+                host.meta(RecordingMeta.CURRENT_SCHEMA_VERSION, "tracekit record --events opens -o /var/tmp/dev-1",
+                        "{\"events\":[\"opens\"]}"), zstd(RecordingMeta.CURRENT_SCHEMA_VERSION), 100_000, 1_000);
+        writer.write(RecordingStream.OPENS, opens);
+        writer.write(RecordingStream.INTERVALS, events.intervalStats(
+                Map.of(Family.OPENS, opens.stream().map(e -> e.getHeader().getTsNs()).toList()), Map.of()));
+    }
+
+    private static OpenEvent resolved(OpenEvent open, String fullPath, FullPathStatus status) {
+        open.setFullPath(fullPath == null ? null : ByteBuffer.wrap(utf8(fullPath)));
+        open.setFullPathStatus(status);
+        return open;
     }
 
     /** A recording that saw nothing: every stream has one file with a header and no records. */

@@ -6,6 +6,7 @@ import dev.tracekit.schema.Family;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
+import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
 import dev.tracekit.schema.SyscallCount;
@@ -192,6 +193,9 @@ final class SyntheticEvents {
                 .setMode(mode)
                 .setResolve(resolve)
                 .setResult(result)
+                // what a 1.2 recorder writes for an absolute path; files of earlier versions do not carry it
+                .setFullPathStatus(path.length > 0 && path[0] == '/' ? FullPathStatus.ABSOLUTE
+                        : FullPathStatus.NOT_RECORDED)
                 .build();
     }
 

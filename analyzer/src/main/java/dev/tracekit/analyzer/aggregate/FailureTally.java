@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.aggregate;
 
+import dev.tracekit.analyzer.input.OpenPaths;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -49,7 +50,7 @@ public final class FailureTally implements RecordVisitor {
     @Override
     public void open(Recording recording, OpenEvent e) {
         if (e.getResult() < 0) {
-            opens.add(new PathErrno(recording.index(), paths.intern(e.getPath()), -e.getResult()), true);
+            opens.add(new PathErrno(recording.index(), paths.intern(OpenPaths.shown(e)), -e.getResult()), true);
         }
     }
 

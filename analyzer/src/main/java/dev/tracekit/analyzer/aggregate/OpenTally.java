@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.aggregate;
 
+import dev.tracekit.analyzer.input.OpenPaths;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
@@ -49,7 +50,7 @@ public final class OpenTally implements RecordVisitor {
             processes = grown(processes, index);
         }
         boolean failed = e.getResult() < 0;
-        files[index].add(paths.id(e.getPath()), 1, failed ? 1 : 0);
+        files[index].add(paths.id(OpenPaths.shown(e)), 1, failed ? 1 : 0);
         processes[index].add(processKey(e.getHeader().getPid(), comms.id(e.getHeader().getComm())), 1, failed ? 1 : 0);
         if (failed) {
             errnos.add(new ErrnoKey(index, -e.getResult()), true);

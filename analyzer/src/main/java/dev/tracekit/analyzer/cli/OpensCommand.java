@@ -13,11 +13,17 @@ import picocli.CommandLine.Option;
 
 @Command(name = "opens", mixinStandardHelpOptions = true,
         description = "opensnoop replayed: every file open in recorded order (TIME PID TID UID COMM FD ERR FLAGS PATH), "
-                + "or with --top the most opened files or the processes that opened most.")
+                + "or with --top the most opened files or the processes that opened most. PATH, --path and --top files "
+                + "go by the full path of a relative open where the recording has it (opensnoop -F; recorded since "
+                + "schema 1.2).")
 final class OpensCommand extends VerbCommand {
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
+
+    @Option(names = "--raw-path",
+            description = "PATH as the process passed it: a relative path stays relative (filters still match the full path).")
+    boolean rawPath;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
             description = "Only the first DURATION of the recording (opensnoop -d: seconds, or 10s, 5m); same as --until +DURATION.")
@@ -40,7 +46,7 @@ final class OpensCommand extends VerbCommand {
             OpenTopReport.of(session.context(output.limitOr(10)), tally, top).write(writer);
             return;
         }
-        OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit, rawPath);
         rows.begin();
         session.replay(streams, rows);
         rows.end();

@@ -1,6 +1,7 @@
 package dev.tracekit.analyzer.filter;
 
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.input.OpenPaths;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Arch;
 import dev.tracekit.names.Errnos;
@@ -155,7 +156,7 @@ public final class EventFilter {
                 && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
                 && failure(e.getResult() < 0 ? -e.getResult() : 0)
                 && flags(e.getFlags())
-                && path(e.getPath());
+                && path(OpenPaths.shown(e));
     }
 
     private boolean flags(long flags) {

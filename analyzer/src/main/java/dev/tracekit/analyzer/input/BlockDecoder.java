@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.input;
 
+import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.ProcEvent;
@@ -16,6 +17,7 @@ final class BlockDecoder {
     private final SyscallEventDecoder syscallEvents;
     private final SyscallCountDecoder syscallCounts = new SyscallCountDecoder();
     private final OpenEventDecoder opens;
+    private final OpenEventDecoder opensBefore12;
     private final KillEventDecoder kills;
     private final ProcEventDecoder procs;
     private final SyscallEvent syscallEvent;
@@ -28,7 +30,8 @@ final class BlockDecoder {
     /** @param reads the optional fields to decode; the others are skipped and stay zero */
     BlockDecoder(Set<OptionalField> reads) {
         syscallEvents = new SyscallEventDecoder(reads);
-        opens = new OpenEventDecoder(reads);
+        opens = new OpenEventDecoder(reads, true);
+        opensBefore12 = new OpenEventDecoder(reads, false);
         kills = new KillEventDecoder(reads);
         procs = new ProcEventDecoder(reads);
         syscallEvent = syscallEvents.newRecord();
@@ -39,7 +42,8 @@ final class BlockDecoder {
 
     void decode(Recording recording, RecordingFile file, BlockCodec.Decoded data, long count, RecordVisitor visitor)
             throws CorruptInputException {
-        if (file.writer().resolved()) {
+        // only opens gained fields at the end so far: a decoder that knows the later fields reads such files
+        if (file.writer().resolved() || file.writer().leading() && file.stream() != RecordingStream.OPENS) {
             decodeResolved(recording, file, data, count, visitor);
             return;
         }
@@ -56,8 +60,9 @@ final class BlockDecoder {
                 }
             }
             case OPENS -> {
+                OpenEventDecoder decoder = file.writer().leading() ? opensBefore12 : opens;
                 for (long i = 0; i < count; i++) {
-                    visitor.open(recording, opens.read(in, open));
+                    visitor.open(recording, decoder.read(in, open));
                 }
             }
             case KILLS -> {

@@ -152,7 +152,7 @@ public final class InputScanner {
                 try {
                     BlockCodec.Decoded data = file.codec().decompress(block.data(), block.length(), null);
                     List<IntervalStats> rows = new ArrayList<>();
-                    if (file.writer().resolved()) {
+                    if (file.writer().resolved() || file.writer().leading()) { // no decoder here knows later fields
                         resolving.<IntervalStats>read(file.writer(), file.stream(), data, block.count(), false, rows::add);
                     } else {
                         AvroCursor cursor = new AvroCursor(data.bytes(), data.length());

@@ -1,21 +1,34 @@
 package dev.tracekit.analyzer.input;
 
+import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
+import java.nio.ByteBuffer;
 import java.util.Set;
 
+/**
+ * OpenEvent as 1.2 writes it, and as 1.0 and 1.1 wrote it: the same fields without full_path and its status
+ * at the end, which then read as their defaults (null, NOT_RECORDED).
+ */
 final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
-    private final EventHeaderDecoder header;
-
-    OpenEventDecoder(Set<OptionalField> reads) {
-        this.header = new EventHeaderDecoder(reads);
-    }
-
     private static final OpenSyscall[] SYSCALLS = OpenSyscall.values();
+    private static final FullPathStatus[] STATUSES = FullPathStatus.values();
+
+    private final EventHeaderDecoder header;
+    private final boolean withFullPath;
+    /** full_path's buffer, kept across records without one (most opens are absolute) for the next that has one. */
+    private ByteBuffer fullPath;
+
+    /** @param withFullPath whether the records carry full_path and full_path_status (written since 1.2) */
+    OpenEventDecoder(Set<OptionalField> reads, boolean withFullPath) {
+        this.header = new EventHeaderDecoder(reads);
+        this.withFullPath = withFullPath;
+    }
 
     @Override
     public OpenEvent newRecord() {
-        return new OpenEvent(EventHeaderDecoder.newHeader(), OpenSyscall.OPENAT, 0, null, false, 0L, 0, 0L, 0);
+        return new OpenEvent(EventHeaderDecoder.newHeader(), OpenSyscall.OPENAT, 0, null, false, 0L, 0, 0L, 0, null,
+                FullPathStatus.NOT_RECORDED);
     }
 
     @Override
@@ -29,6 +42,18 @@ final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
         e.setMode(in.readInt());
         e.setResolve(in.readLong());
         e.setResult(in.readInt());
+        if (withFullPath) {
+            if (in.readIndex(2) == 1) {
+                fullPath = in.readBytes(fullPath);
+                e.setFullPath(fullPath);
+            } else {
+                e.setFullPath(null);
+            }
+            e.setFullPathStatus(STATUSES[in.readIndex(STATUSES.length)]);
+        } else {
+            e.setFullPath(null);
+            e.setFullPathStatus(FullPathStatus.NOT_RECORDED);
+        }
         return e;
     }
 }

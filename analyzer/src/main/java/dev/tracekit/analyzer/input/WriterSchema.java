@@ -13,13 +13,16 @@ import org.apache.avro.Schema;
  *
  * @param schema   the writer schema, from the file's header
  * @param resolved true when records must be read through resolution
+ * @param leading  true when records hold only the current layout's leading fields (fields added at the end
+ *                 since), which a decoder that knows those later fields reads as they are
  */
-record WriterSchema(Schema schema, boolean resolved) {
+record WriterSchema(Schema schema, boolean resolved, boolean leading) {
 
     /** @throws TracekitException (bad input) when Avro cannot resolve the writer schema against the current one */
     static WriterSchema of(Schema schema, RecordingStream stream, SchemaVersion version, String displayName) {
         try {
-            return new WriterSchema(schema, ReadPath.of(schema, stream) == ReadPath.RESOLVED);
+            ReadPath path = ReadPath.of(schema, stream);
+            return new WriterSchema(schema, path == ReadPath.RESOLVED, path == ReadPath.LEADING_FIELDS);
         } catch (IllegalArgumentException e) {
             throw TracekitException.badInput(displayName + " (schema version " + version + "): " + e.getMessage());
         }

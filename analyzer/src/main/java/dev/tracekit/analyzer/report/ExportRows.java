@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.input.OpenPaths;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
@@ -17,6 +18,7 @@ import dev.tracekit.schema.SyscallEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +61,9 @@ public final class ExportRows implements RecordVisitor {
                         new Column("MODE", "mode", ColumnKind.NUMBER),
                         new Column("RESOLVE", "resolve", ColumnKind.NUMBER),
                         new Column("RESULT", "result", ColumnKind.NUMBER),
-                        new Column("ERRNO", "errno", ColumnKind.NAMED)));
+                        new Column("ERRNO", "errno", ColumnKind.NAMED),
+                        new Column("FULL_PATH", "full_path", ColumnKind.BYTES),
+                        new Column("FULL_PATH_STATUS", "full_path_status", ColumnKind.TEXT)));
             }
             case KILLS -> {
                 columns.addAll(HEADER);
@@ -127,7 +131,8 @@ public final class ExportRows implements RecordVisitor {
         List<Object> row = head(recording, e.getHeader());
         row.addAll(Arrays.asList(Names.openSyscall(recording, e.getSyscall()), (long) e.getDirfd(), ReportContext.bytes(e.getPath()),
                 e.getPathTruncated(), Names.openFlags(recording, e.getFlags()), Names.openMode(recording, e), e.getResolve(),
-                (long) e.getResult(), Names.errno(e.getResult() < 0 ? -e.getResult() : 0)));
+                (long) e.getResult(), Names.errno(e.getResult() < 0 ? -e.getResult() : 0),
+                ReportContext.bytes(OpenPaths.full(e)), e.getFullPathStatus().name().toLowerCase(Locale.ROOT)));
         out.row(row);
     }
 

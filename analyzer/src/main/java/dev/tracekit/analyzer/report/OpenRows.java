@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.input.OpenPaths;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
@@ -12,17 +13,21 @@ import dev.tracekit.schema.OpenEvent;
 
 /**
  * opensnoop replayed: one row per open, in recorded order, streamed to the writer. The first column marks
- * opens from an interval in which the recording lost opens.
+ * opens from an interval in which the recording lost opens. PATH is the full path where the recording has it
+ * (opensnoop -F), or the path as passed.
  */
 public final class OpenRows implements RecordVisitor {
     private final ReportContext context;
     private final TableWriter out;
     private final ReplayLimit limit;
+    private final boolean rawPath;
 
-    public OpenRows(ReportContext context, TableWriter out, Integer limit) {
+    /** @param rawPath show the path as passed, not the full path */
+    public OpenRows(ReportContext context, TableWriter out, Integer limit, boolean rawPath) {
         this.context = context;
         this.out = out;
         this.limit = new ReplayLimit(limit);
+        this.rawPath = rawPath;
     }
 
     public void begin() {
@@ -51,7 +56,7 @@ public final class OpenRows implements RecordVisitor {
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), (long) h.getTid(), h.getUid(), ReportContext.bytes(h.getComm()),
                 (long) (result < 0 ? -1 : result), Names.errno(result < 0 ? -result : 0),
-                Names.openFlags(recording, e.getFlags()), ReportContext.bytes(e.getPath())));
+                Names.openFlags(recording, e.getFlags()), ReportContext.bytes(rawPath ? e.getPath() : OpenPaths.shown(e))));
     }
 
     @Override

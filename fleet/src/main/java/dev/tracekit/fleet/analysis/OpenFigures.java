@@ -1,5 +1,6 @@
 package dev.tracekit.fleet.analysis;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -29,12 +30,14 @@ public final class OpenFigures {
     /**
      * Opens counted per recording, process, path and result, read once and kept for every listing (files,
      * processes, errnos, the summary's activity and records matched), so each file is decoded once per run.
-     * Columns: the recording keys, pid, comm, path, result, opens, failed.
+     * Columns: the recording keys, pid, comm, path, result, opens, failed. The path is the full path where the
+     * recording has one (since schema 1.2, a relative open's; null in earlier files), as the analyzer goes by.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
             totals = catalog.read(RecordingStream.OPENS)
-                    .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"), col("path"),
+                    .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
+                            coalesce(col("full_path"), col("path")).as("path"),
                             col("result")).toArray(Column[]::new))
                     .agg(count(lit(1)).as("opens"))
                     .withColumn("failed", when(col("result").lt(0), col("opens")).otherwise(0L))

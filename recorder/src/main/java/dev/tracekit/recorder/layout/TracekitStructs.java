@@ -52,7 +52,7 @@ public final class TracekitStructs {
             JAVA_LONG.withName("duration_ns"))
             .withName("syscall_event");
 
-    /** The fixed part; {@code path_len} bytes of path follow it. */
+    /** The fixed part; {@code path_len} bytes of path follow it, then {@code dir_len} bytes of directory. */
     public static final StructLayout OPEN_EVENT = structLayout(
             EVENT_HEADER.withName("hdr"),
             JAVA_INT.withName("dirfd"),
@@ -62,7 +62,10 @@ public final class TracekitStructs {
             JAVA_INT.withName("mode"),
             JAVA_SHORT.withName("path_len"),
             JAVA_BYTE.withName("syscall"),
-            JAVA_BYTE.withName("path_truncated"))
+            JAVA_BYTE.withName("path_truncated"),
+            JAVA_SHORT.withName("dir_len"),
+            JAVA_BYTE.withName("full_path_status"),
+            paddingLayout(5))
             .withName("open_event");
 
     public static final StructLayout KILL_EVENT = structLayout(

@@ -78,6 +78,9 @@ public final class Redactor {
         redact(open.getHeader());
         if (fields.contains(RedactedField.PATHS)) {
             open.setPath(path(open.getPath()));
+            if (open.getFullPath() != null) {
+                open.setFullPath(path(open.getFullPath()));
+            }
         }
     }
 

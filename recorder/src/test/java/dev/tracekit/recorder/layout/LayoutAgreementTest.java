@@ -3,6 +3,7 @@ package dev.tracekit.recorder.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tracekit.schema.KillSyscall;
+import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.OpenSyscall;
 import dev.tracekit.schema.ProcKind;
 import java.io.IOException;
@@ -52,6 +53,11 @@ class LayoutAgreementTest {
         enumValues("PROC_", ProcKind.values(), ProcKind.UNKNOWN, asserts);
         enumValues("OPEN_", OpenSyscall.values(), OpenSyscall.UNKNOWN, asserts);
         enumValues("KILL_", KillSyscall.values(), KillSyscall.UNKNOWN, asserts);
+        for (FullPathStatus status : FullPathStatus.values()) { // NOT_RECORDED stands for files before the kernel sent one
+            if (status != FullPathStatus.UNKNOWN && status != FullPathStatus.NOT_RECORDED) {
+                asserts.add(check("FULL_PATH_" + status.name(), status.ordinal()));
+            }
+        }
         Path source = tmp.resolve("layout_check.c");
         Files.writeString(source, "#include <stddef.h>\n#include \"tracekit.h\"\n" + String.join("\n", asserts) + "\n");
 

@@ -11,6 +11,7 @@ import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Drop;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.Family;
+import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
@@ -126,7 +127,7 @@ class MetricsEndpointTest {
 
     private static OpenEvent open(int result) {
         return new OpenEvent(header(), OpenSyscall.OPENAT, -100, ByteBuffer.wrap("/etc/x".getBytes()), false, 0L, 0,
-                0L, result);
+                0L, result, null, FullPathStatus.ABSOLUTE);
     }
 
     private static KillEvent kill(KillSyscall syscall, int signal) {

@@ -72,6 +72,21 @@ class RedactorTest {
         assertEquals(text(ALL.comm(bytes("nginx"))), text(count.getComm()));
     }
 
+    /** A relative open's full path names the file as much as its path does: both go, each to its own name. */
+    @Test
+    void aFullPathIsRedactedWithThePath() {
+        OpenEvent open = open("make", 1000, "rel-a.txt");
+        open.setFullPath(bytes("/home/alice/shop/rel-a.txt"));
+        Redactor.of(EnumSet.of(RedactedField.PATHS), KEY).redact(open);
+        assertEquals(text(ALL.path(bytes("rel-a.txt"))), text(open.getPath()));
+        assertEquals(text(ALL.path(bytes("/home/alice/shop/rel-a.txt"))), text(open.getFullPath()));
+
+        OpenEvent kept = open("make", 1000, "rel-a.txt");
+        kept.setFullPath(bytes("/home/alice/shop/rel-a.txt"));
+        Redactor.of(EnumSet.of(RedactedField.COMM), KEY).redact(kept);
+        assertEquals("/home/alice/shop/rel-a.txt", text(kept.getFullPath()));
+    }
+
     @Test
     void execsAreRedactedWithPathsOrCommAndRenamesWithComm() {
         ProcEvent exec = exec("/usr/bin/psql", "psql\0-U\0alice\0");
