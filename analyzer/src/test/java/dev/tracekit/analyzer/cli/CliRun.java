@@ -29,6 +29,7 @@ public record CliRun(int status, String out, String err) {
                 case "@truncated" -> Fixtures.truncated().toString();
                 case "@empty" -> Fixtures.empty().toString();
                 case "@ci" -> Fixtures.ci().toString();
+                case "@app" -> Fixtures.app().toString();
                 case "@real" -> Fixtures.real().toString();
                 default -> arg;
             });
