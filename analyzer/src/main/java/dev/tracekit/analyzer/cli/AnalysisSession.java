@@ -16,6 +16,7 @@ import java.util.Map;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingReader;
+import dev.tracekit.analyzer.report.ContextColumn;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.analyzer.aggregate.CountingVisitor;
@@ -90,6 +91,17 @@ final class AnalysisSession {
             throw TracekitException.badInput("row limit " + limit + " is below zero");
         }
         return new ReportContext(catalog.recordings(), recordings(), limit);
+    }
+
+    /**
+     * What a replay needs to know: every row, with these columns from the process context (whose procs events are
+     * then read first, {@link #followProcesses}).
+     */
+    ReportContext replayContext(List<ContextColumn> with) {
+        if (!with.isEmpty()) {
+            followProcesses();
+        }
+        return new ReportContext(catalog.recordings(), recordings(), Integer.MAX_VALUE, with);
     }
 
     /**

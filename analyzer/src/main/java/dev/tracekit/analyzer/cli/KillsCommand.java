@@ -9,6 +9,7 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "kills", mixinStandardHelpOptions = true,
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
                 + "(TIME PID COMM SIG TPID TCOMM RESULT ... TCMD: the target's name and command line at the signal, from "
                 + "the recording's process snapshots and procs events), or with --top the most frequent sender -> target signals.")
 final class KillsCommand extends VerbCommand {
+    @Mixin
+    ContextColumnOptions with;
+
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
 
@@ -55,7 +59,7 @@ final class KillsCommand extends VerbCommand {
             return;
         }
         session.followProcesses(); // TCOMM of a target forked during the recording
-        KillRows rows = new KillRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        KillRows rows = new KillRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
         session.replay(streams, rows);
         rows.end();

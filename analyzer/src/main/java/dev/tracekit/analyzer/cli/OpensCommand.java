@@ -9,12 +9,16 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "opens", mixinStandardHelpOptions = true,
         description = "opensnoop replayed: every file open in recorded order (TIME PID TID UID COMM FD ERR FLAGS PATH), "
                 + "or with --top the most opened files or the processes that opened most.")
 final class OpensCommand extends VerbCommand {
+    @Mixin
+    ContextColumnOptions with;
+
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
@@ -40,7 +44,7 @@ final class OpensCommand extends VerbCommand {
             OpenTopReport.of(session.context(output.limitOr(10)), tally, top).write(writer);
             return;
         }
-        OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        OpenRows rows = new OpenRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
         session.replay(streams, rows);
         rows.end();

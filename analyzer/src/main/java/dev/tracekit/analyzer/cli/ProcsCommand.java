@@ -2,10 +2,12 @@ package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.ContextColumn;
 import dev.tracekit.analyzer.report.ProcRows;
 import dev.tracekit.recording.RecordingStream;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "procs", mixinStandardHelpOptions = true,
@@ -13,6 +15,9 @@ import picocli.CommandLine.Option;
                 + "its code or signal) and rename, in recorded order (TIME PID TID PPID UID COMM EVENT CHILD CODE SIG "
                 + "ARGS). -x: only exits by a non-zero code or a signal; -s SIG: only exits by SIG.")
 final class ProcsCommand extends VerbCommand {
+    @Mixin
+    ContextColumnOptions with;
+
     /** execsnoop's default. */
     private static final int DEFAULT_MAX_ARGS = 20;
 
@@ -32,7 +37,7 @@ final class ProcsCommand extends VerbCommand {
             throw TracekitException.badInput(argv ? "--argv and --max-args exclude each other"
                     : "--max-args must be at least 1, not " + maxArgs);
         }
-        ProcRows rows = new ProcRows(session.context(Integer.MAX_VALUE), writer, output.limit,
+        ProcRows rows = new ProcRows(session.replayContext(with.columns().stream().filter(c -> c != ContextColumn.PPID).toList()), writer, output.limit,
                 new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
         rows.begin();
         session.replay(Set.of(RecordingStream.PROCS), rows);

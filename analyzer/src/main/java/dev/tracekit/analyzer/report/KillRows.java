@@ -34,7 +34,7 @@ public final class KillRows implements RecordVisitor {
     }
 
     public void begin() {
-        out.begin(new TableSpec("kills", null, context.columns(
+        out.begin(new TableSpec("kills", null, context.eventColumns(
                 new Column("!", "lost_nearby", ColumnKind.LOSS_MARKER, 1),
                 new Column("TIME", "ts_ns", ColumnKind.TIME, 27),
                 new Column("PID", "pid", ColumnKind.NUMBER, 7),
@@ -51,7 +51,9 @@ public final class KillRows implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.of(OptionalField.THREAD_AND_USER); // the pairing goes by sender thread
+        // The pairing goes by sender thread; SERVICE and CGROUP by the sender's cgroup.
+        return context.with().isEmpty() ? EnumSet.of(OptionalField.THREAD_AND_USER)
+                : EnumSet.of(OptionalField.THREAD_AND_USER, OptionalField.CGROUP_AND_CPU);
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class KillRows implements RecordVisitor {
         // The target as it was at the signal (sigsnoop's TCOMM): a process group or -1 names no one process.
         ProcessTimeline.Process target = e.getTargetPid() <= 0 ? null
                 : recording.timeline().at(e.getTargetPid(), h.getTsNs()).orElse(null);
-        out.row(context.row(recording.index(),
+        out.row(context.eventRow(recording, h,
                 recording.losses().lostAround(Family.KILLS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), ReportContext.bytes(h.getComm()), Names.signal(e.getSignal()),
