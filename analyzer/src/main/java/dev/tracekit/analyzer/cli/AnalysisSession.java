@@ -143,6 +143,7 @@ final class AnalysisSession {
 
     /** Reads everything the summary shows, with syscall figures from {@code source}. */
     SummaryAggregate summary(SyscallSource source) {
+        followProcesses(); // top commands and services
         Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS, RecordingStream.PROCS);
         streams.addAll(source.streams());
         List<SummaryAggregate> parts = aggregate(streams, () -> new SummaryAggregate(source));
