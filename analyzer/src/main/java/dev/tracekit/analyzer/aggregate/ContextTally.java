@@ -15,8 +15,10 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -64,6 +66,10 @@ public final class ContextTally implements RecordVisitor {
 
     private final Map<Key<ByteString>, Figures> commands = new HashMap<>();
     private final Map<Key<String>, Figures> services = new HashMap<>();
+    /** The timeline hands out one Process per image: its command's figures, found once (null: no command line). */
+    private final Map<ProcessTimeline.Process, Optional<Figures>> commandOf = new IdentityHashMap<>();
+    /** Per recording, each cgroup id's service figures, found once (empty: the path names no service). */
+    private final Map<Integer, Map<Long, Optional<Figures>>> serviceOf = new HashMap<>();
 
     @Override
     public Set<OptionalField> reads() {
@@ -111,15 +117,17 @@ public final class ContextTally implements RecordVisitor {
             return;
         }
         Life life = new Life(p.pid(), p.startNs());
-        if (p.cmdline().length > 0) {
-            bump(commands.computeIfAbsent(new Key<>(recording.index(), ByteString.of(ProcessTimeline.joinedArgs(p.cmdline()))),
-                    k -> new Figures()), life, syscalls, opens, signals);
-        }
-        String service = timeline.service(cgroupId < 0 ? p.cgroupId() : cgroupId).label();
-        if (service != null) {
-            bump(services.computeIfAbsent(new Key<>(recording.index(), service), k -> new Figures()), life, syscalls,
-                    opens, signals);
-        }
+        Optional<Figures> command = commandOf.computeIfAbsent(p, process -> process.cmdline().length == 0
+                ? Optional.empty()
+                : Optional.of(commands.computeIfAbsent(new Key<>(recording.index(),
+                        ByteString.of(ProcessTimeline.joinedArgs(process.cmdline()))), k -> new Figures())));
+        command.ifPresent(f -> bump(f, life, syscalls, opens, signals));
+        long cgroup = cgroupId < 0 ? p.cgroupId() : cgroupId;
+        serviceOf.computeIfAbsent(recording.index(), r -> new HashMap<>()).computeIfAbsent(cgroup, id -> {
+            String service = timeline.service(id).label();
+            return service == null ? Optional.empty()
+                    : Optional.of(services.computeIfAbsent(new Key<>(recording.index(), service), k -> new Figures()));
+        }).ifPresent(f -> bump(f, life, syscalls, opens, signals));
     }
 
     private static void bump(Figures f, Life life, long syscalls, long opens, long signals) {

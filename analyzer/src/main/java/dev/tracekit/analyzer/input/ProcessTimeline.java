@@ -51,6 +51,8 @@ public final class ProcessTimeline {
         long uid;
         long cgroupId;
         final List<Image> images = new ArrayList<>(1);
+        /** What at() hands out, one per image once the timeline is built, so callers may cache by identity. */
+        Process[] views;
 
         Life(int pid, long startNs, int ppid, long uid, long cgroupId) {
             this.pid = pid;
@@ -60,20 +62,31 @@ public final class ProcessTimeline {
             this.cgroupId = cgroupId;
         }
 
-        Image imageAt(long ns) {
-            Image found = images.getFirst();
-            for (Image image : images) {
-                if (image.fromNs() <= ns) {
-                    found = image;
+        int imageIndexAt(long ns) {
+            int found = 0;
+            for (int i = 1; i < images.size(); i++) {
+                if (images.get(i).fromNs() <= ns) {
+                    found = i;
                 }
             }
             return found;
         }
 
+        Image imageAt(long ns) {
+            return images.get(imageIndexAt(ns));
+        }
+
         Process at(long ns) {
-            Image image = imageAt(ns);
-            return new Process(pid, ppid, startNs, endNs, uid, image.comm(), image.exe(), image.cmdline(),
-                    image.cmdlineTruncated(), cgroupId);
+            if (views == null || views.length != images.size()) {
+                views = new Process[images.size()];
+            }
+            int i = imageIndexAt(ns);
+            if (views[i] == null) {
+                Image image = images.get(i);
+                views[i] = new Process(pid, ppid, startNs, endNs, uid, image.comm(), image.exe(), image.cmdline(),
+                        image.cmdlineTruncated(), cgroupId);
+            }
+            return views[i];
         }
     }
 
@@ -109,6 +122,7 @@ public final class ProcessTimeline {
             timeline.apply(e);
         }
 
+        /** The timeline, which the events must not change any more. */
         public ProcessTimeline build() {
             return timeline;
         }
@@ -229,16 +243,6 @@ public final class ProcessTimeline {
         });
         alive.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
         return alive;
-    }
-
-    /** Every process known with {@code pid}, each as it was last, by start time. */
-    public List<Process> lives(int pid) {
-        List<Life> lives = byPid.getOrDefault(pid, List.of());
-        List<Process> all = new ArrayList<>();
-        for (Life life : lives) {
-            all.add(life.at(life.endNs));
-        }
-        return all;
     }
 
     /** The path of a cgroup id as the snapshots' table has it (raw bytes), empty when unknown. */

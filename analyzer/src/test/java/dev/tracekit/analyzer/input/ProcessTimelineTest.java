@@ -46,7 +46,7 @@ class ProcessTimelineTest {
         assertEquals(2000, job.ppid());
         assertEquals("/usr/local/bin/new-job", new String(job.exe(), StandardCharsets.UTF_8));
         assertEquals("new-job --once", new String(ProcessTimeline.joinedArgs(job.cmdline()), StandardCharsets.UTF_8));
-        assertEquals(2, timeline.lives(5000).size());
+        assertEquals(at(11), timeline.at(5000, at(11.5)).orElseThrow().endNs(), "old-job's exit ends old-job only");
     }
 
     @Test
