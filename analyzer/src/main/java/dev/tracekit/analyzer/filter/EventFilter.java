@@ -94,20 +94,15 @@ public final class EventFilter {
         return false;
     }
 
-    /** Host, time, process, thread, user, cgroup and name: what every per-event record carries in its header. */
+    /**
+     * Host, time, process, thread, user, cgroup and name, and who the process was: what every per-event record
+     * carries in its header. Only kills have targets, so the target filters exclude every other family.
+     */
     private boolean header(EventHeader h) {
-        return hostMatches && inTime(h.getTsNs())
-                && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
-                && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
-                && (spec.uids().isEmpty() || spec.uids().contains(h.getUid()))
-                && cgroup(h.getCgroupId())
-                && comm(h.getComm())
-                && process(h.getPid(), h.getTsNs())
-                && spec.targetPids().isEmpty() && spec.targetComms().isEmpty();
+        return task(h) && spec.targetPids().isEmpty() && spec.targetComms().isEmpty();
     }
 
-    /** The header filters, for a kill: its target filters apply to it, not exclude it. */
-    private boolean killHeader(EventHeader h) {
+    private boolean task(EventHeader h) {
         return hostMatches && inTime(h.getTsNs())
                 && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
                 && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
@@ -262,7 +257,7 @@ public final class EventFilter {
     /** Kernel-generated signals (SIGNAL_GENERATE) carry a delivery code, not an errno: they never "fail". */
     public boolean kill(KillEvent e) {
         int errno = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0 ? -e.getResult() : 0;
-        return killHeader(e.getHeader()) && noOpenOnlyFilters() && target(e)
+        return task(e.getHeader()) && noOpenOnlyFilters() && target(e)
                 && (spec.signals().isEmpty() || spec.signals().contains(e.getSignal()))
                 && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
                 && failure(errno);
