@@ -25,8 +25,10 @@ import java.util.function.Function;
 /**
  * What each command line and each service did (syscalls, opens, signals sent, and how many processes ran it), from
  * who each event's process was at the event ({@link ProcessTimeline}): the summary's "top commands" and "top
- * services", which pids alone cannot give across restarts. Events of a process the recording cannot name are left
- * out. Memory grows with the commands, services and processes, not with the events.
+ * services", which pids alone cannot give across restarts. Only recordings with process snapshots (1.1 on) take part:
+ * without one, the processes that started before the recording have no command line, and no cgroup has a path, so
+ * a ranking would leave out the long-running ones. Events of a process the recording cannot name are left out.
+ * Memory grows with the commands, services and processes, not with the events.
  */
 public final class ContextTally implements RecordVisitor {
     /** One command line (its arguments joined by spaces) or one service, in one recording. */
@@ -66,6 +68,8 @@ public final class ContextTally implements RecordVisitor {
 
     private final Map<Key<ByteString>, Figures> commands = new HashMap<>();
     private final Map<Key<String>, Figures> services = new HashMap<>();
+    /** Per recording: whether it has process snapshots (asked once: Recording.processes() takes a lock). */
+    private final Map<Integer, Boolean> named = new HashMap<>();
     /** The timeline hands out one Process per image: its command's figures, found once (null: no command line). */
     private final Map<ProcessTimeline.Process, Optional<Figures>> commandOf = new IdentityHashMap<>();
     /** Per recording, each cgroup id's service figures, found once (empty: the path names no service). */
@@ -108,10 +112,10 @@ public final class ContextTally implements RecordVisitor {
 
     /** @param cgroupId the event's cgroup, or -1 for the process's */
     private void add(Recording recording, int pid, long ns, long cgroupId, long syscalls, long opens, long signals) {
-        ProcessTimeline timeline = recording.timeline();
-        if (timeline.isEmpty()) {
+        if (!named.computeIfAbsent(recording.index(), i -> !recording.processes().isEmpty())) {
             return;
         }
+        ProcessTimeline timeline = recording.timeline();
         ProcessTimeline.Process p = timeline.at(pid, ns).orElse(null);
         if (p == null) {
             return;
