@@ -58,6 +58,8 @@ public final class FixtureGenerator {
      * that version hold; each later version adds a fixture of its own (schema/README.md).
      */
     private static final SchemaVersion V1 = SchemaHistory.RELEASED.getFirst();
+    /** The version procs came with: its fixtures stay as 1.1 wrote them, as version 1's do. */
+    private static final SchemaVersion V1_1 = new SchemaVersion(1, 1);
 
     private FixtureGenerator() {
     }
@@ -77,7 +79,7 @@ public final class FixtureGenerator {
         databaseHost(root.resolve("aarch64-db1"), V1);
         databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
         ciHost(root.resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
-        appHost(root.resolve("x86_64-app1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
+        appHost(root.resolve("x86_64-app1-v" + V1_1));
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -253,8 +255,8 @@ public final class FixtureGenerator {
                 86_400_000_000_000L, 0x5EED_0005L);
         ServiceScenario scenario = new ServiceScenario(host.startBootNs());
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(RecordingMeta.CURRENT_SCHEMA_VERSION, "tracekit record --events procs,opens,kills -o /var/tmp/app-1",
-                        "{\"events\":[\"procs\",\"opens\",\"kills\"]}"), zstd(RecordingMeta.CURRENT_SCHEMA_VERSION),
+                host.meta(V1_1, "tracekit record --events procs,opens,kills -o /var/tmp/app-1",
+                        "{\"events\":[\"procs\",\"opens\",\"kills\"]}"), zstd(V1_1),
                 100_000, 1_000, Map.of(RecordingMeta.KEY_PROCESS_SNAPSHOT, scenario.snapshot));
         writer.write(RecordingStream.PROCS, scenario.procs);
         writer.write(RecordingStream.OPENS, scenario.opens);
