@@ -35,6 +35,11 @@ public final class Fixtures {
         return root().resolve("x86_64-dev1-v1.2");
     }
 
+    /** Procs, opens and kills with process snapshots (schema 1.1): services of each kind, a restart, a reused pid. */
+    public static Path app() {
+        return root().resolve("x86_64-app1-v1.1");
+    }
+
     public static Path dbBundle() {
         return root().resolve("bundles/aarch64-db1.tar.zst");
     }

@@ -83,6 +83,7 @@ public final class FixtureGenerator {
         databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
         ciHost(root.resolve("x86_64-ci1-v" + V1_1));
         devHost(root.resolve("x86_64-dev1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
+        appHost(root.resolve("x86_64-app1-v" + V1_1));
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -290,6 +291,28 @@ public final class FixtureGenerator {
         open.setFullPath(fullPath == null ? null : ByteBuffer.wrap(utf8(fullPath)));
         open.setFullPathStatus(status);
         return open;
+    }
+
+    /**
+     * x86_64, procs, opens and kills with a process snapshot in every file: services of each kind a cgroup path
+     * names, a restart, a reused pid ({@link ServiceScenario}).
+     */
+    static void appHost(Path dir) throws IOException {
+        SyntheticHost host = new SyntheticHost("app-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
+                86_400_000_000_000L, 0x5EED_0005L);
+        ServiceScenario scenario = new ServiceScenario(host.startBootNs());
+        SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
+                host.meta(V1_1, "tracekit record --events procs,opens,kills -o /var/tmp/app-1",
+                        "{\"events\":[\"procs\",\"opens\",\"kills\"]}"), zstd(V1_1),
+                100_000, 1_000, Map.of(RecordingMeta.KEY_PROCESS_SNAPSHOT, scenario.snapshot));
+        writer.write(RecordingStream.PROCS, scenario.procs);
+        writer.write(RecordingStream.OPENS, scenario.opens);
+        writer.write(RecordingStream.KILLS, scenario.kills);
+        Map<Family, List<Long>> written = new LinkedHashMap<>();
+        written.put(Family.PROCS, scenario.procs.stream().map(e -> e.getHeader().getTsNs()).toList());
+        written.put(Family.OPENS, scenario.opens.stream().map(e -> e.getHeader().getTsNs()).toList());
+        written.put(Family.KILLS, scenario.kills.stream().map(e -> e.getHeader().getTsNs()).toList());
+        writer.write(RecordingStream.INTERVALS, new SyntheticEvents(host, List.of(), 3).intervalStats(written, Map.of()));
     }
 
     /** A recording that saw nothing: every stream has one file with a header and no records. */

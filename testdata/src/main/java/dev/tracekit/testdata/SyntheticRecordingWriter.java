@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -22,9 +23,17 @@ final class SyntheticRecordingWriter {
     private final CodecFactory codec;
     private final int recordsPerFile;
     private final int recordsPerBlock;
+    private final Map<String, byte[]> fileMeta;
 
     SyntheticRecordingWriter(Path dir, SyntheticHost host, RecordingMeta meta, CodecFactory codec,
             int recordsPerFile, int recordsPerBlock) throws IOException {
+        this(dir, host, meta, codec, recordsPerFile, recordsPerBlock, Map.of());
+    }
+
+    /** @param fileMeta header entries every file gets besides the recording's (the process snapshot) */
+    SyntheticRecordingWriter(Path dir, SyntheticHost host, RecordingMeta meta, CodecFactory codec,
+            int recordsPerFile, int recordsPerBlock, Map<String, byte[]> fileMeta) throws IOException {
+        this.fileMeta = Map.copyOf(fileMeta);
         this.dir = Files.createDirectories(dir);
         this.host = host;
         this.meta = meta;
@@ -40,7 +49,7 @@ final class SyntheticRecordingWriter {
         do {
             int end = Math.min(records.size(), next + recordsPerFile);
             try (RecordingFileWriter<T> file = RecordingFileWriter.create(dir, stream, seq, meta, codec,
-                    host.syncMarker(stream.fileName(seq)))) {
+                    host.syncMarker(stream.fileName(seq)), fileMeta)) {
                 for (int i = next; i < end; i++) {
                     file.append(records.get(i));
                     if ((i - next + 1) % recordsPerBlock == 0) {

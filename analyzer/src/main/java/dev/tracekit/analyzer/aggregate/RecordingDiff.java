@@ -98,6 +98,19 @@ public final class RecordingDiff {
         });
     }
 
+    /**
+     * Activity per second by command line (a process's arguments, which outlive its pid across restarts), largest
+     * change first; commands are known in recordings with a process context (1.1 on).
+     */
+    public List<Change<ByteString>> commands() {
+        return changes(side -> ContextTally.byName(side.summary().context().commands(), ContextTally::weight));
+    }
+
+    /** Activity per second by service (systemd unit, container, pod), largest change first. */
+    public List<Change<String>> services() {
+        return changes(side -> ContextTally.byName(side.summary().context().services(), ContextTally::weight));
+    }
+
     /** Paths opened on one side only, most opened first. */
     public List<OnlyIn<ByteString>> filesOnlyInOne() {
         return onlyIn(side -> {

@@ -24,6 +24,7 @@ public final class SummaryAggregate implements RecordVisitor {
     private final KillTally kills = new KillTally();
     private final FailureTally failures = new FailureTally();
     private final EventSpan span = new EventSpan();
+    private final ContextTally context = new ContextTally();
 
     public SummaryAggregate(SyscallSource source) {
         this.syscalls = new SyscallTally(source, 0, false, SyscallGrouping.PROCESS_SYSCALL);
@@ -31,13 +32,14 @@ public final class SummaryAggregate implements RecordVisitor {
 
     @Override
     public Set<OptionalField> reads() {
-        return RecordVisitor.readsOf(families, syscalls, opens, kills, failures);
+        return RecordVisitor.readsOf(families, syscalls, opens, kills, failures, context);
     }
 
     @Override
     public void syscallCount(Recording recording, SyscallCount count) {
         families.syscallCount(recording, count);
         syscalls.syscallCount(recording, count);
+        context.syscallCount(recording, count);
         span.add(recording, count.getIntervalStartNs());
         span.add(recording, count.getIntervalEndNs());
     }
@@ -46,6 +48,7 @@ public final class SummaryAggregate implements RecordVisitor {
     public void syscallEvent(Recording recording, SyscallEvent event) {
         families.syscallEvent(recording, event);
         syscalls.syscallEvent(recording, event);
+        context.syscallEvent(recording, event);
         failures.syscallEvent(recording, event);
         span.add(recording, event.getHeader().getTsNs());
     }
@@ -54,6 +57,7 @@ public final class SummaryAggregate implements RecordVisitor {
     public void open(Recording recording, OpenEvent event) {
         families.open(recording, event);
         opens.open(recording, event);
+        context.open(recording, event);
         failures.open(recording, event);
         span.add(recording, event.getHeader().getTsNs());
     }
@@ -61,12 +65,14 @@ public final class SummaryAggregate implements RecordVisitor {
     @Override
     public void proc(Recording recording, ProcEvent event) {
         families.proc(recording, event);
+        context.proc(recording, event);
     }
 
     @Override
     public void kill(Recording recording, KillEvent event) {
         families.kill(recording, event);
         kills.kill(recording, event);
+        context.kill(recording, event);
         span.add(recording, event.getHeader().getTsNs());
     }
 
@@ -77,6 +83,12 @@ public final class SummaryAggregate implements RecordVisitor {
         kills.merge(other.kills);
         failures.merge(other.failures);
         span.merge(other.span);
+        context.merge(other.context);
+    }
+
+    /** Commands and services by what their processes did. */
+    public ContextTally context() {
+        return context;
     }
 
     /** First and last event read per recording. */

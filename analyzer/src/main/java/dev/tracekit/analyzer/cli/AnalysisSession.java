@@ -9,9 +9,14 @@ import dev.tracekit.analyzer.input.Catalog;
 import dev.tracekit.analyzer.input.Diagnostics;
 import dev.tracekit.analyzer.input.InputScanner;
 import dev.tracekit.analyzer.input.MergedTimeline;
+import dev.tracekit.analyzer.input.ProcessTimeline;
+import dev.tracekit.schema.ProcEvent;
+import java.util.HashMap;
+import java.util.Map;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingReader;
+import dev.tracekit.analyzer.report.ContextColumn;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.analyzer.aggregate.CountingVisitor;
@@ -33,6 +38,7 @@ final class AnalysisSession {
     private final Diagnostics diagnostics;
     private final FilterSpec filters;
     private final RecordingReader reader;
+    private boolean followed;
     private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
 
     private AnalysisSession(Catalog catalog, Diagnostics diagnostics, FilterSpec filters, int threads) {
@@ -53,7 +59,11 @@ final class AnalysisSession {
         for (Recording recording : catalog.recordings()) {
             EventFilter.of(filters, recording); // a time offset on a recording without a start fails here, not mid-read
         }
-        return new AnalysisSession(catalog, diagnostics, filters, threads);
+        AnalysisSession session = new AnalysisSession(catalog, diagnostics, filters, threads);
+        if (filters.needsProcessContext()) {
+            session.followProcesses();
+        }
+        return session;
     }
 
     FilterSpec filters() {
@@ -81,6 +91,17 @@ final class AnalysisSession {
             throw TracekitException.badInput("row limit " + limit + " is below zero");
         }
         return new ReportContext(catalog.recordings(), recordings(), limit);
+    }
+
+    /**
+     * What a replay needs to know: every row, with these columns from the process context (whose procs events are
+     * then read first, {@link #followProcesses}).
+     */
+    ReportContext replayContext(List<ContextColumn> with) {
+        if (!with.isEmpty()) {
+            followProcesses();
+        }
+        return new ReportContext(catalog.recordings(), recordings(), Integer.MAX_VALUE, with);
     }
 
     /**
@@ -122,6 +143,7 @@ final class AnalysisSession {
 
     /** Reads everything the summary shows, with syscall figures from {@code source}. */
     SummaryAggregate summary(SyscallSource source) {
+        followProcesses(); // top commands and services
         Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS, RecordingStream.PROCS);
         streams.addAll(source.streams());
         List<SummaryAggregate> parts = aggregate(streams, () -> new SummaryAggregate(source));
@@ -142,6 +164,35 @@ final class AnalysisSession {
             return;
         }
         reader.readOrdered(streams, FilteringVisitor.wrap(filters, visitor));
+    }
+
+    /**
+     * Reads the procs family of every recording that has one, unfiltered, so that who a pid was is known at every
+     * moment before any record is shown ({@link Recording#timeline}). Once per session.
+     */
+    void followProcesses() {
+        if (followed) {
+            return;
+        }
+        followed = true;
+        Map<Integer, ProcessTimeline.Builder> builders = new HashMap<>();
+        List<Recording> withProcs = catalog.recordings().stream().filter(r -> r.has(RecordingStream.PROCS)).toList();
+        if (withProcs.isEmpty()) {
+            return;
+        }
+        reader.readOrdered(Set.of(RecordingStream.PROCS), new RecordVisitor() {
+            @Override
+            public void proc(Recording recording, ProcEvent event) {
+                builders.computeIfAbsent(recording.index(), i -> new ProcessTimeline.Builder(recording.processes()))
+                        .proc(recording, event);
+            }
+        });
+        for (Recording recording : withProcs) {
+            ProcessTimeline.Builder builder = builders.get(recording.index());
+            if (builder != null) {
+                recording.follow(builder.build());
+            }
+        }
     }
 
     /** Prints the warnings after the result and tells whether the result is whole. */

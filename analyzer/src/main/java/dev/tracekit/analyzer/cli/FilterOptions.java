@@ -78,8 +78,31 @@ public final class FilterOptions {
 
     @Option(names = {"-c", "--cgroup"}, split = ",", paramLabel = "CGROUP",
             description = "Only tasks of this cgroup v2: its id as recorded (the directory's inode number, stat -c %%i DIR), "
-                    + "or its directory, e.g. /sys/fs/cgroup/system.slice/nginx.service, when analysing on the recorded host.")
+                    + "or a glob over the recorded cgroup paths (* and ? stop at /, ** does not; a leading /sys/fs/cgroup "
+                    + "is dropped), e.g. '/system.slice/nginx.service' or '/kubepods.slice/**'; a directory of that name "
+                    + "on this host matches by its id too.")
     List<String> cgroups = new ArrayList<>();
+
+    @Option(names = "--unit", split = ",", paramLabel = "NAME",
+            description = "Only tasks of this service, read from the recorded cgroup path: a systemd unit (nginx or "
+                    + "nginx.service), a container id (12 or more hex digits) or a Kubernetes pod uid.")
+    List<String> units = new ArrayList<>();
+
+    @Option(names = "--ppid", split = ",", paramLabel = "PID", description = "Only processes whose parent is one of these, at the event.")
+    List<Integer> ppids = new ArrayList<>();
+
+    @Option(names = "--exe", split = ",", paramLabel = "PATH",
+            description = "Only processes running this executable (the snapshot's /proc/PID/exe or the file an exec named), exact.")
+    List<String> exes = new ArrayList<>();
+
+    /** kills --tpid: set by that verb, which alone has targets. */
+    final List<Integer> targetPids = new ArrayList<>();
+
+    /** kills --target-comm: set by that verb. */
+    final List<String> targetComms = new ArrayList<>();
+
+    /** The mount point cgroup directories are named below on a host; recorded paths start after it. */
+    private static final String CGROUP2_MOUNT = "/sys/fs/cgroup";
 
     /** @throws TracekitException (bad input) for an unknown name or a malformed value */
     public FilterSpec toSpec() {
@@ -99,26 +122,59 @@ public final class FilterOptions {
                 since == null ? null : TimeBound.parse(since),
                 until == null ? null : TimeBound.parse(until),
                 Set.copyOf(hosts),
-                cgroupIds());
+                cgroupIds(),
+                cgroupGlobs(),
+                Set.copyOf(units),
+                Set.copyOf(ppids),
+                Set.copyOf(exes),
+                Set.copyOf(targetPids),
+                Set.copyOf(targetComms));
         EventFilter.validate(spec);
         return spec;
     }
 
-    /** A number is an id as recorded; anything else names a cgroup directory, whose inode number is its id. */
+    /** A number is an id as recorded; a directory here is known by its inode number too. */
     private Set<Long> cgroupIds() {
         Set<Long> ids = new LinkedHashSet<>();
         for (String cgroup : cgroups) {
-            if (cgroup.strip().matches("\\d{1,19}")) {
+            if (isCgroupId(cgroup)) {
                 ids.add(Long.parseUnsignedLong(cgroup.strip()));
                 continue;
             }
             try {
-                ids.add(((Number) Files.getAttribute(Path.of(cgroup), "unix:ino")).longValue());
+                Path dir = Path.of(cgroup);
+                if (Files.isDirectory(dir)) {
+                    ids.add(((Number) Files.getAttribute(dir, "unix:ino")).longValue());
+                }
             } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
-                throw TracekitException.badInput("--cgroup '" + cgroup + "' is neither a cgroup id nor a directory here");
+                // not a directory here: the glob over the recorded paths still applies
             }
         }
         return Set.copyOf(ids);
+    }
+
+    /** Anything but an id is a glob over the recorded paths, which start below the cgroup2 mount. */
+    private List<Pattern> cgroupGlobs() {
+        List<Pattern> globs = new ArrayList<>();
+        for (String cgroup : cgroups) {
+            if (isCgroupId(cgroup)) {
+                continue;
+            }
+            String glob = cgroup.strip();
+            if (glob.startsWith(CGROUP2_MOUNT + "/") || glob.equals(CGROUP2_MOUNT)) {
+                glob = glob.length() == CGROUP2_MOUNT.length() ? "/" : glob.substring(CGROUP2_MOUNT.length());
+            }
+            if (!glob.startsWith("/")) {
+                throw TracekitException.badInput("--cgroup '" + cgroup
+                        + "' is neither a cgroup id nor a cgroup path starting with / (e.g. /system.slice/nginx.service)");
+            }
+            globs.add(FilterSpec.globToRegex(glob.length() > 1 && glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob));
+        }
+        return List.copyOf(globs);
+    }
+
+    private static boolean isCgroupId(String cgroup) {
+        return cgroup.strip().matches("\\d{1,19}");
     }
 
     private static Pattern regex(String text, String option) {

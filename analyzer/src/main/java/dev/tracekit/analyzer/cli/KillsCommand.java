@@ -9,12 +9,17 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "kills", mixinStandardHelpOptions = true,
         description = "killsnoop/sigsnoop replayed: every signal sent or generated, in recorded order "
-                + "(TIME PID COMM SIG TPID RESULT), or with --top the most frequent sender -> target signals.")
+                + "(TIME PID COMM SIG TPID TCOMM RESULT ... TCMD: the target's name and command line at the signal, from "
+                + "the recording's process snapshots and procs events), or with --top the most frequent sender -> target signals.")
 final class KillsCommand extends VerbCommand {
+    @Mixin
+    ContextColumnOptions with;
+
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
 
@@ -25,6 +30,17 @@ final class KillsCommand extends VerbCommand {
         if (on) {
             filterOptions.syscalls.addAll(List.of("kill", "tkill", "tgkill"));
         }
+    }
+
+    @Option(names = "--tpid", split = ",", paramLabel = "PID", description = "Only signals to these target processes (sigsnoop's TPID).")
+    void targetPids(List<Integer> pids) {
+        filterOptions.targetPids.addAll(pids);
+    }
+
+    @Option(names = "--target-comm", split = ",", paramLabel = "NAME",
+            description = "Only signals to processes of this name at the signal (TCOMM), e.g. nginx: who sent SIGTERM to nginx?")
+    void targetComms(List<String> names) {
+        filterOptions.targetComms.addAll(names);
     }
 
     @Override
@@ -42,7 +58,8 @@ final class KillsCommand extends VerbCommand {
             new KillTopReport(session.context(output.limitOr(10)), tally).write(writer);
             return;
         }
-        KillRows rows = new KillRows(session.context(Integer.MAX_VALUE), writer, output.limit);
+        session.followProcesses(); // TCOMM of a target forked during the recording
+        KillRows rows = new KillRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
         session.replay(streams, rows);
         rows.end();

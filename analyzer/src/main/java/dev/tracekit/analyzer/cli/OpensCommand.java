@@ -9,6 +9,7 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "opens", mixinStandardHelpOptions = true,
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
                 + "go by the full path of a relative open where the recording has it (opensnoop -F; recorded since "
                 + "schema 1.2).")
 final class OpensCommand extends VerbCommand {
+    @Mixin
+    ContextColumnOptions with;
+
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
@@ -46,7 +50,7 @@ final class OpensCommand extends VerbCommand {
             OpenTopReport.of(session.context(output.limitOr(10)), tally, top).write(writer);
             return;
         }
-        OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit, rawPath);
+        OpenRows rows = new OpenRows(session.replayContext(with.columns()), writer, output.limit, rawPath);
         rows.begin();
         session.replay(streams, rows);
         rows.end();

@@ -57,6 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         long windowNs = SyscallRateSeries.windowFor(session.recordings(), RATE_WINDOWS);
         Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS, RecordingStream.PROCS);
         streams.addAll(source.streams());
+        session.followProcesses(); // top commands and services
         List<ReportAggregate> parts = session.aggregate(streams, () -> new ReportAggregate(source, windowNs));
         ReportAggregate aggregate = parts.getFirst();
         parts.subList(1, parts.size()).forEach(aggregate::merge);

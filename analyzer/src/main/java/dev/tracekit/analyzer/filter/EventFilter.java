@@ -1,7 +1,9 @@
 package dev.tracekit.analyzer.filter;
 
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.input.CgroupService;
 import dev.tracekit.analyzer.input.OpenPaths;
+import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Arch;
 import dev.tracekit.names.Errnos;
@@ -17,7 +19,9 @@ import dev.tracekit.schema.SyscallEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,6 +36,10 @@ public final class EventFilter {
     private final OpenFlags openFlags;
     private final long sinceNs;
     private final long untilNs;
+    private final ProcessTimeline timeline;
+    private final byte[][] targetCommNames;
+    /** Per cgroup id: whether --cgroup and --unit let it through; few cgroups, many events. */
+    private final Map<Long, Boolean> cgroupVerdicts = new HashMap<>();
 
     private EventFilter(FilterSpec spec, Recording recording) {
         this.spec = spec;
@@ -45,6 +53,9 @@ public final class EventFilter {
         this.commNames = spec.comms().stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.sinceNs = spec.since() == null ? Long.MIN_VALUE : spec.since().bootNs(recording);
         this.untilNs = spec.until() == null ? Long.MAX_VALUE : spec.until().bootNs(recording);
+        this.timeline = spec.needsProcessContext() ? recording.timeline() : null;
+        this.targetCommNames = spec.targetComms().stream().map(name -> name.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
     }
 
     /**
@@ -84,14 +95,68 @@ public final class EventFilter {
         return false;
     }
 
-    /** Host, time, process, thread, user, cgroup and name: what every per-event record carries in its header. */
+    /**
+     * Host, time, process, thread, user, cgroup and name, and who the process was: what every per-event record
+     * carries in its header. Only kills have targets, so the target filters exclude every other family.
+     */
     private boolean header(EventHeader h) {
+        return task(h) && spec.targetPids().isEmpty() && spec.targetComms().isEmpty();
+    }
+
+    private boolean task(EventHeader h) {
         return hostMatches && inTime(h.getTsNs())
                 && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
                 && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
                 && (spec.uids().isEmpty() || spec.uids().contains(h.getUid()))
-                && (spec.cgroups().isEmpty() || spec.cgroups().contains(h.getCgroupId()))
-                && comm(h.getComm());
+                && cgroup(h.getCgroupId())
+                && comm(h.getComm())
+                && process(h.getPid(), h.getTsNs());
+    }
+
+    private boolean cgroup(long id) {
+        if (spec.cgroups().isEmpty() && spec.cgroupGlobs().isEmpty() && spec.units().isEmpty()) {
+            return true;
+        }
+        return cgroupVerdicts.computeIfAbsent(id, this::cgroupPasses);
+    }
+
+    private boolean cgroupPasses(long id) {
+        boolean byPath = spec.cgroups().contains(id);
+        if (!byPath && !spec.cgroupGlobs().isEmpty()) {
+            String path = timeline.cgroupPath(id).map(b -> StandardCharsets.UTF_8.decode(b).toString()).orElse(null);
+            byPath = path != null && spec.cgroupGlobs().stream().anyMatch(g -> g.matcher(path).matches());
+        }
+        if (spec.cgroups().isEmpty() && spec.cgroupGlobs().isEmpty()) {
+            byPath = true;
+        }
+        if (!byPath || spec.units().isEmpty()) {
+            return byPath;
+        }
+        CgroupService service = timeline.service(id);
+        return spec.units().stream().anyMatch(service::isNamed);
+    }
+
+    /** --ppid and --exe: who the process was at the event. */
+    private boolean process(int pid, long ns) {
+        if (spec.ppids().isEmpty() && spec.exes().isEmpty()) {
+            return true;
+        }
+        ProcessTimeline.Process p = timeline.at(pid, ns).orElse(null);
+        return p != null
+                && (spec.ppids().isEmpty() || spec.ppids().contains(p.ppid()))
+                && (spec.exes().isEmpty() || (p.exe() != null && spec.exes().contains(new String(p.exe(), StandardCharsets.UTF_8))));
+    }
+
+    /** --tpid and --target-comm: the signalled process, by pid and by its name at the signal. */
+    private boolean target(KillEvent e) {
+        if (!spec.targetPids().isEmpty() && !spec.targetPids().contains(e.getTargetPid())) {
+            return false;
+        }
+        if (targetCommNames.length == 0) {
+            return true;
+        }
+        ProcessTimeline.Process p = timeline.at(e.getTargetPid(), e.getHeader().getTsNs()).orElse(null);
+        return p != null && isOneOf(ByteBuffer.wrap(p.comm()), targetCommNames);
     }
 
     private boolean inTime(long bootNs) {
@@ -138,7 +203,9 @@ public final class EventFilter {
     /** Count rows carry no thread, user, cgroup or errno; with {@code --failed} only rows with errors pass. */
     public boolean syscallCount(SyscallCount c) {
         return hostMatches && inTime(c.getIntervalStartNs())
-                && spec.tids().isEmpty() && spec.uids().isEmpty() && spec.errnos().isEmpty() && spec.cgroups().isEmpty()
+                && spec.tids().isEmpty() && spec.uids().isEmpty() && spec.errnos().isEmpty() && !spec.readsCgroups()
+                && spec.targetPids().isEmpty() && spec.targetComms().isEmpty()
+                && process(c.getPid(), c.getIntervalStartNs())
                 && noOpenOnlyFilters() && spec.signals().isEmpty()
                 && (spec.pids().isEmpty() || spec.pids().contains(c.getPid()))
                 && comm(c.getComm())
@@ -191,7 +258,7 @@ public final class EventFilter {
     /** Kernel-generated signals (SIGNAL_GENERATE) carry a delivery code, not an errno: they never "fail". */
     public boolean kill(KillEvent e) {
         int errno = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0 ? -e.getResult() : 0;
-        return header(e.getHeader()) && noOpenOnlyFilters()
+        return task(e.getHeader()) && noOpenOnlyFilters() && target(e)
                 && (spec.signals().isEmpty() || spec.signals().contains(e.getSignal()))
                 && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
                 && failure(errno);

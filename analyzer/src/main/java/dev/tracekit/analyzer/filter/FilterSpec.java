@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  *                    kill syscall's name for opens and kills ({@code signal_generate} for kernel signals)
  * @param failedOnly  only failed calls; for in-kernel counts only their error counts are kept
  * @param cgroups     cgroup v2 ids (the cgroup directory's inode number, as the recorder stores it)
+ * @param cgroupGlobs globs over the recorded cgroup paths (below the cgroup2 mount); a task passes when its
+ *                    cgroup's id is in {@code cgroups} or its path matches one of them
+ * @param units       services by name: systemd unit (with or without .service), container id or pod uid
+ * @param ppids       parent process ids, as the process context knows them at each event
+ * @param exes        executables (the snapshot's /proc/PID/exe or the file an exec named), exact
+ * @param targetPids  kills: the target process ids (sigsnoop's TPID)
+ * @param targetComms kills: the target's process name at the signal (sigsnoop's TCOMM), exact
  */
 public record FilterSpec(
         Set<Integer> pids,
@@ -36,16 +43,33 @@ public record FilterSpec(
         TimeBound since,
         TimeBound until,
         Set<String> hosts,
-        Set<Long> cgroups) {
+        Set<Long> cgroups,
+        List<Pattern> cgroupGlobs,
+        Set<String> units,
+        Set<Integer> ppids,
+        Set<String> exes,
+        Set<Integer> targetPids,
+        Set<String> targetComms) {
 
     public static FilterSpec none() {
         return new FilterSpec(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, List.of(), Set.of(), Set.of(),
-                false, Set.of(), null, null, Set.of(), Set.of());
+                false, Set.of(), null, null, Set.of(), Set.of(), List.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     /** True when nothing is filtered, so readers can skip the filter entirely. */
     public boolean isEmpty() {
         return equals(none());
+    }
+
+    /** True when a filter needs to know who each process was (parent, executable, service, a kill's target). */
+    public boolean needsProcessContext() {
+        return !cgroupGlobs.isEmpty() || !units.isEmpty() || !ppids.isEmpty() || !exes.isEmpty()
+                || !targetComms.isEmpty();
+    }
+
+    /** True when a filter reads the events' cgroup ids. */
+    public boolean readsCgroups() {
+        return !cgroups.isEmpty() || !cgroupGlobs.isEmpty() || !units.isEmpty();
     }
 
     /** Converts a path glob to a regular expression over the whole path. */

@@ -101,6 +101,9 @@ public final class FilteringVisitor implements RecordVisitor {
         if (!spec.tids().isEmpty() || !spec.uids().isEmpty()) {
             fields.add(OptionalField.THREAD_AND_USER);
         }
+        if (spec.readsCgroups()) {
+            fields.add(OptionalField.CGROUP_AND_CPU);
+        }
         return fields;
     }
 

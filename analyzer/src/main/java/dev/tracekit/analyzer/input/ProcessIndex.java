@@ -56,6 +56,14 @@ public final class ProcessIndex {
         return byPid.isEmpty();
     }
 
+    /** Every process known, each pid's by start time. */
+    List<ProcessInfo> all() {
+        List<ProcessInfo> all = new ArrayList<>();
+        byPid.values().forEach(all::addAll);
+        all.sort(Comparator.comparingInt(ProcessInfo::getPid).thenComparingLong(ProcessInfo::getStartTimeNs));
+        return all;
+    }
+
     /**
      * Gathers the snapshots of one recording's files, in any order, as their headers hold them; decoding waits
      * until someone asks who a pid was, so a run that never asks (summary, syscalls) never pays for it. Files
@@ -76,21 +84,34 @@ public final class ProcessIndex {
         ProcessIndex build() {
             Map<Integer, Map<Long, ProcessInfo>> byPid = new HashMap<>();
             Map<Long, ByteBuffer> cgroupPaths = new HashMap<>();
+            List<ProcessSnapshot> snapshots = new ArrayList<>();
             encoded.forEach((bytes, fileName) -> {
-                ProcessSnapshot snapshot;
                 try {
-                    snapshot = ProcessSnapshotCodec.decode(bytes.array());
+                    snapshots.add(ProcessSnapshotCodec.decode(bytes.array()));
                 } catch (IllegalArgumentException e) {
                     diagnostics.note(fileName + ": " + e.getMessage() + "; its processes are named from the other files only");
-                    return;
+                }
+            });
+            // The earliest snapshot describes a process first: a later one may show it after an exec or rename.
+            snapshots.sort(Comparator.comparingLong(ProcessSnapshot::getTakenNs));
+            boolean foreignPids = false;
+            for (ProcessSnapshot snapshot : snapshots) {
+                for (CgroupInfo c : snapshot.getCgroups()) {
+                    cgroupPaths.putIfAbsent(c.getId(), c.getPath());
+                }
+                if (!snapshot.getPidNamespaceIsInit()) {
+                    // Its pids are a container's, the events' the host's: matching them would name the wrong processes.
+                    foreignPids = true;
+                    continue;
                 }
                 for (ProcessInfo p : snapshot.getProcesses()) {
                     byPid.computeIfAbsent(p.getPid(), pid -> new HashMap<>()).putIfAbsent(p.getStartTimeNs(), p);
                 }
-                for (CgroupInfo c : snapshot.getCgroups()) {
-                    cgroupPaths.putIfAbsent(c.getId(), c.getPath());
-                }
-            });
+            }
+            if (foreignPids) {
+                diagnostics.note("the recorder ran in a pid namespace of its own: its process snapshots name no "
+                        + "event's process (the execs and forks it recorded still do)");
+            }
             if (byPid.isEmpty() && cgroupPaths.isEmpty()) {
                 return EMPTY;
             }

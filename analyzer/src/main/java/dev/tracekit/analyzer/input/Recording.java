@@ -30,6 +30,7 @@ public final class Recording {
     private final RecordedFilters recordedFilters;
     private final ProcessIndex.Builder snapshots;
     private ProcessIndex processes;
+    private ProcessTimeline timeline;
     private final OptionalLong startBootNs;
     private final OptionalLong endBootNs;
     private long[] sampleStarts;
@@ -70,6 +71,22 @@ public final class Recording {
             processes = snapshots.build(); // the first asker decodes; decoding threads may ask at once
         }
         return processes;
+    }
+
+    /**
+     * Who its pids were at each moment: the snapshots, followed through the procs family once a session has read it
+     * ({@link #follow}); until then the snapshots alone.
+     */
+    public synchronized ProcessTimeline timeline() {
+        if (timeline == null) {
+            timeline = ProcessTimeline.ofSnapshots(processes());
+        }
+        return timeline;
+    }
+
+    /** Sets the timeline built from its snapshots and procs events, before the records are read. */
+    public synchronized void follow(ProcessTimeline followed) {
+        this.timeline = followed;
     }
 
     /** Fields recorded as keyed hashes ({@code --redact}): "paths", "comm", "uid"; empty for most recordings. */

@@ -10,6 +10,7 @@ import dev.tracekit.names.Errnos;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +68,11 @@ public final class DiffReport {
         }
         out.end(List.of());
 
+        rates(out, "commands", "Command activity change (syscalls + opens + signals per second)",
+                new Column("COMMAND", "cmdline", ColumnKind.BYTES), diff.commands(), ByteString::toArray);
+        rates(out, "services", "Service activity change (syscalls + opens + signals per second)",
+                new Column("SERVICE", "service", ColumnKind.TEXT), diff.services(), name -> name);
+
         List<RecordingDiff.OnlyIn<ByteString>> files = diff.filesOnlyInOne();
         out.begin(new TableSpec("files_only_in_one", "Files opened on one side only", List.of(
                 new Column("SIDE", "side", ColumnKind.TEXT),
@@ -85,6 +91,23 @@ public final class DiffReport {
                 new Column("COUNT", "count", ColumnKind.COUNT)), false));
         for (RecordingDiff.OnlyIn<RecordingDiff.SignalByName> s : signals.subList(0, Math.min(limit, signals.size()))) {
             out.row(List.of(s.side(), s.key().senderComm().toArray(), Names.signal(s.key().signal()), s.count()));
+        }
+        out.end(List.of());
+    }
+
+    /** A rate-change table; left out when neither side knows such names (recordings without a process context). */
+    private <K> void rates(TableWriter out, String name, String title, Column what, List<RecordingDiff.Change<K>> changes,
+            Function<K, Object> value) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        out.begin(new TableSpec(name, title, List.of(what,
+                new Column("A/s", "rate_a", ColumnKind.RATE),
+                new Column("B/s", "rate_b", ColumnKind.RATE),
+                new Column("CHANGE/s", "change", ColumnKind.RATE),
+                new Column("CHANGE", "change_pct", ColumnKind.PERCENT)), false));
+        for (RecordingDiff.Change<K> c : changes.subList(0, Math.min(limit, changes.size()))) {
+            out.row(Arrays.asList(value.apply(c.key()), c.rateA(), c.rateB(), c.delta(), c.percent()));
         }
         out.end(List.of());
     }

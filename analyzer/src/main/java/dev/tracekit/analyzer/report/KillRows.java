@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.report;
 
 import dev.tracekit.analyzer.aggregate.SignalPairing;
 import dev.tracekit.analyzer.input.OptionalField;
+import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
@@ -33,7 +34,7 @@ public final class KillRows implements RecordVisitor {
     }
 
     public void begin() {
-        out.begin(new TableSpec("kills", null, context.columns(
+        out.begin(new TableSpec("kills", null, context.eventColumns(
                 new Column("!", "lost_nearby", ColumnKind.LOSS_MARKER, 1),
                 new Column("TIME", "ts_ns", ColumnKind.TIME, 27),
                 new Column("PID", "pid", ColumnKind.NUMBER, 7),
@@ -41,14 +42,18 @@ public final class KillRows implements RecordVisitor {
                 new Column("SIG", "signal", ColumnKind.NAMED, 12),
                 new Column("TPID", "target_pid", ColumnKind.NUMBER, 7),
                 new Column("TTID", "target_tid", ColumnKind.NUMBER, 7),
+                new Column("TCOMM", "target_comm", ColumnKind.BYTES, 16),
                 new Column("RESULT", "result", ColumnKind.NAMED, 9),
                 new Column("FATE", "fate", ColumnKind.NAMED, 15),
-                new Column("SYSCALL", "syscall", ColumnKind.NAMED)), true));
+                new Column("SYSCALL", "syscall", ColumnKind.NAMED, 14),
+                new Column("TCMD", "target_cmdline", ColumnKind.BYTES)), true));
     }
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.of(OptionalField.THREAD_AND_USER); // the pairing goes by sender thread
+        // The pairing goes by sender thread; SERVICE and CGROUP by the sender's cgroup.
+        return context.with().isEmpty() ? EnumSet.of(OptionalField.THREAD_AND_USER)
+                : EnumSet.of(OptionalField.THREAD_AND_USER, OptionalField.CGROUP_AND_CPU);
     }
 
     @Override
@@ -61,12 +66,16 @@ public final class KillRows implements RecordVisitor {
             return;
         }
         EventHeader h = e.getHeader();
-        out.row(context.row(recording.index(),
+        // The target as it was at the signal (sigsnoop's TCOMM): a process group or -1 names no one process.
+        ProcessTimeline.Process target = e.getTargetPid() <= 0 ? null
+                : recording.timeline().at(e.getTargetPid(), h.getTsNs()).orElse(null);
+        out.row(context.eventRow(recording, h,
                 recording.losses().lostAround(Family.KILLS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), ReportContext.bytes(h.getComm()), Names.signal(e.getSignal()),
-                (long) e.getTargetPid(), (long) e.getTargetTid(), result(e), Names.signalFate(fate),
-                Names.killSyscall(recording, e.getSyscall())));
+                (long) e.getTargetPid(), (long) e.getTargetTid(), target == null ? null : target.comm(),
+                result(e), Names.signalFate(fate), Names.killSyscall(recording, e.getSyscall()),
+                target == null ? null : ProcessTimeline.joinedArgs(target.cmdline())));
     }
 
     /** A signal the kernel raised itself was returned by no syscall: its result is its fate. */

@@ -31,7 +31,7 @@ public final class OpenRows implements RecordVisitor {
     }
 
     public void begin() {
-        out.begin(new TableSpec("opens", null, context.columns(
+        out.begin(new TableSpec("opens", null, context.eventColumns(
                 new Column("!", "lost_nearby", ColumnKind.LOSS_MARKER, 1),
                 new Column("TIME", "ts_ns", ColumnKind.TIME, 27),
                 new Column("PID", "pid", ColumnKind.NUMBER, 7),
@@ -51,7 +51,7 @@ public final class OpenRows implements RecordVisitor {
         }
         EventHeader h = e.getHeader();
         int result = e.getResult();
-        out.row(context.row(recording.index(),
+        out.row(context.eventRow(recording, h,
                 recording.losses().lostAround(Family.OPENS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), (long) h.getTid(), h.getUid(), ReportContext.bytes(h.getComm()),

@@ -40,7 +40,7 @@ public final class ProcRows implements RecordVisitor {
     }
 
     public void begin() {
-        out.begin(new TableSpec("procs", null, context.columns(
+        out.begin(new TableSpec("procs", null, context.eventColumns(
                 new Column("!", "lost_nearby", ColumnKind.LOSS_MARKER, 1),
                 new Column("TIME", "ts_ns", ColumnKind.TIME, 27),
                 new Column("PID", "pid", ColumnKind.NUMBER, 7),
@@ -62,7 +62,7 @@ public final class ProcRows implements RecordVisitor {
             return;
         }
         EventHeader h = e.getHeader();
-        out.row(context.row(recording.index(),
+        out.row(context.eventRow(recording, h,
                 recording.losses().lostAround(Family.PROCS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), (long) h.getTid(), (long) e.getPpid(), h.getUid(), ReportContext.bytes(h.getComm()),

@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
 import dev.tracekit.analyzer.render.ColumnKind;
 import dev.tracekit.analyzer.render.Timestamp;
+import dev.tracekit.schema.EventHeader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,14 @@ import java.util.List;
  * @param recordings all recordings of the catalog, by index
  * @param shown      the recordings the {@code --host} filter lets through
  * @param limit      rows per listing
+ * @param with       columns a replay adds from the process context ({@code --with}), in the order asked; none
+ *                   that the replay shows already
  */
-public record ReportContext(List<Recording> recordings, List<Recording> shown, int limit) {
+public record ReportContext(List<Recording> recordings, List<Recording> shown, int limit, List<ContextColumn> with) {
+    public ReportContext(List<Recording> recordings, List<Recording> shown, int limit) {
+        this(recordings, shown, limit, List.of());
+    }
+
     static final Column HOST = new Column("HOST", "host", ColumnKind.TEXT);
     static final Column RECORDING = new Column("RECORDING", "recording_id", ColumnKind.TEXT);
 
@@ -58,6 +65,39 @@ public record ReportContext(List<Recording> recordings, List<Recording> shown, i
             row.add(recordings.get(recording).meta().recordingId());
         }
         row.addAll(Arrays.asList(values));
+        return row;
+    }
+
+    /**
+     * A replay's columns ({@link #columns}) with the {@code --with} columns: CMD, as wide as it comes, last; the others
+     * before the replay's own last column (its path, arguments or syscall), so the fixed-width ones stay aligned.
+     */
+    List<Column> eventColumns(Column... columns) {
+        List<Column> all = columns(columns);
+        if (with.isEmpty()) {
+            return all;
+        }
+        Column last = all.removeLast();
+        with.stream().filter(c -> c != ContextColumn.CMD).forEach(c -> all.add(c.column()));
+        all.add(last);
+        if (with.contains(ContextColumn.CMD)) {
+            all.add(ContextColumn.CMD.column());
+        }
+        return all;
+    }
+
+    /** A replay's row ({@link #row}) with the {@code --with} values where {@link #eventColumns} put their columns. */
+    List<Object> eventRow(Recording recording, EventHeader header, Object... values) {
+        List<Object> row = row(recording.index(), values);
+        if (with.isEmpty()) {
+            return row;
+        }
+        Object last = row.removeLast();
+        with.stream().filter(c -> c != ContextColumn.CMD).forEach(c -> row.add(c.value(recording, header)));
+        row.add(last);
+        if (with.contains(ContextColumn.CMD)) {
+            row.add(ContextColumn.CMD.value(recording, header));
+        }
         return row;
     }
 

@@ -1,5 +1,7 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.ByteString;
+import dev.tracekit.analyzer.aggregate.ContextTally;
 import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.aggregate.OpenTally;
@@ -60,6 +62,16 @@ public final class SummaryReport {
         /** Signals by sender, target and signal, most frequent first. */
         List<Tally.Entry<KillTally.SignalKey>> signals();
 
+        /** Command lines by what their processes did, most active first; empty without a process context. */
+        default List<ContextTally.Activity<ByteString>> commands() {
+            return List.of();
+        }
+
+        /** Services (systemd unit, container, pod) by what their processes did; empty without a process context. */
+        default List<ContextTally.Activity<String>> services() {
+            return List.of();
+        }
+
         /**
          * The results of one pass over the events.
          *
@@ -107,6 +119,16 @@ public final class SummaryReport {
                 }
 
                 @Override
+                public List<ContextTally.Activity<ByteString>> commands() {
+                    return summary.context().commands();
+                }
+
+                @Override
+                public List<ContextTally.Activity<String>> services() {
+                    return summary.context().services();
+                }
+
+                @Override
                 public List<Tally.Entry<OpenTally.FileKey>> files() {
                     return summary.opens().files().top(false);
                 }
@@ -144,6 +166,7 @@ public final class SummaryReport {
         families(out);
         topSyscalls(out);
         topProcesses(out);
+        topContext(out);
         topFiles(out);
         failedOpens(out);
         signals(out);
@@ -256,6 +279,37 @@ public final class SummaryReport {
         for (ProcessActivity p : rows.subList(0, Math.min(context.limit(), rows.size()))) {
             out.row(context.row(p.process().recording(), (long) p.process().pid(), p.process().comm().toArray(),
                     p.syscalls(), p.opens(), p.signalsSent()));
+        }
+        out.end(List.of());
+    }
+
+    /**
+     * Top commands and top services, when the recordings say who their processes were (process snapshots and
+     * procs events, since 1.1); recordings without are left without these tables rather than shown empty ones.
+     */
+    private void topContext(TableWriter out) {
+        List<ContextTally.Activity<ByteString>> commands = summary.commands();
+        List<ContextTally.Activity<String>> services = summary.services();
+        if (commands.isEmpty() && services.isEmpty()) {
+            return;
+        }
+        activity(out, "top_commands", "Top commands", new Column("COMMAND", "cmdline", ColumnKind.BYTES), commands,
+                ByteString::toArray);
+        activity(out, "top_services", "Top services", new Column("SERVICE", "service", ColumnKind.TEXT), services,
+                name -> name);
+    }
+
+    private <K extends Comparable<K>> void activity(TableWriter out, String name, String title, Column what,
+            List<ContextTally.Activity<K>> rows, java.util.function.Function<K, Object> value) {
+        begin(out, name, title, context.columns(
+                new Column("PROCESSES", "processes", ColumnKind.COUNT),
+                new Column("SYSCALLS", "syscalls", ColumnKind.COUNT),
+                new Column("OPENS", "opens", ColumnKind.COUNT),
+                new Column("SIGNALS", "signals_sent", ColumnKind.COUNT),
+                what));
+        for (ContextTally.Activity<K> a : rows.subList(0, Math.min(context.limit(), rows.size()))) {
+            out.row(context.row(a.key().recording(), a.processes(), a.syscalls(), a.opens(), a.signalsSent(),
+                    value.apply(a.key().name())));
         }
         out.end(List.of());
     }

@@ -25,7 +25,7 @@ public final class SyscallEventRows implements RecordVisitor {
     }
 
     public void begin() {
-        out.begin(new TableSpec("events", null, context.columns(
+        out.begin(new TableSpec("events", null, context.eventColumns(
                 new Column("!", "lost_nearby", ColumnKind.LOSS_MARKER, 1),
                 new Column("TIME", "ts_ns", ColumnKind.TIME, 27),
                 new Column("PID", "pid", ColumnKind.NUMBER, 7),
@@ -45,7 +45,7 @@ public final class SyscallEventRows implements RecordVisitor {
         }
         EventHeader h = e.getHeader();
         int errno = Errnos.ofReturnValue(e.getRet());
-        out.row(context.row(recording.index(),
+        out.row(context.eventRow(recording, h,
                 recording.losses().lostAround(Family.SYSCALL_EVENTS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), (long) h.getTid(), ReportContext.bytes(h.getComm()), e.getDurationNs(),

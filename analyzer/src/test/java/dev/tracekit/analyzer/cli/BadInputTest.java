@@ -19,6 +19,11 @@ class BadInputTest {
     @CsvSource(delimiter = '|', value = {
         "opens /no/such/path                          | /no/such/path: no such file or directory",
         "frobnicate @web                              | unknown verb 'frobnicate'",
+        "opens @app --with bogus                      | unknown --with column 'bogus' (one of ppid, service, cgroup, exe, cmd)",
+        "procs @app --tree --lineage 5000             | --tree and --lineage exclude each other",
+        "procs @app --at +1s                          | --at goes with --tree or --lineage",
+        "procs @app --tree --at yesterday             | bad time 'yesterday': use a UTC time like 2026-11-02T09:00:01Z or an offset from the start like +2s or 5m",
+        "kills @app --tpid x                          | Invalid value for option '--tpid' (PID): 'x' is not an int",
         "opens @web --bogus                           | Unknown option: '--bogus'",
         "kills @web -s SIGFOO                         | unknown signal 'SIGFOO'",
         "procs @ci --max-args 0                       | --max-args must be at least 1, not 0",

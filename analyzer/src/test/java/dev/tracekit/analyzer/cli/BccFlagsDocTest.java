@@ -121,8 +121,9 @@ class BccFlagsDocTest {
         CliRun run = CliRun.withFixtures("opens", "-c", Long.toString(cgroup), "@web", "--format", "json");
         assertEquals(0, run.status(), run.err());
         assertEquals(expected, run.out().lines().count());
-        CliRun bad = CliRun.withFixtures("opens", "--cgroup", "/no/such/cgroup", "@web");
+        CliRun bad = CliRun.withFixtures("opens", "--cgroup", "nginx.service", "@web");
         assertEquals(2, bad.status());
-        assertEquals("tracekit: --cgroup '/no/such/cgroup' is neither a cgroup id nor a directory here\n", bad.err());
+        assertEquals("tracekit: --cgroup 'nginx.service' is neither a cgroup id nor a cgroup path starting with / "
+                + "(e.g. /system.slice/nginx.service)\n", bad.err());
     }
 }

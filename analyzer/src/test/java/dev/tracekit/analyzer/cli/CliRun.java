@@ -30,6 +30,7 @@ public record CliRun(int status, String out, String err) {
                 case "@empty" -> Fixtures.empty().toString();
                 case "@ci" -> Fixtures.ci().toString();
                 case "@dev" -> Fixtures.dev().toString();
+                case "@app" -> Fixtures.app().toString();
                 case "@real" -> Fixtures.real().toString();
                 default -> arg;
             });

@@ -1,0 +1,291 @@
+package dev.tracekit.analyzer.input;
+
+import dev.tracekit.schema.ProcEvent;
+import dev.tracekit.schema.ProcessInfo;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who a pid was at any moment of one recording: the processes of its snapshots, followed through the procs
+ * family's forks, execs, renames and exits. A process is known by pid and start time, so a reused pid never mixes
+ * two processes, and one that has exited still answers for the time it lived (the target of a SIGTERM that killed it).
+ * Memory grows with the processes and execs recorded, not with the other events.
+ */
+public final class ProcessTimeline {
+    /**
+     * A snapshot's start time comes in clock ticks (10 ms at USER_HZ 100), a fork's to the ns: a process started
+     * within this of a fork of its pid is the one that fork made, seen again by a later file's snapshot.
+     */
+    private static final long SAME_START_NS = 20_000_000L;
+
+    /** What a process was from {@code fromNs} on: its name, executable and command line (raw bytes). */
+    private record Image(long fromNs, byte[] comm, byte[] exe, byte[] cmdline, boolean cmdlineTruncated) {
+    }
+
+    /**
+     * One process as known at one moment.
+     *
+     * @param startNs    boot-clock start (a fork's time, or the snapshot's in ticks)
+     * @param endNs      when its last thread exited, {@link Long#MAX_VALUE} if not recorded
+     * @param exe        the executable: the snapshot's /proc/PID/exe, or the file an exec named; null unknown
+     * @param cmdline    its arguments each followed by a NUL, as /proc/PID/cmdline; empty when unknown
+     * @param cgroupId   its cgroup v2 id, 0 when unknown
+     */
+    public record Process(int pid, int ppid, long startNs, long endNs, long uid, byte[] comm, byte[] exe,
+            byte[] cmdline, boolean cmdlineTruncated, long cgroupId) {
+    }
+
+    /** One pid's life: its images in time order. Mutable while the timeline is built, then only read. */
+    private static final class Life {
+        final int pid;
+        long startNs;
+        long endNs = Long.MAX_VALUE;
+        int ppid;
+        long uid;
+        long cgroupId;
+        final List<Image> images = new ArrayList<>(1);
+        /** What at() hands out, one per image once the timeline is built, so callers may cache by identity. */
+        Process[] views;
+
+        Life(int pid, long startNs, int ppid, long uid, long cgroupId) {
+            this.pid = pid;
+            this.startNs = startNs;
+            this.ppid = ppid;
+            this.uid = uid;
+            this.cgroupId = cgroupId;
+        }
+
+        int imageIndexAt(long ns) {
+            int found = 0;
+            for (int i = 1; i < images.size(); i++) {
+                if (images.get(i).fromNs() <= ns) {
+                    found = i;
+                }
+            }
+            return found;
+        }
+
+        Image imageAt(long ns) {
+            return images.get(imageIndexAt(ns));
+        }
+
+        Process at(long ns) {
+            if (views == null || views.length != images.size()) {
+                views = new Process[images.size()];
+            }
+            int i = imageIndexAt(ns);
+            if (views[i] == null) {
+                Image image = images.get(i);
+                views[i] = new Process(pid, ppid, startNs, endNs, uid, image.comm(), image.exe(), image.cmdline(),
+                        image.cmdlineTruncated(), cgroupId);
+            }
+            return views[i];
+        }
+    }
+
+    private final Map<Integer, List<Life>> byPid = new HashMap<>();
+    private final ProcessIndex snapshots;
+    private final Map<Long, CgroupService> services = new ConcurrentHashMap<>();
+
+    private ProcessTimeline(ProcessIndex snapshots) {
+        this.snapshots = snapshots;
+        for (ProcessInfo p : snapshots.all()) {
+            Life life = new Life(p.getPid(), p.getStartTimeNs(), p.getPpid(), p.getUid(), p.getCgroupId());
+            life.images.add(new Image(p.getStartTimeNs(), copy(p.getComm()), copy(p.getExe()), copy(p.getCmdline()),
+                    p.getCmdlineTruncated()));
+            byPid.computeIfAbsent(p.getPid(), pid -> new ArrayList<>()).add(life); // all() is by start already
+        }
+    }
+
+    /** The timeline of the snapshots alone: what a recording without the procs family can say. */
+    public static ProcessTimeline ofSnapshots(ProcessIndex snapshots) {
+        return new ProcessTimeline(snapshots);
+    }
+
+    /** Builds a timeline from the snapshots and then the procs events, which must come in recorded order. */
+    public static final class Builder implements RecordVisitor {
+        private final ProcessTimeline timeline;
+
+        public Builder(ProcessIndex snapshots) {
+            this.timeline = new ProcessTimeline(snapshots);
+        }
+
+        @Override
+        public void proc(Recording recording, ProcEvent e) {
+            timeline.apply(e);
+        }
+
+        /** The timeline, which the events must not change any more. */
+        public ProcessTimeline build() {
+            return timeline;
+        }
+    }
+
+    private void apply(ProcEvent e) {
+        long ts = e.getHeader().getTsNs();
+        switch (e.getKind()) {
+            case FORK -> {
+                if (Boolean.TRUE.equals(e.getChildIsThread()) || e.getChildPid() == null) {
+                    return;
+                }
+                forked(e, ts);
+            }
+            case EXEC -> {
+                Life life = lifeOrNew(e.getHeader().getPid(), ts, e.getPpid(), e.getHeader().getUid(),
+                        e.getHeader().getCgroupId(), e);
+                life.ppid = e.getPpid();
+                life.uid = e.getHeader().getUid();
+                life.cgroupId = e.getHeader().getCgroupId();
+                life.images.add(new Image(ts, copy(e.getHeader().getComm()), copy(e.getFilename()), copy(e.getArgv()),
+                        Boolean.TRUE.equals(e.getArgvTruncated())));
+            }
+            case RENAME -> {
+                Integer renamed = e.getRenamedTid();
+                if (renamed == null || renamed != e.getHeader().getPid() || e.getNewComm() == null) {
+                    return; // another thread's name: the process keeps its main thread's
+                }
+                Life life = lifeOrNew(renamed, ts, e.getPpid(), e.getHeader().getUid(), e.getHeader().getCgroupId(), e);
+                Image now = life.imageAt(ts);
+                life.images.add(new Image(ts, copy(e.getNewComm()), now.exe(), now.cmdline(), now.cmdlineTruncated()));
+            }
+            case EXIT -> {
+                if (!Boolean.TRUE.equals(e.getLastThread())) {
+                    return;
+                }
+                Life life = lifeOrNew(e.getHeader().getPid(), ts, e.getPpid(), e.getHeader().getUid(),
+                        e.getHeader().getCgroupId(), e);
+                life.endNs = ts;
+            }
+            case UNKNOWN -> {
+            }
+        }
+    }
+
+    private void forked(ProcEvent e, long ts) {
+        int child = e.getChildPid();
+        List<Life> lives = byPid.computeIfAbsent(child, pid -> new ArrayList<>());
+        Life parent = live(e.getHeader().getPid(), ts);
+        Image inherited = parent == null
+                ? new Image(ts, copy(e.getHeader().getComm()), null, new byte[0], false)
+                : parent.imageAt(ts);
+        Life life = null;
+        for (Life known : lives) {
+            if (Math.abs(known.startNs - ts) < SAME_START_NS) {
+                life = known; // a later file's snapshot saw it: the fork tells its start and first image better
+                life.images.clear();
+            }
+        }
+        if (life == null) {
+            life = new Life(child, ts, e.getHeader().getPid(), e.getHeader().getUid(), e.getHeader().getCgroupId());
+            lives.add(life);
+            lives.sort((a, b) -> Long.compare(a.startNs, b.startNs));
+        }
+        life.startNs = ts;
+        life.ppid = e.getHeader().getPid();
+        life.images.add(new Image(ts, copy(e.getHeader().getComm()), inherited.exe(), inherited.cmdline(),
+                inherited.cmdlineTruncated()));
+    }
+
+    /** The process with {@code pid} at {@code ns}, or a new one known from this event on (its fork went unseen). */
+    private Life lifeOrNew(int pid, long ns, int ppid, long uid, long cgroupId, ProcEvent e) {
+        Life life = live(pid, ns);
+        if (life != null && life.endNs >= ns) {
+            return life;
+        }
+        life = new Life(pid, ns, ppid, uid, cgroupId);
+        life.images.add(new Image(ns, copy(e.getHeader().getComm()), null, new byte[0], false));
+        List<Life> lives = byPid.computeIfAbsent(pid, p -> new ArrayList<>());
+        lives.add(life);
+        lives.sort((a, b) -> Long.compare(a.startNs, b.startNs));
+        return life;
+    }
+
+    /** The last process to have started with {@code pid} by {@code ns}. */
+    private Life live(int pid, long ns) {
+        List<Life> lives = byPid.get(pid);
+        if (lives == null) {
+            return null;
+        }
+        Life found = null;
+        for (Life life : lives) {
+            if (life.startNs <= ns) {
+                found = life;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The process that had {@code pid} at boot-clock time {@code ns}: the last to have started with it by then, as
+     * it was then (its name and command line before a later exec). One that has exited still answers; empty when no
+     * process with that pid was known by then.
+     */
+    public Optional<Process> at(int pid, long ns) {
+        Life life = live(pid, ns);
+        return life == null ? Optional.empty() : Optional.of(life.at(ns));
+    }
+
+    /** Every process alive at {@code ns} (started by then, not yet exited), by pid. */
+    public List<Process> aliveAt(long ns) {
+        List<Process> alive = new ArrayList<>();
+        byPid.forEach((pid, lives) -> {
+            Life life = live(pid, ns);
+            if (life != null && life.endNs > ns) {
+                alive.add(life.at(ns));
+            }
+        });
+        alive.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
+        return alive;
+    }
+
+    /** The path of a cgroup id as the snapshots' table has it (raw bytes), empty when unknown. */
+    public Optional<ByteBuffer> cgroupPath(long cgroupId) {
+        return snapshots.cgroupPath(cgroupId);
+    }
+
+    /** What the cgroup's path says about its service; {@link CgroupService#NONE} when the path is unknown. */
+    public CgroupService service(long cgroupId) {
+        return services.computeIfAbsent(cgroupId, id -> cgroupPath(id)
+                .map(path -> CgroupService.of(StandardCharsets.UTF_8.decode(path).toString()))
+                .orElse(CgroupService.NONE));
+    }
+
+    /** True when it knows no process: the recording has no snapshot and no procs events. */
+    public boolean isEmpty() {
+        return byPid.isEmpty();
+    }
+
+    private static byte[] copy(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+
+    /** A command line's arguments joined by spaces, as ps and execsnoop print it; "" for none. */
+    public static byte[] joinedArgs(byte[] cmdline) {
+        if (cmdline == null) {
+            return new byte[0];
+        }
+        int end = cmdline.length;
+        while (end > 0 && cmdline[end - 1] == 0) {
+            end--;
+        }
+        byte[] joined = Arrays.copyOf(cmdline, end);
+        for (int i = 0; i < joined.length; i++) {
+            if (joined[i] == 0) {
+                joined[i] = ' ';
+            }
+        }
+        return joined;
+    }
+}

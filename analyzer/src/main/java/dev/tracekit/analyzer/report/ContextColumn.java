@@ -1,0 +1,55 @@
+package dev.tracekit.analyzer.report;
+
+import dev.tracekit.analyzer.input.ProcessTimeline;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.Column;
+import dev.tracekit.analyzer.render.ColumnKind;
+import dev.tracekit.schema.EventHeader;
+import java.util.Locale;
+
+/**
+ * A column a replay adds on request ({@code --with}) from who the event's process was at the event: the recording's
+ * process snapshots and procs events ({@link ProcessTimeline}). Unknown values (a process neither snapshot nor
+ * procs family saw) are empty, never guessed.
+ */
+public enum ContextColumn {
+    /** The parent process. */
+    PPID(new Column("PPID", "ppid", ColumnKind.NUMBER, 7)),
+    /** The service the event's cgroup path names ({@code CgroupService#label}). */
+    SERVICE(new Column("SERVICE", "service", ColumnKind.TEXT, 24)),
+    /** The event's cgroup path, below the cgroup2 mount. */
+    CGROUP(new Column("CGROUP", "cgroup", ColumnKind.BYTES, 32)),
+    /** The executable. */
+    EXE(new Column("EXE", "exe", ColumnKind.BYTES, 24)),
+    /** The command line, arguments joined by spaces; put last, as wide as it comes. */
+    CMD(new Column("CMD", "cmdline", ColumnKind.BYTES));
+
+    private final Column column;
+
+    ContextColumn(Column column) {
+        this.column = column;
+    }
+
+    public Column column() {
+        return column;
+    }
+
+    /** The --with spelling: ppid, service, cgroup, exe, cmd. */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This column's value for an event of the process in the header, at the header's time. */
+    Object value(Recording recording, EventHeader h) {
+        ProcessTimeline timeline = recording.timeline();
+        return switch (this) {
+            case SERVICE -> timeline.service(h.getCgroupId()).label();
+            case CGROUP -> timeline.cgroupPath(h.getCgroupId()).map(ReportContext::bytes).orElse(null);
+            case PPID, EXE, CMD -> timeline.at(h.getPid(), h.getTsNs()).map(p -> switch (this) {
+                case PPID -> (Object) (long) p.ppid();
+                case EXE -> p.exe();
+                default -> p.cmdline().length == 0 ? null : ProcessTimeline.joinedArgs(p.cmdline());
+            }).orElse(null);
+        };
+    }
+}
