@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** One run of a verb over its inputs: the catalog, the filters, the reader and the warnings they produce. */
@@ -34,6 +35,8 @@ final class AnalysisSession {
     private final FilterSpec filters;
     private final RecordingReader reader;
     private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
+    /** With --follow: the followed recording as it grows, seen by every context handed out (null otherwise). */
+    private List<Recording> live;
 
     private AnalysisSession(Catalog catalog, Diagnostics diagnostics, FilterSpec filters, int threads) {
         this.catalog = catalog;
@@ -46,6 +49,28 @@ final class AnalysisSession {
         return open(input.paths, input.threadCount(), filters);
     }
 
+    /**
+     * @param live a recording followed as it is written: the scan only checks the input, and what it would say about
+     *             the recording so far (no closing row yet) is not said, since the follow reads it again itself
+     */
+    static AnalysisSession open(InputOptions input, FilterSpec filters, boolean live) {
+        if (!live) {
+            return open(input, filters);
+        }
+        Catalog catalog = InputScanner.scan(input.paths, new Diagnostics());
+        for (Recording recording : catalog.recordings()) {
+            EventFilter.of(filters, recording);
+        }
+        AnalysisSession session = new AnalysisSession(catalog, new Diagnostics(), filters, input.threadCount());
+        session.live = new CopyOnWriteArrayList<>(catalog.recordings());
+        return session;
+    }
+
+    /** The followed recording as it now stands: the contexts handed out see it from here on. */
+    void followed(Recording recording) {
+        live.set(recording.index(), recording);
+    }
+
     /** @throws TracekitException (bad input) for unreadable inputs or filters that cannot apply to them */
     static AnalysisSession open(List<Path> paths, int threads, FilterSpec filters) {
         Diagnostics diagnostics = new Diagnostics();
@@ -54,6 +79,10 @@ final class AnalysisSession {
             EventFilter.of(filters, recording); // a time offset on a recording without a start fails here, not mid-read
         }
         return new AnalysisSession(catalog, diagnostics, filters, threads);
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     FilterSpec filters() {
@@ -79,6 +108,9 @@ final class AnalysisSession {
     ReportContext context(int limit) {
         if (limit < 0) {
             throw TracekitException.badInput("row limit " + limit + " is below zero");
+        }
+        if (live != null) {
+            return new ReportContext(live, recordings().isEmpty() ? List.of() : live, limit);
         }
         return new ReportContext(catalog.recordings(), recordings(), limit);
     }

@@ -7,11 +7,20 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "perf trace style replay of per-event syscall records (recorded with --events syscall-events): "
                 + "time, process, syscall name, raw arguments, return value, errno and duration.")
 final class EventsCommand extends VerbCommand {
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
+
     @Override
     List<String> emptyResultHints(AnalysisSession session) {
         return emptyResultHints(session, r -> Family.SYSCALL_EVENTS);
@@ -21,7 +30,7 @@ final class EventsCommand extends VerbCommand {
     void run(AnalysisSession session, TableWriter writer) {
         SyscallEventRows rows = new SyscallEventRows(session.context(Integer.MAX_VALUE), writer, output.limit);
         rows.begin();
-        session.replay(Set.of(RecordingStream.SYSCALL_EVENTS), rows);
+        replay(session, follow, Set.of(RecordingStream.SYSCALL_EVENTS), rows);
         rows.end();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.cli;
 
+import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.KillRows;
@@ -9,12 +10,21 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "kills", mixinStandardHelpOptions = true,
         description = "killsnoop/sigsnoop replayed: every signal sent or generated, in recorded order "
                 + "(TIME PID COMM SIG TPID RESULT), or with --top the most frequent sender -> target signals.")
 final class KillsCommand extends VerbCommand {
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
+
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
 
@@ -34,6 +44,9 @@ final class KillsCommand extends VerbCommand {
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {
+        if (follow.on && top) {
+            throw TracekitException.badInput("--top sums a whole recording; live, use tracekit top RECORDING --follow");
+        }
         Set<RecordingStream> streams = Set.of(RecordingStream.KILLS);
         if (top) {
             List<KillTally> parts = session.aggregate(streams, KillTally::new);
@@ -44,7 +57,7 @@ final class KillsCommand extends VerbCommand {
         }
         KillRows rows = new KillRows(session.context(Integer.MAX_VALUE), writer, output.limit);
         rows.begin();
-        session.replay(streams, rows);
+        replay(session, follow, streams, rows);
         rows.end();
     }
 }

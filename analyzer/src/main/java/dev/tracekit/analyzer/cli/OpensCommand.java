@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.cli;
 
+import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.aggregate.OpenTally;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.OpenRows;
@@ -9,12 +10,21 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "opens", mixinStandardHelpOptions = true,
         description = "opensnoop replayed: every file open in recorded order (TIME PID TID UID COMM FD ERR FLAGS PATH), "
                 + "or with --top the most opened files or the processes that opened most.")
 final class OpensCommand extends VerbCommand {
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
+
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
     OpenTopReport.By top;
@@ -32,6 +42,9 @@ final class OpensCommand extends VerbCommand {
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {
+        if (follow.on && top != null) {
+            throw TracekitException.badInput("--top sums a whole recording; live, use tracekit top RECORDING --follow");
+        }
         Set<RecordingStream> streams = Set.of(RecordingStream.OPENS);
         if (top != null) {
             List<OpenTally> parts = session.aggregate(streams, OpenTally::new);
@@ -42,7 +55,7 @@ final class OpensCommand extends VerbCommand {
         }
         OpenRows rows = new OpenRows(session.context(Integer.MAX_VALUE), writer, output.limit);
         rows.begin();
-        session.replay(streams, rows);
+        replay(session, follow, streams, rows);
         rows.end();
     }
 }

@@ -6,6 +6,7 @@ import dev.tracekit.analyzer.report.ProcRows;
 import dev.tracekit.recording.RecordingStream;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "procs", mixinStandardHelpOptions = true,
@@ -13,6 +14,14 @@ import picocli.CommandLine.Option;
                 + "its code or signal) and rename, in recorded order (TIME PID TID PPID UID COMM EVENT CHILD CODE SIG "
                 + "ARGS). -x: only exits by a non-zero code or a signal; -s SIG: only exits by SIG.")
 final class ProcsCommand extends VerbCommand {
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
+
     /** execsnoop's default. */
     private static final int DEFAULT_MAX_ARGS = 20;
 
@@ -35,7 +44,7 @@ final class ProcsCommand extends VerbCommand {
         ProcRows rows = new ProcRows(session.context(Integer.MAX_VALUE), writer, output.limit,
                 new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
         rows.begin();
-        session.replay(Set.of(RecordingStream.PROCS), rows);
+        replay(session, follow, Set.of(RecordingStream.PROCS), rows);
         rows.end();
     }
 }
