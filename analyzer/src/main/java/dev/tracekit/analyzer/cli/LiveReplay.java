@@ -71,7 +71,12 @@ final class LiveReplay {
         });
     }
 
-    void run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
+    /**
+     * Follows the streams into the visitor, telling the listener of each poll that read interval rows.
+     *
+     * @return the recording as it stood at the end
+     */
+    Recording run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
         RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(), fromEnd);
         RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
         session.followed(tail.recording());
@@ -79,20 +84,20 @@ final class LiveReplay {
         boolean first = true;
         while (true) {
             int rows = tail.poll(streams, filtered, first);
-            first = false;
-            if (rows > 0) {
+            if (rows > 0 || first) { // the first poll: with the rows opening the tail read
                 lastRowsNs = System.nanoTime();
                 session.followed(tail.recording());
                 listener.intervals(tail.recording());
             }
+            first = false;
             out.flush();
             if (!visitor.wantsMore()) {
-                return;
+                return tail.recording();
             }
             if (tail.closed()) {
                 err.println("tracekit: " + ending(tail.recording(), streams));
                 err.flush();
-                return;
+                return tail.recording();
             }
             if (System.nanoTime() - lastRowsNs > QUIET_NS && tail.recorderGone()) {
                 // What it flushed before dying, and its closing row if it exited cleanly after the last poll.
@@ -104,12 +109,12 @@ final class LiveReplay {
                 if (tail.closed()) {
                     err.println("tracekit: " + ending(tail.recording(), streams));
                     err.flush();
-                    return;
+                    return tail.recording();
                 }
                 session.diagnostics().inputLost(dir + ": the recorder (pid " + tail.recorderPid().getAsLong()
                         + ") is gone and did not close the recording; events after "
                         + lastEnd(tail.recording()) + " were not written");
-                return;
+                return tail.recording();
             }
             sleep();
         }
