@@ -32,6 +32,10 @@ final class LiveReplay {
     /** Called after each poll that read new interval rows, with the recording as it now stands. */
     interface IntervalListener {
         void intervals(Recording recording);
+
+        /** Called after every poll, new rows or not: a live screen answers its keys here. */
+        default void polled(Recording recording) {
+        }
     }
 
     private final AnalysisSession session;
@@ -90,6 +94,7 @@ final class LiveReplay {
                 listener.intervals(tail.recording());
             }
             first = false;
+            listener.polled(tail.recording());
             out.flush();
             if (!visitor.wantsMore()) {
                 return tail.recording();
