@@ -49,6 +49,7 @@ mvn -B -q package -DskipTests -pl packaging -am -Dtracekit.release.version="$ver
 
 mkdir -p "$stage/bin" "$stage/lib"
 cp packaging/src/dist/bin/tracekit "$stage/bin/"
+cp packaging/src/dist/lib/tracekit-watch "$stage/lib/"
 for jar in recorder/target/tracekit-recorder.jar analyzer/target/tracekit-analyzer.jar; do
   copy=$stage/lib/$(basename "$jar")
   cp "$jar" "$copy"

@@ -51,6 +51,11 @@ public record RecordingMeta(
      * encodes them (since 1.1; absent from older files).
      */
     public static final String KEY_PROCESS_SNAPSHOT = "tracekit.process_snapshot";
+    /**
+     * Per file, optional: the pid of the recorder process that wrote it, so that a reader following the recording
+     * on the same host (same boot id) can tell a recorder that died from one that has nothing to write.
+     */
+    public static final String KEY_RECORDER_PID = "tracekit.recorder_pid";
     /** Per file, not per recording: which stream and which file of it this is. */
     public static final String KEY_STREAM = "tracekit.stream";
     public static final String KEY_FILE_SEQ = "tracekit.file_seq";

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** One run of a verb over its inputs: the catalog, the filters, the reader and the warnings they produce. */
@@ -40,6 +41,8 @@ final class AnalysisSession {
     private final RecordingReader reader;
     private boolean followed;
     private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
+    /** With --follow: the followed recording as it grows, seen by every context handed out (null otherwise). */
+    private List<Recording> live;
 
     private AnalysisSession(Catalog catalog, Diagnostics diagnostics, FilterSpec filters, int threads) {
         this.catalog = catalog;
@@ -50,6 +53,28 @@ final class AnalysisSession {
 
     static AnalysisSession open(InputOptions input, FilterSpec filters) {
         return open(input.paths, input.threadCount(), filters);
+    }
+
+    /**
+     * @param live a recording followed as it is written: the scan only checks the input, and what it would say about
+     *             the recording so far (no closing row yet) is not said, since the follow reads it again itself
+     */
+    static AnalysisSession open(InputOptions input, FilterSpec filters, boolean live) {
+        if (!live) {
+            return open(input, filters);
+        }
+        Catalog catalog = InputScanner.scan(input.paths, new Diagnostics());
+        for (Recording recording : catalog.recordings()) {
+            EventFilter.of(filters, recording);
+        }
+        AnalysisSession session = new AnalysisSession(catalog, new Diagnostics(), filters, input.threadCount());
+        session.live = new CopyOnWriteArrayList<>(catalog.recordings());
+        return session;
+    }
+
+    /** The followed recording as it now stands: the contexts handed out see it from here on. */
+    void followed(Recording recording) {
+        live.set(recording.index(), recording);
     }
 
     /** @throws TracekitException (bad input) for unreadable inputs or filters that cannot apply to them */
@@ -64,6 +89,10 @@ final class AnalysisSession {
             session.followProcesses();
         }
         return session;
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     FilterSpec filters() {
@@ -90,7 +119,7 @@ final class AnalysisSession {
         if (limit < 0) {
             throw TracekitException.badInput("row limit " + limit + " is below zero");
         }
-        return new ReportContext(catalog.recordings(), recordings(), limit);
+        return context(limit, List.of());
     }
 
     /**
@@ -101,7 +130,15 @@ final class AnalysisSession {
         if (!with.isEmpty()) {
             followProcesses();
         }
-        return new ReportContext(catalog.recordings(), recordings(), Integer.MAX_VALUE, with);
+        return context(Integer.MAX_VALUE, with);
+    }
+
+    /** While following, the recordings are the live ones as they grow, not the catalog's snapshot. */
+    private ReportContext context(int limit, List<ContextColumn> with) {
+        if (live != null) {
+            return new ReportContext(live, recordings().isEmpty() ? List.of() : live, limit, with);
+        }
+        return new ReportContext(catalog.recordings(), recordings(), limit, with);
     }
 
     /**

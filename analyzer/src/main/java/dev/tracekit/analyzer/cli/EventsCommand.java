@@ -16,6 +16,14 @@ final class EventsCommand extends VerbCommand {
     @Mixin
     ContextColumnOptions with;
 
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
+
     @Override
     List<String> emptyResultHints(AnalysisSession session) {
         return emptyResultHints(session, r -> Family.SYSCALL_EVENTS);
@@ -25,7 +33,7 @@ final class EventsCommand extends VerbCommand {
     void run(AnalysisSession session, TableWriter writer) {
         SyscallEventRows rows = new SyscallEventRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
-        session.replay(Set.of(RecordingStream.SYSCALL_EVENTS), rows);
+        replay(session, follow, Set.of(RecordingStream.SYSCALL_EVENTS), rows);
         rows.end();
     }
 }

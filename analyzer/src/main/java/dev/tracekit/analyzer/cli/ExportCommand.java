@@ -39,6 +39,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filterOptions;
 
+    @Mixin
+    FollowOptions follow;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ndjson",
             description = "ndjson, csv, parquet or avro. Default: ${DEFAULT-VALUE}.")
     Format format;
@@ -69,7 +72,10 @@ final class ExportCommand implements Callable<Integer> {
         if (format != Format.avro && output != null) {
             OutputFile.checkNew(output, force); // before reading: a refused run should cost nothing
         }
-        AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec());
+        if (follow.on && (format == Format.avro || format == Format.parquet)) {
+            throw TracekitException.badInput("--follow streams rows: use --format ndjson or csv");
+        }
+        AnalysisSession session = AnalysisSession.open(input, filterOptions.toSpec(), follow.on);
         if (format == Format.avro) {
             if (output == null) {
                 throw TracekitException.badInput("export --format avro needs -o DIRECTORY");
@@ -102,7 +108,12 @@ final class ExportCommand implements Callable<Integer> {
             };
             ExportRows rows = new ExportRows(stream, writer);
             rows.begin();
-            session.replay(Set.of(stream), rows);
+            if (follow.on) {
+                LiveReplay.of(session, input, filterOptions.since, out, spec.commandLine().getErr())
+                        .run(Set.of(stream), rows);
+            } else {
+                session.replay(Set.of(stream), rows);
+            }
             rows.end();
             writer.finish();
             if (out != null && output != null) {

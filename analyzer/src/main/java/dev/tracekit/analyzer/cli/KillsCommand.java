@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.cli;
 
+import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.KillRows;
@@ -19,6 +20,14 @@ import picocli.CommandLine.Option;
 final class KillsCommand extends VerbCommand {
     @Mixin
     ContextColumnOptions with;
+
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
 
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
@@ -50,6 +59,9 @@ final class KillsCommand extends VerbCommand {
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {
+        if (follow.on && top) {
+            throw TracekitException.badInput("--top sums a whole recording; live, use tracekit top RECORDING --follow");
+        }
         Set<RecordingStream> streams = Set.of(RecordingStream.KILLS);
         if (top) {
             List<KillTally> parts = session.aggregate(streams, KillTally::new);
@@ -61,7 +73,7 @@ final class KillsCommand extends VerbCommand {
         session.followProcesses(); // TCOMM of a target forked during the recording
         KillRows rows = new KillRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
-        session.replay(streams, rows);
+        replay(session, follow, streams, rows);
         rows.end();
     }
 }

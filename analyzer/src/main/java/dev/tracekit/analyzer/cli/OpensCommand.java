@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.cli;
 
+import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.aggregate.OpenTally;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.OpenRows;
@@ -20,6 +21,14 @@ import picocli.CommandLine.Option;
 final class OpensCommand extends VerbCommand {
     @Mixin
     ContextColumnOptions with;
+
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
 
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
@@ -42,6 +51,9 @@ final class OpensCommand extends VerbCommand {
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {
+        if (follow.on && top != null) {
+            throw TracekitException.badInput("--top sums a whole recording; live, use tracekit top RECORDING --follow");
+        }
         Set<RecordingStream> streams = Set.of(RecordingStream.OPENS);
         if (top != null) {
             List<OpenTally> parts = session.aggregate(streams, OpenTally::new);
@@ -52,7 +64,7 @@ final class OpensCommand extends VerbCommand {
         }
         OpenRows rows = new OpenRows(session.replayContext(with.columns()), writer, output.limit, rawPath);
         rows.begin();
-        session.replay(streams, rows);
+        replay(session, follow, streams, rows);
         rows.end();
     }
 }

@@ -30,6 +30,14 @@ final class ProcsCommand extends VerbCommand {
     @Mixin
     ContextColumnOptions with;
 
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    boolean follows() {
+        return follow.on;
+    }
+
     /** execsnoop's default. */
     private static final int DEFAULT_MAX_ARGS = 20;
 
@@ -79,7 +87,7 @@ final class ProcsCommand extends VerbCommand {
         ProcRows rows = new ProcRows(session.replayContext(with.columns().stream().filter(c -> c != ContextColumn.PPID).toList()), writer, output.limit,
                 new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
         rows.begin();
-        session.replay(Set.of(RecordingStream.PROCS), rows);
+        replay(session, follow, Set.of(RecordingStream.PROCS), rows);
         rows.end();
     }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "",
             "The verbs below read recordings (directories, .avro files, bundles) and need no root."},
         subcommands = {SummaryCommand.class, SyscallsCommand.class, OpensCommand.class, KillsCommand.class,
-            ProcsCommand.class, EventsCommand.class, DiffCommand.class, ExportCommand.class, ReportCommand.class},
+            ProcsCommand.class, EventsCommand.class, DiffCommand.class, ExportCommand.class, ReportCommand.class,
+            TopCommand.class},
         footer = {"", "Exit status: 0 ok, 1 partial result (part of the input was unreadable), 2 bad input."})
 final class TracekitCommand implements Callable<Integer> {
     @Spec

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 
 /**
  * A {@code --since}/{@code --until} value: a UTC time ({@code 2026-11-02T09:00:01Z}, the {@code Z} optional),
- * or an offset from the recording's start ({@code +2s}, {@code 5m}, {@code 1.5s}, {@code 250ms}).
+ * or an offset from the recording's start ({@code +2s}, {@code 5m}, {@code 1.5s}, {@code 250ms}), or {@code now}.
  */
 public sealed interface TimeBound {
     /** The bound on the given recording's boot clock. */
@@ -38,6 +38,9 @@ public sealed interface TimeBound {
     /** @throws TracekitException (bad input) for text that is neither form */
     static TimeBound parse(String text) {
         String value = text.strip();
+        if (value.equalsIgnoreCase("now")) {
+            return new Wall(toNs(Instant.now())); // --since now: what happens from here on (with --follow)
+        }
         OptionalLong offset = Durations.offset(value);
         if (offset.isPresent()) {
             return new FromStart(offset.getAsLong());

@@ -24,6 +24,13 @@ final class ContainerReader {
     private final byte[] sync;
     private long position;
 
+    private ContainerReader(InputStream in, Map<String, byte[]> meta, byte[] sync, long position) {
+        this.in = in;
+        this.meta = meta;
+        this.sync = sync;
+        this.position = position;
+    }
+
     private ContainerReader(InputStream in) throws IOException, CorruptInputException {
         this.in = in;
         byte[] magic = readUpTo(MAGIC.length);
@@ -51,8 +58,21 @@ final class ContainerReader {
         return new ContainerReader(in);
     }
 
+    /**
+     * Goes on reading a file whose header {@code opened} read, from {@code position} (a block's start) of
+     * {@code in}: a file still being written is read again as it grows, without reading its header again.
+     */
+    static ContainerReader resume(InputStream in, ContainerReader opened, long position) {
+        return new ContainerReader(in, opened.meta, opened.sync, position);
+    }
+
     Map<String, byte[]> meta() {
         return meta;
+    }
+
+    /** Bytes consumed from the file's start: after {@link #next}, where the next block begins. */
+    long position() {
+        return position;
     }
 
     /** The next block, or null at a clean end of the file. */
@@ -89,7 +109,7 @@ final class ContainerReader {
         try {
             in.skipNBytes(frame[1]);
         } catch (EOFException e) {
-            throw new CorruptInputException(start, "file ends inside a block");
+            throw CorruptInputException.cutShort(start);
         }
         position += frame[1];
         checkSync(start);
@@ -155,7 +175,7 @@ final class ContainerReader {
     private int nextByte(long start) throws IOException, CorruptInputException {
         int b = in.read();
         if (b < 0) {
-            throw new CorruptInputException(start, "file ends inside a block");
+            throw CorruptInputException.cutShort(start);
         }
         position++;
         return b;
@@ -186,7 +206,7 @@ final class ContainerReader {
         int read = in.readNBytes(bytes, 0, n);
         position += read;
         if (read < n) {
-            throw new CorruptInputException(start, "file ends inside a block");
+            throw CorruptInputException.cutShort(start);
         }
         return bytes;
     }
@@ -205,7 +225,7 @@ final class ContainerReader {
             position += read;
             filled += read;
             if (filled < bytes.length) {
-                throw new CorruptInputException(start, "file ends inside a block");
+                throw CorruptInputException.cutShort(start);
             }
         }
         return bytes;

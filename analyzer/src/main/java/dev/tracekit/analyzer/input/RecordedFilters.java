@@ -14,10 +14,11 @@ import java.util.List;
  *
  * @param redacted the names listed ("paths", "comm", "uid"); none when the header has no such list
  * @param latency  whether counts were recorded with latency; null when the header does not say
+ * @param intervalNs the recorder's {@code --interval} in ns; null when the header does not say
  */
-record RecordedFilters(List<String> redacted, Boolean latency) {
+record RecordedFilters(List<String> redacted, Boolean latency, Long intervalNs) {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final RecordedFilters UNKNOWN = new RecordedFilters(List.of(), null);
+    private static final RecordedFilters UNKNOWN = new RecordedFilters(List.of(), null, null);
 
     /** What the filters JSON says; nothing when it is not JSON. */
     static RecordedFilters of(String filtersJson) {
@@ -27,6 +28,7 @@ record RecordedFilters(List<String> redacted, Boolean latency) {
             }
             List<String> redacted = List.of();
             Boolean latency = null;
+            Long intervalNs = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -38,10 +40,12 @@ record RecordedFilters(List<String> redacted, Boolean latency) {
                     redacted = List.copyOf(fields);
                 } else if (name.equals("latency") && value.isBoolean()) {
                     latency = value == JsonToken.VALUE_TRUE;
+                } else if (name.equals("interval_ns") && value == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() > 0) {
+                    intervalNs = parser.getLongValue();
                 }
                 parser.skipChildren();
             }
-            return new RecordedFilters(redacted, latency);
+            return new RecordedFilters(redacted, latency, intervalNs);
         } catch (IOException e) {
             return UNKNOWN; // a damaged header: its filters cannot say, and the events are still worth reading
         }

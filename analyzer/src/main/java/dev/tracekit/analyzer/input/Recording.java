@@ -99,6 +99,11 @@ public final class Recording {
         return Optional.ofNullable(recordedFilters.latency());
     }
 
+    /** The recorder's interval ({@code --interval}) as its header says, empty when it does not. */
+    public OptionalLong intervalNs() {
+        return recordedFilters.intervalNs() == null ? OptionalLong.empty() : OptionalLong.of(recordedFilters.intervalNs());
+    }
+
     /** Position in the catalog's order (by host, then recording id): a small key for aggregation tables. */
     public int index() {
         return index;

@@ -17,7 +17,6 @@ public final class NdjsonWriter implements TableWriter {
     private final JsonGenerator json;
     private final RenderOptions options;
     private TableSpec table;
-    private boolean wroteRows;
 
     public NdjsonWriter(PrintWriter out, RenderOptions options) {
         this.out = out;
@@ -26,7 +25,8 @@ public final class NdjsonWriter implements TableWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        json.setRootValueSeparator(new SerializedString("\n"));
+        // Each row ends its line at once (not when the next begins): a follower's last row reaches jq without waiting.
+        json.setRootValueSeparator(new SerializedString(""));
         this.options = options;
     }
 
@@ -49,7 +49,7 @@ public final class NdjsonWriter implements TableWriter {
                 }
             }
             json.writeEndObject();
-            wroteRows = true;
+            json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,9 +74,6 @@ public final class NdjsonWriter implements TableWriter {
     @Override
     public void finish() {
         try {
-            if (wroteRows) {
-                json.writeRaw('\n');
-            }
             json.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

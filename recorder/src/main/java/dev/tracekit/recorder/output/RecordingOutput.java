@@ -4,8 +4,10 @@ import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -19,6 +21,9 @@ import org.apache.avro.specific.SpecificRecord;
  * process snapshot in its header, read once.
  */
 public final class RecordingOutput implements Closeable {
+    /** This process: a follower on the same host tells a dead recorder from a quiet one by it. */
+    private static final byte[] RECORDER_PID = Long.toString(ProcessHandle.current().pid())
+            .getBytes(StandardCharsets.US_ASCII);
     private final Map<RecordingStream, RotatingStreamWriter<?>> writers = new EnumMap<>(RecordingStream.class);
     private final Supplier<byte[]> snapshots;
     private byte[] snapshot;
@@ -75,7 +80,12 @@ public final class RecordingOutput implements Closeable {
         if (snapshot == null) {
             snapshot = snapshots.get();
         }
-        return snapshot == null ? Map.of() : Map.of(RecordingMeta.KEY_PROCESS_SNAPSHOT, snapshot);
+        Map<String, byte[]> meta = new HashMap<>();
+        meta.put(RecordingMeta.KEY_RECORDER_PID, RECORDER_PID);
+        if (snapshot != null) {
+            meta.put(RecordingMeta.KEY_PROCESS_SNAPSHOT, snapshot);
+        }
+        return meta;
     }
 
     @Override

@@ -1,0 +1,157 @@
+package dev.tracekit.analyzer.cli;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.filter.FilteringVisitor;
+import dev.tracekit.analyzer.input.Losses;
+import dev.tracekit.analyzer.input.RecordVisitor;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.input.RecordingTail;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Family;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code --follow}: reads a recording directory as it grows ({@link RecordingTail}), through the same filters and
+ * into the same visitors as a replay, until the recorder closes the recording, is found dead, or the output takes no
+ * more. A poll every 50 ms costs a directory listing; events come with the recorder's interval flush, so they reach
+ * the screen at most one interval plus one poll after they were recorded.
+ */
+final class LiveReplay {
+    static final long POLL_MS = 50;
+    /** Without new interval rows for this long, the recorder's pid is looked up (cheap, but pointless sooner). */
+    private static final long QUIET_NS = TimeUnit.SECONDS.toNanos(1);
+
+    /** Called after each poll that read new interval rows, with the recording as it now stands. */
+    interface IntervalListener {
+        void intervals(Recording recording);
+
+        /** Called after every poll, new rows or not: a live screen answers its keys here. */
+        default void polled(Recording recording) {
+        }
+    }
+
+    private final AnalysisSession session;
+    private final Path dir;
+    private final boolean fromEnd;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    private LiveReplay(AnalysisSession session, Path dir, boolean fromEnd, PrintWriter out, PrintWriter err) {
+        this.session = session;
+        this.dir = dir;
+        this.fromEnd = fromEnd;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * @param since the {@code --since} text: {@code now} starts after the events already recorded
+     * @throws TracekitException (bad input) unless the inputs are one recording directory
+     */
+    static LiveReplay of(AnalysisSession session, InputOptions input, String since, PrintWriter out, PrintWriter err) {
+        if (input.paths.size() != 1 || !Files.isDirectory(input.paths.getFirst())) {
+            throw TracekitException.badInput("--follow takes one recording directory, not "
+                    + String.join(" ", input.paths.stream().map(Path::toString).toList()));
+        }
+        if (session.allRecordings().size() != 1) {
+            throw TracekitException.badInput(input.paths.getFirst() + ": holds " + session.allRecordings().size()
+                    + " recordings; --follow follows one");
+        }
+        boolean fromEnd = since != null && since.strip().toLowerCase(Locale.ROOT).equals("now");
+        return new LiveReplay(session, input.paths.getFirst(), fromEnd, out, err);
+    }
+
+    /** Follows the streams into the visitor (filtered), until the recording ends or the visitor wants no more. */
+    void run(Set<RecordingStream> streams, RecordVisitor visitor) {
+        run(streams, visitor, recording -> {
+        });
+    }
+
+    /**
+     * Follows the streams into the visitor, telling the listener of each poll that read interval rows.
+     *
+     * @return the recording as it stood at the end
+     */
+    Recording run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
+        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(), fromEnd);
+        RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
+        session.followed(tail.recording());
+        long lastRowsNs = System.nanoTime();
+        boolean first = true;
+        while (true) {
+            int rows = tail.poll(streams, filtered, first);
+            if (rows > 0 || first) { // the first poll: with the rows opening the tail read
+                lastRowsNs = System.nanoTime();
+                session.followed(tail.recording());
+                listener.intervals(tail.recording());
+            }
+            first = false;
+            listener.polled(tail.recording());
+            out.flush();
+            if (!visitor.wantsMore()) {
+                return tail.recording();
+            }
+            if (tail.closed()) {
+                err.println("tracekit: " + ending(tail.recording(), streams));
+                err.flush();
+                return tail.recording();
+            }
+            if (System.nanoTime() - lastRowsNs > QUIET_NS && tail.recorderGone()) {
+                // What it flushed before dying, and its closing row if it exited cleanly after the last poll.
+                if (tail.poll(streams, filtered, true) > 0) {
+                    session.followed(tail.recording());
+                listener.intervals(tail.recording());
+                }
+                out.flush();
+                if (tail.closed()) {
+                    err.println("tracekit: " + ending(tail.recording(), streams));
+                    err.flush();
+                    return tail.recording();
+                }
+                session.diagnostics().inputLost(dir + ": the recorder (pid " + tail.recorderPid().getAsLong()
+                        + ") is gone and did not close the recording; events after "
+                        + lastEnd(tail.recording()) + " were not written");
+                return tail.recording();
+            }
+            sleep();
+        }
+    }
+
+    /** What the recorder's interval rows say at its end: events kept and lost per family followed. */
+    static String ending(Recording recording, Set<RecordingStream> streams) {
+        Losses losses = recording.losses();
+        List<String> families = new ArrayList<>();
+        for (RecordingStream stream : streams) {
+            Family family = stream.family().orElseThrow();
+            long lost = losses.lost(family);
+            families.add(stream.prefix() + " " + String.format("%,d", losses.written(family)) + " recorded, "
+                    + String.format("%,d", lost) + " lost"
+                    + (lost == 0 ? "" : String.format(Locale.ROOT, " (%.2f%% complete)",
+                            Losses.completenessPercent(losses.written(family), lost))));
+        }
+        return "the recorder closed the recording at " + lastEnd(recording) + ": " + String.join("; ", families);
+    }
+
+    private static String lastEnd(Recording recording) {
+        return recording.endBootNs().isPresent()
+                ? Instant.ofEpochSecond(0, recording.sampledWallNs(recording.endBootNs().getAsLong())).toString()
+                : "its start";
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TracekitException(dev.tracekit.analyzer.ExitCode.OK, "interrupted");
+        }
+    }
+}

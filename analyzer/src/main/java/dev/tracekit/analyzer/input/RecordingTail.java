@@ -1,0 +1,402 @@
+package dev.tracekit.analyzer.input;
+
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.recording.BoundaryRows;
+import dev.tracekit.recording.RecordingMeta;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.IntervalStats;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A recording directory read as the recorder writes it, like {@code tail -F}: every {@link #poll} reads the whole
+ * blocks that were added since the last one, in each stream's file order, across rotation, and notices files that
+ * {@code --max-files} deleted. Interval rows are read first in each poll and events only once a new interval row is
+ * there: the recorder flushes every stream at each interval's end, events before interval rows, so the events read
+ * belong to intervals whose losses are known (an Avro block that fills mid-interval is the exception: its events
+ * show before their interval row). A block still being written is read once it is whole.
+ */
+public final class RecordingTail {
+    private final Path dir;
+    /** The streams read: the ones asked for and the intervals; files of others are left alone. */
+    private final Set<RecordingStream> followed;
+    private final Diagnostics diagnostics;
+    private final Map<RecordingStream, TreeMap<Long, FileTail>> files = new EnumMap<>(RecordingStream.class);
+    private final Map<RecordingStream, Long> done = new EnumMap<>(RecordingStream.class);
+    private final List<IntervalStats> intervals = new ArrayList<>();
+    private final Set<RecordingStream> streamsSeen = EnumSet.noneOf(RecordingStream.class);
+    private final ProcessIndex.Builder snapshots;
+    private final BlockDecoder decoder;
+    private final IntervalStatsDecoder intervalDecoder = new IntervalStatsDecoder();
+    private final ResolvingRecords resolving = new ResolvingRecords();
+    private RecordingMeta meta;
+    private OptionalLong recorderPid = OptionalLong.empty();
+    private Recording recording;
+    private boolean closed;
+    private boolean abandonedIds;
+
+    private RecordingTail(Path dir, Diagnostics diagnostics, Set<RecordingStream> streams, Set<OptionalField> reads) {
+        this.dir = dir;
+        this.followed = EnumSet.copyOf(streams);
+        this.followed.add(RecordingStream.INTERVALS);
+        this.diagnostics = diagnostics;
+        this.snapshots = new ProcessIndex.Builder(diagnostics);
+        this.decoder = new BlockDecoder(reads);
+    }
+
+    /**
+     * Starts following a recording directory: reads its interval rows so far and, with {@code fromEnd}, steps over
+     * the events already there.
+     *
+     * @param streams the streams {@link #poll} will read (the intervals are read anyway)
+     * @param reads   the optional fields the visitor of {@link #poll} reads
+     * @throws TracekitException (bad input) when the directory is missing, unreadable or holds no recording
+     */
+    public static RecordingTail open(Path dir, Diagnostics diagnostics, Set<RecordingStream> streams,
+            Set<OptionalField> reads, boolean fromEnd) {
+        if (!Files.isDirectory(dir)) {
+            throw TracekitException.badInput(dir + (Files.exists(dir) ? ": --follow takes a recording directory, "
+                    + "not a file" : ": no such directory"));
+        }
+        RecordingTail tail = new RecordingTail(dir, diagnostics, streams, reads);
+        tail.readIntervals();
+        if (tail.meta == null) {
+            throw TracekitException.badInput(dir + ": not a tracekit recording (no recording files in it)");
+        }
+        if (fromEnd) {
+            tail.skipExistingEvents();
+        }
+        return tail;
+    }
+
+    /** The recording as read so far: its interval rows (hence its losses and span) grow with each poll. */
+    public Recording recording() {
+        return recording;
+    }
+
+    /** True once the recorder's closing boundary row was read: it stopped and closed the recording cleanly. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** The recorder's pid from the headers, empty for recordings made before headers carried it. */
+    public OptionalLong recorderPid() {
+        return recorderPid;
+    }
+
+    /**
+     * Whether the recorder that writes this recording is known to be gone: it ran on this host during this boot
+     * (same host name and boot id) and its pid no longer exists. False when that cannot be told.
+     */
+    public boolean recorderGone() {
+        if (recorderPid.isEmpty() || !meta.hostname().equals(LocalHost.name()) || !meta.bootId().equals(LocalHost.bootId())) {
+            return false;
+        }
+        return ProcessHandle.of(recorderPid.getAsLong()).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    /** The interval rows read so far, in the order the recorder wrote them. */
+    public List<IntervalStats> intervals() {
+        return List.copyOf(intervals);
+    }
+
+    /**
+     * Reads what was added: new interval rows, then, if there were any or {@code always}, new blocks of the given
+     * streams into the visitor (in each stream's file order).
+     *
+     * @return the number of interval rows read in this poll
+     * @throws TracekitException (bad input) when the directory disappeared or became unreadable
+     */
+    public int poll(Set<RecordingStream> streams, RecordVisitor visitor, boolean always) {
+        int rows = readIntervals();
+        if (rows > 0 || always) {
+            for (RecordingStream stream : streams) {
+                if (!visitor.wantsMore()) {
+                    break;
+                }
+                readEvents(stream, visitor);
+            }
+        }
+        return rows;
+    }
+
+    private int readIntervals() {
+        int before = intervals.size();
+        listFiles();
+        TreeMap<Long, FileTail> tails = files.getOrDefault(RecordingStream.INTERVALS, new TreeMap<>());
+        for (FileTail tail : List.copyOf(tails.values())) {
+            if (tail.seq <= done.getOrDefault(RecordingStream.INTERVALS, 0L)) {
+                continue;
+            }
+            boolean whole = readBlocks(tail, block -> decodeIntervals(tail, block));
+            if (whole && tails.higherKey(tail.seq) != null) {
+                finished(tail);
+            } else {
+                break; // the newest file, or one still being written: later files wait for it
+            }
+        }
+        int added = intervals.size() - before;
+        if (added > 0 || recording == null && meta != null) {
+            for (int i = Math.max(1, before); i < intervals.size(); i++) {
+                // A boundary row after any other row is the closing one: the opening row comes first.
+                closed |= BoundaryRows.isBoundary(intervals.get(i));
+            }
+            List<IntervalStats> ordered = new ArrayList<>(intervals);
+            ordered.sort(java.util.Comparator.comparingLong(IntervalStats::getIntervalStartNs)
+                    .thenComparingLong(IntervalStats::getIntervalEndNs));
+            recording = new Recording(0, meta, ordered, streamsSeen, snapshots);
+        }
+        return added;
+    }
+
+    private void decodeIntervals(FileTail tail, RawBlock block) throws IOException, CorruptInputException {
+        BlockCodec.Decoded data = tail.file.codec().decompress(block.data(), block.length(), null);
+        if (tail.file.writer().resolved()) {
+            resolving.<IntervalStats>read(tail.file.writer(), tail.file.stream(), data, block.count(), false,
+                    intervals::add);
+            return;
+        }
+        AvroCursor cursor = new AvroCursor(data.bytes(), data.length());
+        for (long i = 0; i < block.count(); i++) {
+            intervals.add(intervalDecoder.read(cursor, null));
+        }
+    }
+
+    private void readEvents(RecordingStream stream, RecordVisitor visitor) {
+        TreeMap<Long, FileTail> tails = files.getOrDefault(stream, new TreeMap<>());
+        for (FileTail tail : List.copyOf(tails.values())) {
+            if (tail.seq <= done.getOrDefault(stream, 0L)) {
+                continue;
+            }
+            Recording current = recording;
+            boolean whole = readBlocks(tail, block -> {
+                BlockCodec.Decoded data = tail.file.codec().decompress(block.data(), block.length(), null);
+                decoder.decode(current, tail.file, data, block.count(), visitor);
+            });
+            if (whole && tails.higherKey(tail.seq) != null && visitor.wantsMore()) {
+                finished(tail);
+            } else {
+                break;
+            }
+        }
+    }
+
+    private void finished(FileTail tail) {
+        done.merge(tail.file.stream(), tail.seq, Math::max);
+        files.get(tail.file.stream()).remove(tail.seq);
+    }
+
+    private void skipExistingEvents() {
+        for (Map.Entry<RecordingStream, TreeMap<Long, FileTail>> stream : files.entrySet()) {
+            if (stream.getKey() == RecordingStream.INTERVALS) {
+                continue;
+            }
+            TreeMap<Long, FileTail> tails = stream.getValue();
+            for (FileTail tail : List.copyOf(tails.values())) {
+                boolean whole = readBlocks(tail, block -> {
+                });
+                if (whole && tails.higherKey(tail.seq) != null) {
+                    finished(tail);
+                }
+            }
+        }
+    }
+
+    private interface BlockHandler {
+        void block(RawBlock block) throws IOException, CorruptInputException;
+    }
+
+    /**
+     * Reads the file's whole blocks past its position into the handler. True when it ended cleanly at a block's end
+     * (more may come while the file is being written); false when it ends inside a block still being written, or
+     * broke and was given up.
+     */
+    private boolean readBlocks(FileTail tail, BlockHandler handler) {
+        if (tail.broken) {
+            return true;
+        }
+        String name = tail.file.displayName();
+        try (FileChannel channel = FileChannel.open(tail.path, StandardOpenOption.READ)) {
+            if (channel.size() <= tail.position) {
+                return true;
+            }
+            channel.position(tail.position);
+            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+            ContainerReader container = ContainerReader.resume(in, tail.header, tail.position);
+            while (true) {
+                RawBlock block;
+                try {
+                    block = container.next();
+                } catch (CorruptInputException e) {
+                    if (e.isCutShort()) {
+                        return false;
+                    }
+                    diagnostics.truncated(name, e.offset(), e.getMessage(), tail.records);
+                    tail.broken = true;
+                    return true;
+                }
+                if (block == null) {
+                    return true;
+                }
+                tail.position = container.position();
+                tail.records += block.count();
+                try {
+                    handler.block(block);
+                } catch (CorruptInputException | IOException e) {
+                    diagnostics.badBlock(name, block.offset(), String.valueOf(e.getMessage()));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            deleted(tail);
+            return true;
+        } catch (IOException e) {
+            throw TracekitException.badInput(name + ": cannot read while following: " + e.getMessage());
+        }
+    }
+
+    /** A file {@code --max-files} deleted: what it held beyond what was read is gone from this follow. */
+    private void deleted(FileTail tail) {
+        files.get(tail.file.stream()).remove(tail.seq);
+        done.merge(tail.file.stream(), tail.seq, Math::max);
+        diagnostics.inputLost(tail.file.displayName() + ": deleted (--max-files) before it was read to its end; "
+                + "rows after its first " + String.format("%,d", tail.records) + " not shown");
+    }
+
+    /** Finds files that appeared, and those that disappeared (rotation with --max-files) before they were read. */
+    private void listFiles() {
+        Map<RecordingStream, TreeMap<Long, Path>> listed = new EnumMap<>(RecordingStream.class);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.avro")) {
+            for (Path path : entries) {
+                RecordingStream.parseFileName(path.getFileName().toString())
+                        .filter(name -> followed.contains(name.stream()))
+                        .ifPresent(name -> listed.computeIfAbsent(name.stream(), s -> new TreeMap<>()).put(name.seq(), path));
+            }
+        } catch (NoSuchFileException e) {
+            throw TracekitException.badInput(dir + ": the recording directory disappeared while it was followed");
+        } catch (AccessDeniedException e) {
+            throw TracekitException.badInput(dir + ": permission denied");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw TracekitException.badInput(dir + ": cannot list: " + e.getMessage());
+        }
+        if (!Files.isDirectory(dir)) {
+            throw TracekitException.badInput(dir + ": the recording directory disappeared while it was followed");
+        }
+        for (Map.Entry<RecordingStream, TreeMap<Long, Path>> stream : listed.entrySet()) {
+            TreeMap<Long, FileTail> tails = files.computeIfAbsent(stream.getKey(), s -> new TreeMap<>());
+            for (FileTail tail : List.copyOf(tails.values())) {
+                if (!stream.getValue().containsKey(tail.seq)) {
+                    deleted(tail);
+                }
+            }
+            long readUpTo = done.getOrDefault(stream.getKey(), 0L);
+            long first = stream.getValue().firstKey();
+            if (tails.isEmpty() && readUpTo > 0 && first > readUpTo + 1) {
+                diagnostics.inputLost(dir.resolve(stream.getKey().fileName(readUpTo + 1))
+                        + (first - 1 > readUpTo + 1 ? " to " + stream.getKey().fileName(first - 1) : "")
+                        + ": deleted (--max-files) before they were read");
+                readUpTo = first - 1;
+                done.put(stream.getKey(), readUpTo);
+            }
+            for (Map.Entry<Long, Path> file : stream.getValue().entrySet()) {
+                if (file.getKey() > readUpTo && !tails.containsKey(file.getKey())) {
+                    openFile(file.getValue(), file.getKey()).ifPresent(tail -> tails.put(tail.seq, tail));
+                }
+            }
+        }
+    }
+
+    /** Reads a new file's header; empty while the header is still being written, or for a file to leave alone. */
+    private Optional<FileTail> openFile(Path path, long seq) {
+        String name = path.toString();
+        ContainerReader container;
+        long position;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            try {
+                container = ContainerReader.open(in);
+            } catch (ContainerReader.NotAContainerException e) {
+                if (Files.size(path) < 4) {
+                    return Optional.empty(); // created, magic not written yet
+                }
+                diagnostics.note(name + ": not a tracekit recording file; skipped");
+                return Optional.empty();
+            } catch (CorruptInputException e) {
+                return Optional.empty(); // the header is written at once: this is a moment before it is whole
+            }
+            position = container.position();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw TracekitException.badInput(name + ": cannot read: " + e.getMessage());
+        }
+        Optional<FileHeader> header = FileHeader.of(container.meta(), name);
+        if (header.isEmpty()) {
+            diagnostics.note(name + ": not a tracekit recording file; skipped");
+            return Optional.empty();
+        }
+        RecordingMeta fileMeta = header.get().meta();
+        if (meta == null) {
+            meta = fileMeta;
+        } else if (!meta.recordingId().equals(fileMeta.recordingId())) {
+            if (!abandonedIds) {
+                diagnostics.note(name + ": belongs to another recording (" + fileMeta.recordingId() + ") than the one "
+                        + "followed (" + meta.recordingId() + "); such files are skipped");
+                abandonedIds = true;
+            }
+            return Optional.empty();
+        }
+        byte[] pid = container.meta().get(RecordingMeta.KEY_RECORDER_PID);
+        if (pid != null) {
+            try {
+                recorderPid = OptionalLong.of(Long.parseLong(new String(pid, StandardCharsets.US_ASCII)));
+            } catch (NumberFormatException e) {
+                diagnostics.note(name + ": header's " + RecordingMeta.KEY_RECORDER_PID + " is not a number; ignored");
+            }
+        }
+        byte[] snapshot = container.meta().get(RecordingMeta.KEY_PROCESS_SNAPSHOT);
+        if (snapshot != null) {
+            snapshots.add(snapshot, name);
+        }
+        RecordingFile file = new RecordingFile(new FileOrigin.PlainFile(path), header.get().stream(), header.get().seq(),
+                header.get().codec(), header.get().writer());
+        streamsSeen.add(file.stream());
+        return Optional.of(new FileTail(path, file, seq, container, position));
+    }
+
+    /** One file being read: its header, and how far its whole blocks have been read. */
+    private static final class FileTail {
+        final Path path;
+        final RecordingFile file;
+        final long seq;
+        final ContainerReader header;
+        long position;
+        long records;
+        boolean broken;
+
+        FileTail(Path path, RecordingFile file, long seq, ContainerReader header, long position) {
+            this.path = path;
+            this.file = file;
+            this.seq = seq;
+            this.header = header;
+            this.position = position;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.tracekit.analyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import dev.tracekit.analyzer.LiveRecordingWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --follow} against a recording written while it runs ({@link LiveRecordingWriter}, the recorder's file
+ * discipline without a kernel): rows appear as intervals end, across rotation and --max-files deletion; a recorder
+ * that closes the recording ends the follow (exit 0, its losses said), one that dies ends it with a note (exit 1).
+ */
+@Timeout(60)
+class FollowTest {
+    private static final long SEC = LiveRecordingWriter.INTERVAL_NS;
+
+    @Test
+    void followsRowsAcrossRotationAndDeletionUntilTheRecorderCloses(@TempDir Path dir) throws Exception {
+        Follower follower;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 2)) {
+            rec.open(1_000, 10, "nginx", "/etc/nginx/nginx.conf", 3);
+            rec.endInterval(0, false);
+            follower = Follower.start("opens", dir.toString(), "--follow", "--format", "csv");
+            follower.awaitOut(out -> out.contains("/etc/nginx/nginx.conf"));
+            rec.open(2_000, 11, "app", "/etc/app/missing.yaml", -2);
+            assertFalse(follower.out().contains("missing.yaml"), "nothing before the interval ends");
+            rec.endInterval(3, true); // rotates: files 2
+            follower.awaitOut(out -> out.contains("/etc/app/missing.yaml"));
+            for (int i = 0; i < 3; i++) { // rotations to files 3, 4, 5: --max-files 2 deletes 1, 2, 3 behind it
+                rec.open(500, 12, "cron", "/var/spool/cron/" + i, 4);
+                rec.endInterval(0, true);
+                String path = "/var/spool/cron/" + i;
+                follower.awaitOut(out -> out.contains(path));
+                // The recorder rotates at most once an interval: the follower lists the new files long before
+                // --max-files deletes the ones before them. A few polls stand for that interval here.
+                Thread.sleep(10 * LiveReplay.POLL_MS);
+            }
+            assertFalse(Files.exists(dir.resolve("opens-000001.avro")), "--max-files deleted the first files");
+            assertTrue(follower.running(), "the recorder still runs");
+        }
+        Follower.Result result = follower.await();
+        assertEquals(0, result.status(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(List.of(
+                "lost_nearby,ts_ns,ts_utc,pid,tid,uid,comm,fd,errno,errno_name,flags,flags_name,path",
+                "0,5000001000,2027-01-15T08:00:05.000001000Z,10,10,0,nginx,3,0,0,0,O_RDONLY,/etc/nginx/nginx.conf",
+                "3,6000002000,2027-01-15T08:00:06.000002000Z,11,11,0,app,-1,2,ENOENT,0,O_RDONLY,/etc/app/missing.yaml"),
+                lines.subList(0, 3), "rows as a replay prints them, the loss marker from the live interval rows");
+        assertEquals(3, lines.stream().filter(l -> l.contains("/var/spool/cron/")).count(), String.join("\n", lines));
+        assertEquals("tracekit: the recorder closed the recording at " + LiveRecordingWriter.utc(10 * SEC)
+                + ": opens 5 recorded, 3 lost (62.50% complete)\n", result.err());
+    }
+
+    @Test
+    void whatAFollowPrintsIsWhatTheReplayPrintsAfterwards(@TempDir Path dir) throws Exception {
+        Follower follower;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            follower = Follower.start("opens", dir.toString(), "--follow", "--comm", "app", "--relative");
+            for (int i = 0; i < 3; i++) {
+                rec.open(1_000, 11, "app", "/etc/app/" + i, i == 1 ? -13 : 3);
+                rec.open(2_000, 12, "other", "/tmp/" + i, 3);
+                rec.endInterval(i, i == 1);
+                String path = "/etc/app/" + i;
+                follower.awaitOut(out -> out.contains(path));
+            }
+        }
+        Follower.Result result = follower.await();
+        assertEquals(0, result.status(), result.err());
+        assertEquals(CliRun.of("opens", dir.toString(), "--comm", "app", "--relative").out(), result.out());
+    }
+
+    @Test
+    void sinceNowShowsOnlyNewRowsAndFiltersApply(@TempDir Path dir) throws Exception {
+        Follower follower;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            rec.open(1_000, 10, "nginx", "/etc/old", 3);
+            rec.endInterval(0, false);
+            follower = Follower.start("opens", dir.toString(), "--follow", "--since", "now", "-x", "--format", "json");
+            Thread.sleep(300); // it has read the existing rows by now, and must have skipped them
+            rec.open(1_000, 11, "app", "/etc/new-ok", 3);
+            rec.open(2_000, 11, "app", "/etc/new-failed", -2);
+            rec.endInterval(0, false);
+            follower.awaitOut(out -> out.contains("/etc/new-failed"));
+        }
+        Follower.Result result = follower.await();
+        assertEquals(0, result.status(), result.err());
+        assertEquals(1, result.out().lines().count(), result.out());
+        assertFalse(result.out().contains("/etc/old"), result.out());
+        assertTrue(result.out().endsWith("\n"), "each JSON row ends its line at once");
+    }
+
+    @Test
+    void aRecorderThatDiesEndsTheFollowWithANote(@TempDir Path dir) throws Exception {
+        Process recorder = new ProcessBuilder("sleep", "600").start();
+        LiveRecordingWriter rec = new LiveRecordingWriter(dir, recorder.pid(), 0);
+        rec.open(1_000, 10, "nginx", "/etc/nginx/nginx.conf", 3);
+        rec.endInterval(0, false);
+        rec.open(2_000, 10, "nginx", "/etc/nginx/mime.types", 4);
+        rec.abandon();
+        Follower follower = Follower.start("opens", dir.toString(), "--follow");
+        follower.awaitOut(out -> out.contains("nginx.conf"));
+        recorder.destroyForcibly().waitFor();
+        Follower.Result result = follower.await();
+        assertEquals(1, result.status(), result.err());
+        assertEquals("tracekit: warning: " + dir + ": the recorder (pid " + recorder.pid() + ") is gone and did not "
+                + "close the recording; events after " + LiveRecordingWriter.utc(6 * SEC) + " were not written\n",
+                result.err());
+    }
+
+    @Test
+    void notARecordingIsBadInput(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "hello");
+        CliRun run = CliRun.of("opens", dir.toString(), "--follow");
+        assertEquals(2, run.status());
+        assertEquals(1, run.errLines().size(), run.err());
+        Path file = Files.writeString(dir.resolve("x.avro"), "not avro");
+        run = CliRun.of("kills", file.toString(), "--follow");
+        assertEquals(2, run.status());
+        assertEquals(1, run.errLines().size(), run.err());
+    }
+
+    @Test
+    void aDirectoryThatDisappearsIsBadInput(@TempDir Path parent) throws Exception {
+        Path dir = Files.createDirectory(parent.resolve("rec"));
+        LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0);
+        rec.endInterval(0, false);
+        Follower follower = Follower.start("procs", dir.toString(), "--follow");
+        Thread.sleep(300);
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+        Follower.Result result = follower.await();
+        assertEquals(2, result.status(), result.err());
+        assertEquals("tracekit: " + dir + ": the recording directory disappeared while it was followed\n", result.err());
+    }
+
+    @Test
+    void noPermissionIsBadInput(@TempDir Path dir) throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads every directory");
+        new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0).endInterval(0, false);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("-wx------"));
+        try {
+            CliRun run = CliRun.of("opens", dir.toString(), "--follow");
+            assertEquals(2, run.status());
+            assertEquals(1, run.errLines().size(), run.err());
+        } finally {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void followRefusesWhatCannotStream(@TempDir Path dir) throws IOException {
+        new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0).endInterval(0, false);
+        for (String[] args : List.of(new String[] {"opens", dir.toString(), "--follow", "--top", "files"},
+                new String[] {"export", dir.toString(), "--follow", "--format", "parquet", "--family", "opens",
+                        "-o", dir.resolve("x.parquet").toString()})) {
+            CliRun run = CliRun.of(args);
+            assertEquals(2, run.status(), run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+        }
+    }
+
+    /** A follow running on a thread of its own, its output readable while it runs. */
+    static final class Follower {
+        private final StringBuffer out = new StringBuffer();
+        private final StringBuffer err = new StringBuffer();
+        private final CompletableFuture<Integer> status;
+
+        record Result(int status, String out, String err) {
+        }
+
+        private Follower(String... args) {
+            status = CompletableFuture.supplyAsync(() -> CommandLineFactory.execute(new PrintWriter(into(out)),
+                    new PrintWriter(into(err)), args));
+        }
+
+        static Follower start(String... args) {
+            return new Follower(args);
+        }
+
+        String out() {
+            return out.toString();
+        }
+
+        boolean running() {
+            return !status.isDone();
+        }
+
+        void awaitOut(Predicate<String> condition) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!condition.test(out.toString())) {
+                if (System.nanoTime() > deadline || status.isDone()) {
+                    throw new AssertionError("not in the output: " + out + "\nstderr: " + err);
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        Result await() throws Exception {
+            int code = status.get(30, TimeUnit.SECONDS);
+            return new Result(code, out.toString(), err.toString());
+        }
+
+        private static Writer into(StringBuffer buffer) {
+            return new Writer() {
+                @Override
+                public void write(char[] chars, int off, int len) {
+                    buffer.append(chars, off, len);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tracekit.analyzer.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracekit.analyzer.LiveRecordingWriter;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.OpenEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tail's polls, driven one by one: what each reads, and what it says when --max-files deletes files it lags. */
+class RecordingTailTest {
+    private static final Set<RecordingStream> OPENS = Set.of(RecordingStream.OPENS);
+
+    private static final class Paths implements RecordVisitor {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public void open(Recording recording, OpenEvent event) {
+            seen.add(StandardCharsets.UTF_8.decode(event.getPath().duplicate()).toString());
+        }
+    }
+
+    @Test
+    void readsEventsOnlyOnceTheirIntervalEndsAndNoticesTheClose(@TempDir Path dir) throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        Paths paths = new Paths();
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false);
+            assertEquals(0, tail.poll(OPENS, paths, true), "the opening row was read by open");
+            rec.open(1, 1, "a", "/a", 3);
+            assertEquals(0, tail.poll(OPENS, paths, false));
+            rec.endInterval(0, true);
+            assertEquals(1, tail.poll(OPENS, paths, false));
+            assertEquals(List.of("/a"), paths.seen);
+            assertFalse(tail.closed());
+            assertFalse(tail.recorderGone(), "this process is the recorder here, and it lives");
+            assertEquals(ProcessHandle.current().pid(), tail.recorderPid().getAsLong());
+        }
+        RecordingTail after = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), true);
+        assertTrue(after.closed(), "the closing row");
+        assertEquals(List.of(), diagnostics.warnings());
+    }
+
+    @Test
+    void filesDeletedBeforeTheyWereReadAreSaid(@TempDir Path dir) throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        Paths paths = new Paths();
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 2)) {
+            RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false);
+            for (int i = 1; i <= 4; i++) { // files 2..5 started; --max-files 2 deletes 1, 2 and 3
+                rec.open(1, 1, "a", "/" + i, 3);
+                rec.endInterval(0, true);
+            }
+            tail.poll(OPENS, paths, false);
+            assertEquals(List.of("/4"), paths.seen, "what is left: file 4");
+        }
+        assertEquals(List.of(
+                dir.resolve("opens-000001.avro") + ": deleted (--max-files) before it was read to its end; rows after "
+                        + "its first 0 not shown",
+                dir.resolve("opens-000002.avro") + " to opens-000003.avro: deleted (--max-files) before they were read"),
+                diagnostics.warnings().stream().filter(w -> w.contains("opens-")).toList());
+        assertTrue(diagnostics.partial());
+    }
+}
