@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "HDFS or S3 (any Hadoop path). Hosts and recordings are told apart by the files' headers.",
             "",
             "Local mode by default; under spark-submit on the cluster's master (docs/fleet.md)."},
-        subcommands = {SummaryVerb.class, SyscallsVerb.class, OpensVerb.class, KillsVerb.class},
+        subcommands = {SummaryVerb.class, SyscallsVerb.class, OpensVerb.class, KillsVerb.class, CompactVerb.class},
         footer = {"", "Exit status: 0 ok, 1 partial result (part of the input was unreadable), 2 bad input."})
 final class FleetCommand implements Callable<Integer> {
     /** Makes the session from {@code --master} (null when not given); tests hand in one shared session. */

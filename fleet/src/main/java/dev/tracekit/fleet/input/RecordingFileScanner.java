@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.file.DataFileStream;
@@ -37,6 +39,7 @@ public final class RecordingFileScanner {
     private final Set<String> seen = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> lost = new ArrayList<>();
+    private final Map<String, String> damage = new HashMap<>();
 
     private RecordingFileScanner(Configuration hadoop) {
         this.hadoop = hadoop;
@@ -47,8 +50,9 @@ public final class RecordingFileScanner {
      *
      * @param notes files skipped because they are not a recording's
      * @param lost  recording files that could not be read, so results miss them
+     * @param damage the warning of each file read only up to damage, by {@link RecordingFile#key()}
      */
-    public record Scan(List<RecordingFile> files, List<String> notes, List<String> lost) {
+    public record Scan(List<RecordingFile> files, List<String> notes, List<String> lost, Map<String, String> damage) {
     }
 
     /** @throws TracekitException (bad input) for a missing path, a named non-recording, or no recordings at all */
@@ -60,7 +64,8 @@ public final class RecordingFileScanner {
         if (scanner.files.isEmpty()) {
             throw TracekitException.badInput("no tracekit recordings found in " + String.join(", ", inputs));
         }
-        return new Scan(List.copyOf(scanner.files), List.copyOf(scanner.notes), List.copyOf(scanner.lost));
+        return new Scan(List.copyOf(scanner.files), List.copyOf(scanner.notes), List.copyOf(scanner.lost),
+                Map.copyOf(scanner.damage));
     }
 
     private void scanInput(String input) {
@@ -70,6 +75,10 @@ public final class RecordingFileScanner {
             FileStatus status = fs.getFileStatus(path);
             if (!status.isDirectory()) {
                 scanFile(fs, status.getPath(), true);
+                return;
+            }
+            if (CompactedTable.isTable(fs, path)) {
+                scanTable(CompactedTable.open(fs, path));
                 return;
             }
             List<Path> found = new ArrayList<>();
@@ -91,6 +100,20 @@ public final class RecordingFileScanner {
             throw TracekitException.badInput(input + ": no such file or directory");
         } catch (IOException e) {
             throw TracekitException.badInput(input + ": cannot list: " + e.getMessage());
+        }
+    }
+
+    /** A compacted table's files as its newest snapshot lists them, with the damage found when they were compacted. */
+    private void scanTable(CompactedTable table) {
+        for (CompactedTable.Entry entry : table.snapshot()) {
+            RecordingFile found = entry.file(table);
+            if (seen.add(found.key())) {
+                files.add(found);
+                entry.damage().ifPresent(warning -> {
+                    lost.add(warning);
+                    damage.put(found.key(), warning);
+                });
+            }
         }
     }
 
@@ -116,9 +139,12 @@ public final class RecordingFileScanner {
             return;
         }
         RecordingFile found = header.get();
-        if (seen.add(found.meta().recordingId() + "/" + found.stream() + "/" + found.seq())) {
+        if (seen.add(found.key())) {
             files.add(found);
-            checkFraming(fs, qualified, file);
+            checkFraming(fs, qualified, file).ifPresent(warning -> {
+                lost.add(warning);
+                damage.put(found.key(), warning);
+            });
         }
     }
 
@@ -127,11 +153,11 @@ public final class RecordingFileScanner {
      * then misses records, so the damage is found here, as the analyzer reports it. Blocks are stepped over,
      * not read: a few small reads per block.
      */
-    private void checkFraming(FileSystem fs, Path qualified, Path file) {
+    private Optional<String> checkFraming(FileSystem fs, Path qualified, Path file) {
         try (FSDataInputStream in = fs.open(qualified)) {
-            ContainerFraming.firstBreak(in).ifPresent(damage -> lost.add(damage.warning(file.toString())));
+            return ContainerFraming.firstBreak(in).map(found -> found.warning(file.toString()));
         } catch (IOException e) {
-            lost.add(file + ": unreadable (" + e.getMessage() + "); read up to where Spark could");
+            return Optional.of(file + ": unreadable (" + e.getMessage() + "); read up to where Spark could");
         }
     }
 
@@ -177,6 +203,6 @@ public final class RecordingFileScanner {
         } catch (NumberFormatException e) {
             fileSeq = 0;
         }
-        return Optional.of(new RecordingFile(uri, meta, stream.get(), fileSeq));
+        return Optional.of(new RecordingFile(uri, meta, stream.get(), fileSeq, Optional.empty()));
     }
 }

@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.tracekit.recording.RecordingStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,9 +54,11 @@ final class StreamLoader {
      */
     Dataset<Row> load(RecordingStream stream, IntPredicate recordings, StructType columns, IntFunction<Object[]> values) {
         List<Row> fileRows = new ArrayList<>();
+        List<RecordingFile> selected = new ArrayList<>();
         for (RecordingFile file : files.getOrDefault(stream, List.of())) {
             int index = recordingIndex.get(file.meta().recordingId());
             if (recordings.test(index)) {
+                selected.add(file);
                 Object[] recording = values.apply(index);
                 Object[] row = new Object[recording.length + 2];
                 row[0] = file.uri();
@@ -70,16 +74,38 @@ final class StreamLoader {
             fileSchema = fileSchema.add(field);
         }
         Dataset<Row> fileTable = spark.createDataFrame(fileRows, fileSchema);
-        return records(stream, fileRows).join(broadcast(fileTable), FILE_PATH).drop(FILE_PATH);
+        return records(stream, selected).join(broadcast(fileTable), FILE_PATH).drop(FILE_PATH);
     }
 
-    private Dataset<Row> records(RecordingStream stream, List<Row> fileRows) {
-        if (fileRows.isEmpty()) {
-            StructType schema = ((StructType) SchemaConverters.toSqlType(stream.schema()).dataType())
-                    .add(FILE_PATH, DataTypes.StringType);
-            return spark.createDataFrame(List.of(), schema);
+    /**
+     * The stream's records with their {@code file_path}: from the Avro files, and from the Parquet files of a
+     * compacted table, whose rows carry the path of the Avro file they came from.
+     */
+    private Dataset<Row> records(RecordingStream stream, List<RecordingFile> selected) {
+        String[] avro = selected.stream().filter(f -> f.compacted().isEmpty()).map(RecordingFile::uri)
+                .toArray(String[]::new);
+        String[] parquet = selected.stream().flatMap(f -> f.compacted().orElse(List.of()).stream())
+                .toArray(String[]::new);
+        Column[] columns = columns(stream);
+        Dataset<Row> records = avro.length > 0 ? avro(spark, stream, avro).select(columns) : null;
+        if (parquet.length > 0) {
+            Dataset<Row> compacted = spark.read().parquet(parquet).select(columns);
+            records = records == null ? compacted : records.unionByName(compacted);
         }
-        String[] paths = fileRows.stream().map(row -> row.getString(0)).toArray(String[]::new);
+        return records != null ? records : spark.createDataFrame(List.of(), sqlSchema(stream));
+    }
+
+    /** The stream's columns as Spark reads them through the current schema, and {@code file_path}. */
+    static StructType sqlSchema(RecordingStream stream) {
+        return ((StructType) SchemaConverters.toSqlType(stream.schema()).dataType()).add(FILE_PATH, DataTypes.StringType);
+    }
+
+    private static Column[] columns(RecordingStream stream) {
+        return Arrays.stream(sqlSchema(stream).fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+    }
+
+    /** The Avro files' records through the current reader schema, each with its file's {@code file_path}. */
+    static Dataset<Row> avro(SparkSession spark, RecordingStream stream, String... paths) {
         return spark.read().format("avro")
                 .option("avroSchema", stream.schema().toString())
                 // A recorder that crashed leaves its last file cut inside a block: keep the blocks before the
