@@ -65,14 +65,64 @@ public final class CsvWriter implements TableWriter {
         StringBuilder line = this.line;
         line.setLength(0);
         for (int i = 0; i < values.size(); i++) {
-            for (Fields.Field field : Fields.csv(table.columns().get(i), values.get(i), options)) {
-                if (!line.isEmpty()) {
-                    line.append(',');
-                }
-                appendQuoted(line, field.value() == null ? "" : field.value().toString());
+            if (i > 0) {
+                line.append(',');
             }
+            appendCells(line, table.columns().get(i), values.get(i));
         }
         out.append(line.append("\r\n"));
+    }
+
+    /**
+     * One column's cells, as {@link Fields#csv} spreads it, for the kinds every replay has: numbers straight
+     * into the line, no field objects. Rarer kinds go through {@link Fields#csv}.
+     */
+    private void appendCells(StringBuilder line, Column column, Object value) {
+        switch (column.kind()) {
+            case COUNT, NUMBER, DURATION, LOSS_MARKER -> appendNumber(line, value);
+            case BYTES -> appendQuoted(line, value == null ? "" : Fields.csvText((byte[]) value));
+            case NAMED -> {
+                if (value != null) {
+                    Named named = (Named) value;
+                    line.append(named.raw()).append(',');
+                    appendQuoted(line, named.name());
+                } else {
+                    line.append(',');
+                }
+            }
+            case TIME -> {
+                Timestamp time = (Timestamp) value;
+                if (time != null) {
+                    line.append(time.bootNs()).append(',').append(ValueText.utc(time.wallNs()));
+                    if (options.relativeTimes()) {
+                        line.append(',').append(time.sinceStartNs());
+                    }
+                } else {
+                    line.append(options.relativeTimes() ? ",," : ",");
+                }
+            }
+            default -> {
+                boolean first = true;
+                for (Fields.Field field : Fields.csv(column, value, options)) {
+                    if (!first) {
+                        line.append(',');
+                    }
+                    first = false;
+                    appendQuoted(line, field.value() == null ? "" : field.value().toString());
+                }
+            }
+        }
+    }
+
+    /** A number column holds a Long (some older rows an Integer); neither can need quoting. */
+    private static void appendNumber(StringBuilder line, Object value) {
+        switch (value) {
+            case null -> {
+            }
+            case Long l -> line.append(l.longValue());
+            case Integer i -> line.append(i.intValue());
+            default -> appendQuoted(line, value.toString());
+        }
     }
 
     private void line(List<String> cells) {
