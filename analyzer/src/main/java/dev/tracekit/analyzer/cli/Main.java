@@ -1,6 +1,5 @@
 package dev.tracekit.analyzer.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -15,8 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         // Straight to fd 1, not through System.out: a PrintStream swallows write errors, so a closed pipe
         // (tracekit events ... | head) would go unnoticed and the whole recording would still be read.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8), false);
+        PrintWriter out = new PrintWriter(new Utf8StreamWriter(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(CommandLineFactory.execute(out, err, args));
     }

@@ -22,6 +22,7 @@ public final class CsvWriter implements TableWriter {
     /** Titled tables' fields and rows, written at the end under one header. */
     private final Set<String> sectionHeaders = new LinkedHashSet<>();
     private final List<Map<String, String>> sectionRows = new ArrayList<>();
+    private final StringBuilder line = new StringBuilder(256);
 
     public CsvWriter(PrintWriter out, RenderOptions options) {
         this.out = out;
@@ -45,36 +46,103 @@ public final class CsvWriter implements TableWriter {
 
     @Override
     public void row(List<?> values) {
+        if (table.title() == null) {
+            streamRow(values);
+            return;
+        }
         Map<String, String> cells = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {
             for (Fields.Field field : Fields.csv(table.columns().get(i), values.get(i), options)) {
                 cells.put(field.name(), field.value() == null ? "" : field.value().toString());
             }
         }
-        if (table.title() != null) {
-            cells.put("section", table.name());
-            sectionRows.add(cells);
-        } else {
-            line(List.copyOf(cells.values()));
+        cells.put("section", table.name());
+        sectionRows.add(cells);
+    }
+
+    /** A listing's row straight into the reused line buffer: replays print millions, in the header's order. */
+    private void streamRow(List<?> values) {
+        StringBuilder line = this.line;
+        line.setLength(0);
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendCells(line, table.columns().get(i), values.get(i));
+        }
+        out.append(line.append("\r\n"));
+    }
+
+    /**
+     * One column's cells, as {@link Fields#csv} spreads it, for the kinds every replay has: numbers straight
+     * into the line, no field objects. Rarer kinds go through {@link Fields#csv}.
+     */
+    private void appendCells(StringBuilder line, Column column, Object value) {
+        switch (column.kind()) {
+            case COUNT, NUMBER, DURATION, LOSS_MARKER -> appendNumber(line, value);
+            case BYTES -> appendQuoted(line, value == null ? "" : Fields.csvText((byte[]) value));
+            case NAMED -> {
+                if (value != null) {
+                    Named named = (Named) value;
+                    line.append(named.raw()).append(',');
+                    appendQuoted(line, named.name());
+                } else {
+                    line.append(',');
+                }
+            }
+            case TIME -> {
+                Timestamp time = (Timestamp) value;
+                if (time != null) {
+                    line.append(time.bootNs()).append(',').append(ValueText.utc(time.wallNs()));
+                    if (options.relativeTimes()) {
+                        line.append(',').append(time.sinceStartNs());
+                    }
+                } else {
+                    line.append(options.relativeTimes() ? ",," : ",");
+                }
+            }
+            default -> {
+                boolean first = true;
+                for (Fields.Field field : Fields.csv(column, value, options)) {
+                    if (!first) {
+                        line.append(',');
+                    }
+                    first = false;
+                    appendQuoted(line, field.value() == null ? "" : field.value().toString());
+                }
+            }
+        }
+    }
+
+    /** A number column holds a Long (some older rows an Integer); neither can need quoting. */
+    private static void appendNumber(StringBuilder line, Object value) {
+        switch (value) {
+            case null -> {
+            }
+            case Long l -> line.append(l.longValue());
+            case Integer i -> line.append(i.intValue());
+            default -> appendQuoted(line, value.toString());
         }
     }
 
     private void line(List<String> cells) {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = this.line;
+        line.setLength(0);
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 line.append(',');
             }
-            line.append(quote(cells.get(i)));
+            appendQuoted(line, cells.get(i));
         }
-        out.print(line.append("\r\n"));
+        out.append(line.append("\r\n"));
     }
 
-    private static String quote(String cell) {
+    private static void appendQuoted(StringBuilder line, String cell) {
         if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
+            line.append(cell);
+        } else {
+            line.append('"').append(cell.replace("\"", "\"\"")).append('"');
         }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -35,11 +35,16 @@ final class Fields {
         String key = column.key();
         List<Field> fields = new ArrayList<>();
         switch (column.kind()) {
-            case BYTES -> fields.add(new Field(key, value == null ? null : inert(SafeText.escape((byte[]) value))));
+            case BYTES -> fields.add(new Field(key, value == null ? null : csvText((byte[]) value)));
             case TEXT -> fields.add(new Field(key, value == null ? null : inert(SafeText.escape((String) value))));
             default -> fields.addAll(json(column, value, options));
         }
         return fields;
+    }
+
+    /** Bytes as a CSV cell shows them: escaped, and inert. */
+    static String csvText(byte[] value) {
+        return inert(SafeText.escape(value));
     }
 
     /**

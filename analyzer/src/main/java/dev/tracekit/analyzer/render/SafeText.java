@@ -68,7 +68,21 @@ public final class SafeText {
         return true;
     }
 
+    /** As {@link #isPlainAscii(byte[])}: decoded names (flags, errno) are nearly always this. */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String escape(String text) {
+        if (isPlainAscii(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 8);
         text.codePoints().forEach(cp -> appendCodePoint(out, cp));
         return out.toString();

@@ -115,8 +115,8 @@ public final class TextTableWriter implements TableWriter {
     }
 
     private static void pad(StringBuilder line, int spaces) {
-        for (int i = 0; i < spaces; i++) {
-            line.append(' ');
+        if (spaces > 0) {
+            line.repeat(' ', spaces); // one bulk fill; a char-by-char loop was the replay's hottest spot
         }
     }
 

@@ -35,7 +35,8 @@ public record ReportContext(List<Recording> recordings, List<Recording> shown, i
 
     /** Two recordings of one host are shown (rotations, runs before and after), so rows name their recording too. */
     boolean withRecording() {
-        return shown.stream().map(Recording::host).distinct().count() < shown.size();
+        // Asked once per replayed row: one recording, the usual case, needs no stream.
+        return shown.size() > 1 && shown.stream().map(Recording::host).distinct().count() < shown.size();
     }
 
     Recording recording(int index) {
