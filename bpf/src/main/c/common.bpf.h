@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
 #include "tracekit.h"
 
 #define MAX_FILTER_ENTRIES 1024
@@ -201,6 +202,29 @@ static __always_inline long current_syscall(void)
 {
 	return ((struct pt_regs___x86 *)bpf_task_pt_regs(bpf_get_current_task_btf()))->orig_ax;
 }
+
+/* arch/x86/include/asm/thread_info.h: set on ia32 syscall entry, cleared on the return to user mode */
+#define TS_COMPAT 0x0002
+
+struct thread_info___x86 {
+	__u32 status;
+} __attribute__((preserve_access_index));
+
+struct task_struct___x86 {
+	struct thread_info___x86 thread_info;
+} __attribute__((preserve_access_index));
+
+/*
+ * Whether the syscall in progress came through the ia32 table (int 0x80, sysenter, a 32-bit process's
+ * syscall), as the kernel's in_ia32_syscall() tells: a 64-bit process using int 0x80 is one, so the code
+ * segment would not do. Those calls never reach the syscalls:* tracepoints, only raw_syscalls:*.
+ */
+static __always_inline bool in_ia32_syscall(void)
+{
+	struct task_struct___x86 *task = (void *)bpf_get_current_task_btf();
+
+	return task->thread_info.status & TS_COMPAT;
+}
 #elif defined(__TARGET_ARCH_arm64)
 struct pt_regs___arm64 {
 	unsigned long regs[31];
@@ -223,9 +247,43 @@ static __always_inline long current_syscall(void)
 {
 	return ((struct pt_regs___arm64 *)bpf_task_pt_regs(bpf_get_current_task_btf()))->syscallno;
 }
+
+/* AArch32 tasks' syscalls are not told apart on arm64: they are counted under their own numbers, as they come. */
+static __always_inline bool in_ia32_syscall(void)
+{
+	return false;
+}
 #else
 #error "syscall_args: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"
 #endif
+
+/* sched_process_exit's context since Linux 6.16, which tells whether the process ended (group_dead). */
+struct trace_event_raw_sched_process_exit {
+	bool group_dead;
+} __attribute__((preserve_access_index));
+
+struct signal_struct___exit {
+	struct {
+		int counter;
+	} live;			/* threads not yet exited */
+} __attribute__((preserve_access_index));
+
+struct task_struct___exit {
+	struct signal_struct___exit *signal;
+} __attribute__((preserve_access_index));
+
+/* In sched_process_exit: whether the exiting thread is its process's last. */
+static __always_inline bool process_ended(void *ctx)
+{
+	struct trace_event_raw_sched_process_exit *exit_ctx = ctx;
+	struct task_struct___exit *task = (void *)bpf_get_current_task_btf();
+
+	/* Older kernels lack group_dead; there the thread count (already decremented for this task) says it,
+	   though two threads exiting at once may then both read 0 */
+	if (bpf_core_field_exists(exit_ctx->group_dead))
+		return exit_ctx->group_dead;
+	return BPF_CORE_READ(task, signal, live.counter) == 0;
+}
 
 static __always_inline void fill_header(struct event_header *h, __u16 kind, __u16 size)
 {

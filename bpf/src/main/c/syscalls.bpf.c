@@ -59,6 +59,20 @@ struct {
 	__type(value, struct latency_value);
 } latencies SEC(".maps");
 
+/*
+ * Processes that ended since the collector last looked: it takes their keys' final counts and deletes them.
+ * The kernel's word, not /proc's: a recorder in a container sees its own namespace's /proc, where the host's
+ * tgids of the keys are missing or name other processes. Bounded by the exits of one interval (a host
+ * making more loses exit notices: those processes' keys stay until the recording ends, their counts exact).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u8);
+} exited SEC(".maps");
+
 /* Syscalls not counted because counts was full, or counted without their latency because latencies was. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -214,5 +228,17 @@ int syscall_exit(struct raw_sys_exit_ctx *ctx)
 	if (cfg.capture_syscalls && entry->captured)
 		capture(entry, ctx->ret, now);
 	entry->ts_ns = 0;
+	return 0;
+}
+
+/* Every process's end, traced or not: a live filter may have dropped it after it was counted. */
+SEC("tracepoint/sched/sched_process_exit")
+int process_exit(void *ctx)
+{
+	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	__u8 one = 1;
+
+	if (process_ended(ctx))
+		bpf_map_update_elem(&exited, &tgid, &one, BPF_ANY);
 	return 0;
 }
