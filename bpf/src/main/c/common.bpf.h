@@ -76,10 +76,13 @@ struct {
 	__type(value, __u8);
 } filter_comms SEC(".maps");
 
-/* Indexed by syscall number: a plain array lookup is the cheapest test on the raw syscall hooks. */
+/*
+ * Indexed by syscall number: a plain array lookup is the cheapest test on the raw syscall hooks. The upper half
+ * holds the same choice for the ia32 table's numbers (MAX_SYSCALL_NR + number).
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MAX_SYSCALL_NR);
+	__uint(max_entries, 2 * MAX_SYSCALL_NR);
 	__type(key, __u32);
 	__type(value, __u8);
 } filter_syscalls SEC(".maps");
@@ -156,9 +159,10 @@ static __always_inline bool task_allowed(__u64 pid_tgid, enum task_name name)
 	return true;
 }
 
-static __always_inline bool syscall_allowed(__s64 nr)
+/* ia32: nr is a number of the ia32 table (in_ia32_syscall) */
+static __always_inline bool syscall_allowed(__s64 nr, bool ia32)
 {
-	__u32 zero = 0, key = (__u32)nr;
+	__u32 zero = 0, key = (__u32)nr + (ia32 ? MAX_SYSCALL_NR : 0);
 	struct live_filter *live = bpf_map_lookup_elem(&live_filter, &zero);
 	__u8 *chosen;
 
@@ -166,7 +170,9 @@ static __always_inline bool syscall_allowed(__s64 nr)
 		return false;
 	if (!live->syscalls)
 		return true;
-	chosen = bpf_map_lookup_elem(&filter_syscalls, &key);	/* NULL past MAX_SYSCALL_NR */
+	if (nr >= MAX_SYSCALL_NR)
+		return false;	/* no name chose it */
+	chosen = bpf_map_lookup_elem(&filter_syscalls, &key);
 	return chosen && *chosen;
 }
 
@@ -185,12 +191,22 @@ struct pt_regs___x86 {
 	unsigned long dx;
 	unsigned long r10;	/* the fourth syscall argument (rcx is clobbered by the syscall instruction) */
 	unsigned long orig_ax;	/* the syscall number */
+	unsigned long bx;	/* an ia32 call's arguments: ebx, ecx, edx, esi */
+	unsigned long cx;
 } __attribute__((preserve_access_index));
 
-static __always_inline void syscall_args(__u64 args[4])
+/* ia32: the call came through the ia32 table (in_ia32_syscall), whose arguments are other registers' low halves */
+static __always_inline void syscall_args_of(bool ia32, __u64 args[4])
 {
 	struct pt_regs___x86 *regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
 
+	if (ia32) {
+		args[0] = (__u32)regs->bx;
+		args[1] = (__u32)regs->cx;
+		args[2] = (__u32)regs->dx;
+		args[3] = (__u32)regs->si;
+		return;
+	}
 	args[0] = regs->di;
 	args[1] = regs->si;
 	args[2] = regs->dx;
@@ -232,7 +248,8 @@ struct pt_regs___arm64 {
 	int syscallno;
 } __attribute__((preserve_access_index));
 
-static __always_inline void syscall_args(__u64 args[4])
+/* ia32 is x86's: never set here */
+static __always_inline void syscall_args_of(bool ia32, __u64 args[4])
 {
 	struct pt_regs___arm64 *regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
 
@@ -254,7 +271,7 @@ static __always_inline bool in_ia32_syscall(void)
 	return false;
 }
 #else
-#error "syscall_args: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"
+#error "syscall_args_of: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"
 #endif
 
 /* sched_process_exit's context since Linux 6.16, which tells whether the process ended (group_dead). */

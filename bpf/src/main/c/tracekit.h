@@ -67,7 +67,7 @@ struct event_header {
 
 struct syscall_event {
 	struct event_header hdr;
-	__s64 id;
+	__s64 id;		/* | SYSCALL_IA32 for an ia32 call */
 	__u64 args[6];
 	__s64 ret;
 	__u64 duration_ns;
@@ -121,7 +121,7 @@ struct proc_event {
 };
 
 /*
- * Set in count_key.syscall when the number is the ia32 table's (int 0x80, sysenter or a 32-bit process on
+ * Set in count_key.syscall and syscall_event.id when the number is the ia32 table's (int 0x80, sysenter or a 32-bit process on
  * x86_64): ia32 5 is open where x86_64 5 is fstat.
  */
 #define SYSCALL_IA32 0x80000000u

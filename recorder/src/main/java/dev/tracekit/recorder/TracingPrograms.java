@@ -65,7 +65,7 @@ final class TracingPrograms implements AutoCloseable {
                     Map.of("events", events ? ring : UNUSED_RING_BYTES, "latencies", latency ? LATENCY_ENTRIES : 1)));
         }
         if (options.records(EventFamily.OPENS)) {
-            plans.add(new Plan("opens", Family.OPENS, true, program -> true, Map.of("events", ring)));
+            plans.add(new Plan("opens", Family.OPENS, true, TracingPrograms::forThisArch, Map.of("events", ring)));
         }
         if (options.records(EventFamily.KILLS) || options.records(EventFamily.KERNEL_SIGNALS)) {
             // What the kernel did with a signal (ignored, already pending, ...) is its fate, not a failure:
@@ -73,13 +73,18 @@ final class TracingPrograms implements AutoCloseable {
             plans.add(new Plan("kills", Family.KILLS, true,
                     program -> program.equals("signal_generate")
                             ? options.records(EventFamily.KERNEL_SIGNALS) && !options.failedOnly()
-                            : options.records(EventFamily.KILLS),
+                            : options.records(EventFamily.KILLS) && forThisArch(program),
                     Map.of("events", ring)));
         }
         if (options.records(EventFamily.PROCS)) {
             plans.add(new Plan("procs", Family.PROCS, true, program -> true, Map.of("events", ring)));
         }
         return plans;
+    }
+
+    /** ia32_* programs catch x86_64's compat calls, which the syscalls:* tracepoints skip; no other machine has them. */
+    private static boolean forThisArch(String program) {
+        return !program.startsWith("ia32_") || Arch.current() == Arch.X86_64;
     }
 
     /** @param selfTgid the recorder's tgid as the kernel numbers it (HostTgid), which no program traces */

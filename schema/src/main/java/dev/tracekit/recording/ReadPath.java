@@ -10,7 +10,10 @@ import org.apache.avro.SchemaCompatibility;
  * default, unions widened). Writer schemas Avro cannot resolve are refused, saying where they differ.
  */
 public enum ReadPath {
-    /** The data is in the current layout: decoders made for it read it as it is. */
+    /**
+     * The data is in the current layout, or in it but for trailing fields added since with a null default (an
+     * earlier minor version): decoders made for it read it as it is, reading that tail only where the file has it.
+     */
     AS_WRITTEN,
     /** The data is read through Avro's resolution against the current schema. */
     RESOLVED;
@@ -20,7 +23,8 @@ public enum ReadPath {
      * @throws IllegalArgumentException, saying why, when Avro cannot resolve it against the current schema
      */
     public static ReadPath of(Schema written, RecordingStream stream) {
-        if (SchemaLayout.encodesAlike(written, stream.schema())) {
+        if (SchemaLayout.encodesAlike(written, stream.schema())
+                || SchemaLayout.encodesAlikeUpToNullTail(written, stream.schema())) {
             return AS_WRITTEN;
         }
         SchemaCompatibility.SchemaPairCompatibility compatibility =

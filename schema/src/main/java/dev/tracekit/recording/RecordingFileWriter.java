@@ -85,6 +85,15 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
     }
 
     /**
+     * Whether this build writes {@code stream} files of {@code version}: the current one, or an earlier one whose
+     * data is byte for byte the current layout (fixtures of older layouts are kept as they were written).
+     */
+    public static boolean writes(RecordingStream stream, SchemaVersion version) {
+        return version.equals(RecordingMeta.CURRENT_SCHEMA_VERSION) || SchemaHistory.schema(version, stream)
+                .map(historic -> SchemaLayout.encodesAlike(historic, stream.schema())).orElse(false);
+    }
+
+    /**
      * The current schema, or for files of an earlier version (the fixtures that stand for recordings made then)
      * that version's frozen schema. The generated classes write the current layout, so only a version whose
      * data is byte for byte the current one's can be written this way.

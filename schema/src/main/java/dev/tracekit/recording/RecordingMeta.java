@@ -34,7 +34,7 @@ public record RecordingMeta(
         String filtersJson) {
 
     /** The schema version this build writes. Raise it with every schema change (schema/README.md). */
-    public static final SchemaVersion CURRENT_SCHEMA_VERSION = new SchemaVersion(1, 1);
+    public static final SchemaVersion CURRENT_SCHEMA_VERSION = new SchemaVersion(1, 2);
 
     public static final String KEY_SCHEMA_VERSION = "tracekit.schema_version";
     public static final String KEY_RECORDING_ID = "tracekit.recording_id";
@@ -54,6 +54,12 @@ public record RecordingMeta(
     /** Per file, not per recording: which stream and which file of it this is. */
     public static final String KEY_STREAM = "tracekit.stream";
     public static final String KEY_FILE_SEQ = "tracekit.file_seq";
+
+    /** The same facts under another schema version: records read into the current schemas are written as such. */
+    public RecordingMeta withSchemaVersion(SchemaVersion version) {
+        return new RecordingMeta(version, recordingId, hostname, kernelRelease, arch, bootTimeWallNs, bootId,
+                recorderVersion, commandLine, filtersJson);
+    }
 
     public RecordingMeta {
         Objects.requireNonNull(schemaVersion, "schemaVersion");

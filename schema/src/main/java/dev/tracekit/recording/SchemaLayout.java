@@ -1,6 +1,7 @@
 package dev.tracekit.recording;
 
 import java.util.List;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 
 /**
@@ -32,6 +33,26 @@ public final class SchemaLayout {
                     && written.getFixedSize() == current.getFixedSize();
             default -> true; // the same primitive type
         };
+    }
+
+    /**
+     * True when data written with {@code written} is data of {@code current} but for a tail of fields added since,
+     * each {@code ["null", ...]} with the default null: a decoder that reads the tail only when the writer had it
+     * reads such data as it is (an older minor version's records), leaving the tail null as resolution would.
+     */
+    public static boolean encodesAlikeUpToNullTail(Schema written, Schema current) {
+        if (written.getType() != Schema.Type.RECORD || current.getType() != Schema.Type.RECORD
+                || !written.getFullName().equals(current.getFullName())) {
+            return false;
+        }
+        List<Schema.Field> have = written.getFields();
+        List<Schema.Field> want = current.getFields();
+        if (have.size() >= want.size() || !fieldsAlike(have, want.subList(0, have.size()))) {
+            return false;
+        }
+        return want.subList(have.size(), want.size()).stream().allMatch(field -> field.schema().isUnion()
+                && field.schema().getTypes().getFirst().getType() == Schema.Type.NULL
+                && field.defaultVal() == JsonProperties.NULL_VALUE);
     }
 
     private static boolean fieldsAlike(List<Schema.Field> written, List<Schema.Field> current) {

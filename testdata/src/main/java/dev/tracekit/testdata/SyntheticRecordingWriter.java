@@ -22,6 +22,7 @@ final class SyntheticRecordingWriter {
     private final CodecFactory codec;
     private final int recordsPerFile;
     private final int recordsPerBlock;
+    private boolean complete = true;
 
     SyntheticRecordingWriter(Path dir, SyntheticHost host, RecordingMeta meta, CodecFactory codec,
             int recordsPerFile, int recordsPerBlock) throws IOException {
@@ -33,8 +34,16 @@ final class SyntheticRecordingWriter {
         this.recordsPerBlock = recordsPerBlock;
     }
 
-    /** Writes the records in order; an empty list still makes one file, as a recorder that saw nothing does. */
+    /**
+     * Writes the records in order; an empty list still makes one file, as a recorder that saw nothing does. A
+     * stream whose layout at the recording's version is no longer the current one is left out: its committed
+     * files stay as that version wrote them (schema/README.md, rule 4).
+     */
     <T extends SpecificRecord> void write(RecordingStream stream, List<T> records) throws IOException {
+        if (!RecordingFileWriter.writes(stream, meta.schemaVersion())) {
+            complete = false;
+            return;
+        }
         long seq = 1;
         int next = 0;
         do {
@@ -51,5 +60,10 @@ final class SyntheticRecordingWriter {
             seq++;
             next = end;
         } while (next < records.size());
+    }
+
+    /** Whether every stream asked for was written. */
+    boolean complete() {
+        return complete;
     }
 }

@@ -46,11 +46,13 @@ final class BlockDecoder {
         AvroCursor in = new AvroCursor(data.bytes(), data.length());
         switch (file.stream()) {
             case SYSCALL_EVENTS -> {
+                syscallEvents.writerFields(file.writer().schema().getFields().size());
                 for (long i = 0; i < count; i++) {
                     visitor.syscallEvent(recording, syscallEvents.read(in, syscallEvent));
                 }
             }
             case SYSCALL_COUNTS -> {
+                syscallCounts.writerFields(file.writer().schema().getFields().size());
                 for (long i = 0; i < count; i++) {
                     visitor.syscallCount(recording, syscallCounts.read(in, syscallCount));
                 }

@@ -4,6 +4,7 @@ import static dev.tracekit.recorder.layout.TracekitStructs.COUNT_KEY;
 import static dev.tracekit.recorder.layout.TracekitStructs.COUNT_VALUE;
 import static dev.tracekit.recorder.layout.TracekitStructs.LATENCY_SLOTS;
 import static dev.tracekit.recorder.layout.TracekitStructs.LATENCY_VALUE;
+import static dev.tracekit.recorder.layout.TracekitStructs.SYSCALL_IA32;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -12,6 +13,7 @@ import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.recorder.ffm.Libbpf;
 import dev.tracekit.recorder.output.RotatingStreamWriter;
 import dev.tracekit.recorder.redact.Redactor;
+import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallCount;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -145,7 +147,10 @@ public final class SyscallCountCollector {
         row.setIntervalEndNs(endNs);
         row.setPid(tgid);
         row.setComm(EventHeaderDecoder.comm(countValue, COMM));
-        row.setSyscall(syscall);
+        // the key's SYSCALL_IA32 flag becomes the row's abi; the number stays the ia32 table's
+        boolean ia32 = (syscall & SYSCALL_IA32) != 0;
+        row.setSyscall(syscall & ~SYSCALL_IA32);
+        row.setAbi(ia32 ? SyscallAbi.IA32 : null);
         row.setCount(delta.count());
         row.setErrors(delta.errors());
         row.setLatencyTotalNs(latency ? delta.latencyTotalNs() : null);
