@@ -2,6 +2,7 @@ package dev.tracekit.fleet;
 
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.testdata.FutureVersionWriter;
+import dev.tracekit.testdata.Ia32Recording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +56,17 @@ public final class FleetTrees {
         }
         copy(fixtures().resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), root.resolve("node-2"),
                 name -> true);
+        return root;
+    }
+
+    /** An x86_64 host whose process made ia32 calls (testdata's Ia32Recording), beside db-1. */
+    public static Path ia32(Path root) {
+        try {
+            Ia32Recording.write(root.resolve("node-1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copy(fixtures().resolve("aarch64-db1"), root.resolve("node-2"), name -> true);
         return root;
     }
 
