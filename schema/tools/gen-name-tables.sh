@@ -3,6 +3,7 @@
 # headers (Debian's linux-libc-dev). The tables are committed: the analyzer must decode recordings of any
 # architecture on any laptop, without kernel headers.
 #   x86_64:  asm/unistd_64.h (made from arch/x86/entry/syscalls/syscall_64.tbl)
+#   ia32:    asm/unistd_32.h (made from arch/x86/entry/syscalls/syscall_32.tbl): x86_64's compat syscalls
 #   aarch64: asm-generic/unistd.h with the __ARCH_WANT_* switches arm64's asm/unistd.h sets
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +28,7 @@ table() {
 }
 
 # Syscalls added after the installed headers were cut (the kernel's syscall tables, 6.2 to 6.18): their
-# numbers are the same on x86_64 and aarch64. Header values win where both exist.
+# numbers are the same on x86_64, ia32 and aarch64. Header values win where both exist.
 newer_than_headers() {
   printf '%s\n' 451:cachestat 452:fchmodat2 453:map_shadow_stack 454:futex_wake 455:futex_wait \
     456:futex_requeue 457:statmount 458:listmount 459:lsm_get_self_attr 460:lsm_set_self_attr \
@@ -39,6 +40,11 @@ newer_than_headers() {
   echo "# x86_64 syscall numbers, from the kernel's asm/unistd_64.h (tools/gen-name-tables.sh)"
   table '#include <asm/unistd_64.h>'
 } > "$out/syscalls-x86_64.tsv"
+
+{
+  echo "# ia32 syscall numbers (int 0x80, sysenter, 32-bit processes on x86_64), from the kernel's asm/unistd_32.h (tools/gen-name-tables.sh)"
+  table '#include <asm/unistd_32.h>'
+} > "$out/syscalls-ia32.tsv"
 
 {
   echo "# aarch64 syscall numbers, from the kernel's asm-generic/unistd.h as arm64 configures it (tools/gen-name-tables.sh)"

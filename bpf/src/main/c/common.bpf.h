@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
 #include "tracekit.h"
 
 #define MAX_FILTER_ENTRIES 1024
@@ -75,10 +76,13 @@ struct {
 	__type(value, __u8);
 } filter_comms SEC(".maps");
 
-/* Indexed by syscall number: a plain array lookup is the cheapest test on the raw syscall hooks. */
+/*
+ * Indexed by syscall number: a plain array lookup is the cheapest test on the raw syscall hooks. The upper half
+ * holds the same choice for the ia32 table's numbers (MAX_SYSCALL_NR + number).
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MAX_SYSCALL_NR);
+	__uint(max_entries, 2 * MAX_SYSCALL_NR);
 	__type(key, __u32);
 	__type(value, __u8);
 } filter_syscalls SEC(".maps");
@@ -155,9 +159,10 @@ static __always_inline bool task_allowed(__u64 pid_tgid, enum task_name name)
 	return true;
 }
 
-static __always_inline bool syscall_allowed(__s64 nr)
+/* ia32: nr is a number of the ia32 table (in_ia32_syscall) */
+static __always_inline bool syscall_allowed(__s64 nr, bool ia32)
 {
-	__u32 zero = 0, key = (__u32)nr;
+	__u32 zero = 0, key = (__u32)nr + (ia32 ? MAX_SYSCALL_NR : 0);
 	struct live_filter *live = bpf_map_lookup_elem(&live_filter, &zero);
 	__u8 *chosen;
 
@@ -165,7 +170,9 @@ static __always_inline bool syscall_allowed(__s64 nr)
 		return false;
 	if (!live->syscalls)
 		return true;
-	chosen = bpf_map_lookup_elem(&filter_syscalls, &key);	/* NULL past MAX_SYSCALL_NR */
+	if (nr >= MAX_SYSCALL_NR)
+		return false;	/* no name chose it */
+	chosen = bpf_map_lookup_elem(&filter_syscalls, &key);
 	return chosen && *chosen;
 }
 
@@ -184,12 +191,22 @@ struct pt_regs___x86 {
 	unsigned long dx;
 	unsigned long r10;	/* the fourth syscall argument (rcx is clobbered by the syscall instruction) */
 	unsigned long orig_ax;	/* the syscall number */
+	unsigned long bx;	/* an ia32 call's arguments: ebx, ecx, edx, esi */
+	unsigned long cx;
 } __attribute__((preserve_access_index));
 
-static __always_inline void syscall_args(__u64 args[4])
+/* ia32: the call came through the ia32 table (in_ia32_syscall), whose arguments are other registers' low halves */
+static __always_inline void syscall_args_of(bool ia32, __u64 args[4])
 {
 	struct pt_regs___x86 *regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
 
+	if (ia32) {
+		args[0] = (__u32)regs->bx;
+		args[1] = (__u32)regs->cx;
+		args[2] = (__u32)regs->dx;
+		args[3] = (__u32)regs->si;
+		return;
+	}
 	args[0] = regs->di;
 	args[1] = regs->si;
 	args[2] = regs->dx;
@@ -201,6 +218,29 @@ static __always_inline long current_syscall(void)
 {
 	return ((struct pt_regs___x86 *)bpf_task_pt_regs(bpf_get_current_task_btf()))->orig_ax;
 }
+
+/* arch/x86/include/asm/thread_info.h: set on ia32 syscall entry, cleared on the return to user mode */
+#define TS_COMPAT 0x0002
+
+struct thread_info___x86 {
+	__u32 status;
+} __attribute__((preserve_access_index));
+
+struct task_struct___x86 {
+	struct thread_info___x86 thread_info;
+} __attribute__((preserve_access_index));
+
+/*
+ * Whether the syscall in progress came through the ia32 table (int 0x80, sysenter, a 32-bit process's
+ * syscall), as the kernel's in_ia32_syscall() tells: a 64-bit process using int 0x80 is one, so the code
+ * segment would not do. Those calls never reach the syscalls:* tracepoints, only raw_syscalls:*.
+ */
+static __always_inline bool in_ia32_syscall(void)
+{
+	struct task_struct___x86 *task = (void *)bpf_get_current_task_btf();
+
+	return task->thread_info.status & TS_COMPAT;
+}
 #elif defined(__TARGET_ARCH_arm64)
 struct pt_regs___arm64 {
 	unsigned long regs[31];
@@ -208,7 +248,8 @@ struct pt_regs___arm64 {
 	int syscallno;
 } __attribute__((preserve_access_index));
 
-static __always_inline void syscall_args(__u64 args[4])
+/* ia32 is x86's: never set here */
+static __always_inline void syscall_args_of(bool ia32, __u64 args[4])
 {
 	struct pt_regs___arm64 *regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
 
@@ -223,9 +264,43 @@ static __always_inline long current_syscall(void)
 {
 	return ((struct pt_regs___arm64 *)bpf_task_pt_regs(bpf_get_current_task_btf()))->syscallno;
 }
+
+/* AArch32 tasks' syscalls are not told apart on arm64: they are counted under their own numbers, as they come. */
+static __always_inline bool in_ia32_syscall(void)
+{
+	return false;
+}
 #else
-#error "syscall_args: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"
+#error "syscall_args_of: define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64 (compile-bpf.sh does)"
 #endif
+
+/* sched_process_exit's context since Linux 6.16, which tells whether the process ended (group_dead). */
+struct trace_event_raw_sched_process_exit {
+	bool group_dead;
+} __attribute__((preserve_access_index));
+
+struct signal_struct___exit {
+	struct {
+		int counter;
+	} live;			/* threads not yet exited */
+} __attribute__((preserve_access_index));
+
+struct task_struct___exit {
+	struct signal_struct___exit *signal;
+} __attribute__((preserve_access_index));
+
+/* In sched_process_exit: whether the exiting thread is its process's last. */
+static __always_inline bool process_ended(void *ctx)
+{
+	struct trace_event_raw_sched_process_exit *exit_ctx = ctx;
+	struct task_struct___exit *task = (void *)bpf_get_current_task_btf();
+
+	/* Older kernels lack group_dead; there the thread count (already decremented for this task) says it,
+	   though two threads exiting at once may then both read 0 */
+	if (bpf_core_field_exists(exit_ctx->group_dead))
+		return exit_ctx->group_dead;
+	return BPF_CORE_READ(task, signal, live.counter) == 0;
+}
 
 static __always_inline void fill_header(struct event_header *h, __u16 kind, __u16 size)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * File opens (open, openat, openat2, creat), recorded at exit with their result and with the arguments read
- * from the saved user registers (syscall_args). The path is read at exit: by then the kernel has copied
+ * from the saved user registers (syscall_args_of). The path is read at exit: by then the kernel has copied
  * it, so the user page is resident and the path is not silently empty.
  *
  * A relative path is also given the directory it was looked up in, as bcc's opensnoop -F, Tracee and Tetragon
@@ -255,11 +255,11 @@ static __always_inline __u8 resolve_dir(const char *path, long len, __s32 dirfd,
 }
 
 /* Each syscall's arguments in its own order; syscall is a constant, so each program keeps one case. */
-static __always_inline void read_open_args(__u32 syscall, struct open_args *args)
+static __always_inline void read_open_args(__u32 syscall, bool ia32, struct open_args *args)
 {
 	__u64 a[4];
 
-	syscall_args(a);
+	syscall_args_of(ia32, a);
 	switch (syscall) {
 	case OPEN_OPEN:
 		*args = (struct open_args){ .path = a[0], .dirfd = AT_FDCWD, .flags = a[1], .mode = a[2] };
@@ -277,7 +277,7 @@ static __always_inline void read_open_args(__u32 syscall, struct open_args *args
 	args->syscall = syscall;
 }
 
-static __always_inline int emit_open(__u32 syscall, __s64 ret)
+static __always_inline int emit_open(__u32 syscall, __s64 ret, bool ia32)
 {
 	__u32 zero = 0;
 	struct open_args args;
@@ -291,7 +291,7 @@ static __always_inline int emit_open(__u32 syscall, __s64 ret)
 		return 0;
 	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
-	read_open_args(syscall, &args);
+	read_open_args(syscall, ia32, &args);
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
 		return 0;
@@ -358,23 +358,54 @@ static __always_inline int emit_open(__u32 syscall, __s64 ret)
 SEC("tracepoint/syscalls/sys_exit_open")
 int open_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_open(OPEN_OPEN, ctx->ret);
+	return emit_open(OPEN_OPEN, ctx->ret, false);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat")
 int openat_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_open(OPEN_OPENAT, ctx->ret);
+	return emit_open(OPEN_OPENAT, ctx->ret, false);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat2")
 int openat2_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_open(OPEN_OPENAT2, ctx->ret);
+	return emit_open(OPEN_OPENAT2, ctx->ret, false);
 }
 
 SEC("tracepoint/syscalls/sys_exit_creat")
 int creat_exit(struct syscall_exit_ctx *ctx)
 {
-	return emit_open(OPEN_CREAT, ctx->ret);
+	return emit_open(OPEN_CREAT, ctx->ret, false);
+}
+
+/* syscall_32.tbl */
+#define IA32_OPEN 5
+#define IA32_CREAT 8
+#define IA32_OPENAT 295
+#define IA32_OPENAT2 437
+
+/*
+ * ia32 opens (a 32-bit process, or int 0x80) never reach the syscalls:* tracepoints, which skip compat calls:
+ * only the raw hook sees them, under the ia32 table's numbers. tp_btf is the cheapest program that hook runs
+ * (no trace buffer is filled), and a native call returns at the first test. Loaded on x86_64 only.
+ */
+SEC("tp_btf/sys_exit")
+int ia32_open_exit(__u64 *ctx)
+{
+	__s64 ret = (__s64)ctx[1];
+
+	if (!in_ia32_syscall())
+		return 0;
+	switch (current_syscall()) {
+	case IA32_OPEN:
+		return emit_open(OPEN_OPEN, ret, true);
+	case IA32_OPENAT:
+		return emit_open(OPEN_OPENAT, ret, true);
+	case IA32_OPENAT2:
+		return emit_open(OPEN_OPENAT2, ret, true);
+	case IA32_CREAT:
+		return emit_open(OPEN_CREAT, ret, true);
+	}
+	return 0;
 }

@@ -4,19 +4,10 @@
  * BTF (CO-RE: only the members read are declared, their offsets relocated at load), so no vmlinux.h.
  */
 #include "common.bpf.h"
-#include <bpf/bpf_core_read.h>
-
-typedef struct {
-	int counter;
-} atomic_t;
 
 struct mm_struct {
 	unsigned long arg_start;
 	unsigned long arg_end;
-} __attribute__((preserve_access_index));
-
-struct signal_struct {
-	atomic_t live;		/* threads not yet exited */
 } __attribute__((preserve_access_index));
 
 struct task_struct {
@@ -25,12 +16,6 @@ struct task_struct {
 	int exit_code;
 	struct task_struct *real_parent;
 	struct mm_struct *mm;
-	struct signal_struct *signal;
-} __attribute__((preserve_access_index));
-
-/* sched_process_exit's context since Linux 6.16, which tells whether the process ended (group_dead). */
-struct trace_event_raw_sched_process_exit {
-	bool group_dead;
 } __attribute__((preserve_access_index));
 
 /* /sys/kernel/tracing/events/sched/sched_process_exec/format */
@@ -155,7 +140,6 @@ SEC("tracepoint/sched/sched_process_exit")
 int proc_exit(void *ctx)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
-	struct trace_event_raw_sched_process_exit *exit_ctx = ctx;
 	struct proc_event *e;
 
 	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
@@ -164,12 +148,7 @@ int proc_exit(void *ctx)
 	if (!e)
 		return 0;
 	e->exit_code = BPF_CORE_READ(task, exit_code);
-	/* Older kernels lack group_dead; there the thread count (already decremented for this task) says it,
-	   though two threads exiting at once may then both read 0 */
-	if (bpf_core_field_exists(exit_ctx->group_dead))
-		e->last_thread = exit_ctx->group_dead;
-	else
-		e->last_thread = BPF_CORE_READ(task, signal, live.counter) == 0;
+	e->last_thread = process_ended(ctx);
 	submit_record(e, sizeof(*e));
 	return 0;
 }

@@ -3,6 +3,9 @@
  * Syscall counts per (process, syscall), with optional latency, and per-syscall event capture, from the
  * raw syscall hooks. sys_enter is attached only when latency or events are recorded.
  *
+ * An ia32 call (int 0x80, sysenter, a 32-bit process on x86_64) carries the ia32 table's number, marked with
+ * SYSCALL_IA32: only these hooks see such calls, the syscalls:* tracepoints never do.
+ *
  * Counts are taken at exit alone, in every mode, as libbpf-tools syscount does: a call whose entry was not
  * seen (blocked when tracing began, a new thread's first return, a call seccomp denied, whose sys_enter
  * ran before the filter) is still counted, and --latency or syscall-events never change the counts.
@@ -59,6 +62,20 @@ struct {
 	__type(value, struct latency_value);
 } latencies SEC(".maps");
 
+/*
+ * Processes that ended since the collector last looked: it takes their keys' final counts and deletes them.
+ * The kernel's word, not /proc's: a recorder in a container sees its own namespace's /proc, where the host's
+ * tgids of the keys are missing or name other processes. Bounded by the exits of one interval (a host
+ * making more loses exit notices: those processes' keys stay until the recording ends, their counts exact).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u8);
+} exited SEC(".maps");
+
 /* Syscalls not counted because counts was full, or counted without their latency because latencies was. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -88,10 +105,19 @@ static __always_inline __u32 log2_slot(__u64 v)
 	return slot;
 }
 
-/* A process's name changes only when it execs or renames itself (prctl PR_SET_NAME). */
+/*
+ * A process's name changes only when it execs or renames itself (prctl PR_SET_NAME). cfg holds the native
+ * numbers only: an ia32 call reads the name every time (such calls are rare).
+ */
 static __always_inline bool renames(__u32 nr)
 {
-	return nr == cfg.execve_nr || nr == cfg.execveat_nr || nr == cfg.prctl_nr;
+	return nr == cfg.execve_nr || nr == cfg.execveat_nr || nr == cfg.prctl_nr || (nr & SYSCALL_IA32);
+}
+
+/* The syscall's number as counts and events carry it: SYSCALL_IA32 marks the ia32 table's. */
+static __always_inline __s64 table_id(__s64 id, bool ia32)
+{
+	return ia32 && id >= 0 ? id | SYSCALL_IA32 : id;
 }
 
 /* Returns whether the call was counted. */
@@ -166,10 +192,11 @@ SEC("tracepoint/raw_syscalls/sys_enter")
 int syscall_enter(struct raw_sys_enter_ctx *ctx)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	bool ia32 = in_ia32_syscall();
 	struct syscall_entry *entry;
 	bool timed, captured;
 
-	if (!syscall_allowed(ctx->id))
+	if (!syscall_allowed(ctx->id, ia32))
 		return 0;
 	timed = cfg.record_latency && task_allowed(pid_tgid, PROCESS_NAME);
 	captured = cfg.capture_syscalls && task_allowed(pid_tgid, THREAD_NAME);
@@ -181,7 +208,7 @@ int syscall_enter(struct raw_sys_enter_ctx *ctx)
 		return 0;
 	}
 	entry->ts_ns = bpf_ktime_get_boot_ns();
-	entry->id = ctx->id;
+	entry->id = table_id(ctx->id, ia32);
 	__builtin_memcpy(entry->args, ctx->args, sizeof(entry->args));
 	entry->timed = timed;
 	entry->captured = captured;
@@ -192,7 +219,9 @@ SEC("tracepoint/raw_syscalls/sys_exit")
 int syscall_exit(struct raw_sys_exit_ctx *ctx)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct count_key key = { .tgid = pid_tgid >> 32, .syscall = (__u32)ctx->id };
+	bool ia32 = in_ia32_syscall();
+	__s64 id = table_id(ctx->id, ia32);
+	struct count_key key = { .tgid = pid_tgid >> 32, .syscall = (__u32)id };
 	struct syscall_entry *entry = NULL;
 	bool counted = false;
 	__u64 now = 0;
@@ -200,11 +229,11 @@ int syscall_exit(struct raw_sys_exit_ctx *ctx)
 	if (cfg.record_latency || cfg.capture_syscalls) {
 		entry = bpf_task_storage_get(&entries, bpf_get_current_task_btf(), NULL, 0);
 		/* an entry of another call: filtered out at entry, or began before we attached */
-		if (entry && (!entry->ts_ns || entry->id != ctx->id))
+		if (entry && (!entry->ts_ns || entry->id != id))
 			entry = NULL;
 		now = bpf_ktime_get_boot_ns();
 	}
-	if (cfg.count_syscalls && syscall_allowed(ctx->id) && task_allowed(pid_tgid, PROCESS_NAME))
+	if (cfg.count_syscalls && syscall_allowed(ctx->id, ia32) && task_allowed(pid_tgid, PROCESS_NAME))
 		counted = count_syscall(&key, ctx->ret < 0 && ctx->ret >= -4095);
 	if (!entry)
 		return 0;
@@ -214,5 +243,17 @@ int syscall_exit(struct raw_sys_exit_ctx *ctx)
 	if (cfg.capture_syscalls && entry->captured)
 		capture(entry, ctx->ret, now);
 	entry->ts_ns = 0;
+	return 0;
+}
+
+/* Every process's end, traced or not: a live filter may have dropped it after it was counted. */
+SEC("tracepoint/sched/sched_process_exit")
+int process_exit(void *ctx)
+{
+	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	__u8 one = 1;
+
+	if (process_ended(ctx))
+		bpf_map_update_elem(&exited, &tgid, &one, BPF_ANY);
 	return 0;
 }

@@ -82,7 +82,7 @@ struct event_header {
 
 struct syscall_event {
 	struct event_header hdr;
-	__s64 id;
+	__s64 id;		/* | SYSCALL_IA32 for an ia32 call */
 	__u64 args[6];
 	__s64 ret;
 	__u64 duration_ns;
@@ -141,10 +141,16 @@ struct proc_event {
 	char tail[];
 };
 
+/*
+ * Set in count_key.syscall and syscall_event.id when the number is the ia32 table's (int 0x80, sysenter or a 32-bit process on
+ * x86_64): ia32 5 is open where x86_64 5 is fstat.
+ */
+#define SYSCALL_IA32 0x80000000u
+
 /* Syscall counts are cumulative since the start; user space takes deltas, so nothing is reset. */
 struct count_key {
 	__u32 tgid;
-	__u32 syscall;
+	__u32 syscall;		/* the table's number, | SYSCALL_IA32 for an ia32 call */
 };
 
 struct count_value {
@@ -166,6 +172,18 @@ struct live_filter {
 	__u8 comms;
 	__u8 syscalls;
 	__u8 pad[3];
+};
+
+/*
+ * Which tgid the kernel gives the recorder, which knows only its pid in its own pid namespace (a container's):
+ * the namespace (st_dev, st_ino of /proc/self/ns/pid) and that pid go in, host_tgid comes out once the
+ * recorder has called getppid (self.bpf.c).
+ */
+struct self_query {
+	__u64 ns_dev;
+	__u64 ns_ino;
+	__u32 ns_tgid;
+	__u32 host_tgid;	/* 0 until the recorder's call was seen */
 };
 
 /* Fixed for the whole run: read-only data written before load, so the verifier prunes what is off. */

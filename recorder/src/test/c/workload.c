@@ -29,6 +29,8 @@
  *                         and goes on with the commands after the N arguments
  *   threadexec PATH N HEX...  a second thread makes that execve (the kernel ends the other threads first)
  *   exit CODE             exit_group(CODE), ignoring whatever follows (an exec'd workload's whole program)
+ *   ia32 N PATH           through int 0x80, as a 32-bit process makes them (x86_64 only): N getppid, an open of
+ *                         PATH (O_RDONLY) and its close, kill(self, 0); prints "ia32 OPEN_RESULT"
  *
  * Results are the raw syscall return: a value, or -errno.
  */
@@ -45,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -55,6 +58,17 @@ static long result(long rc)
 {
 	return rc < 0 ? -errno : rc;
 }
+
+#if defined(__x86_64__)
+/* An ia32 syscall from this 64-bit process: int 0x80 goes through the ia32 table with 32-bit arguments. */
+static long ia32_syscall(long nr, long a, long b, long c)
+{
+	long rc;
+
+	__asm__ volatile("int $0x80" : "=a"(rc) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
+	return rc;
+}
+#endif
 
 /* Hex digits to a NUL-terminated byte string, so a test can pass bytes no argv could carry as text. */
 static char *unhex(const char *hex)
@@ -268,6 +282,28 @@ int main(int argc, char **argv)
 			pthread_create(&thread, NULL, exec_thread, &call);
 			pthread_join(thread, NULL);	/* never returns: the exec ends this thread */
 			return 1;
+		} else if (!strcmp(cmd, "ia32") && i + 2 < argc) {
+#if defined(__x86_64__)
+			/* ia32 numbers (syscall_32.tbl): 64 getppid, 5 open, 6 close, 37 kill, 20 getpid */
+			long n = strtol(argv[i + 1], NULL, 10);
+			/* the path must lie below 4 GiB: ia32 arguments are 32 bits */
+			char *path = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+			long fd;
+
+			if (path == MAP_FAILED)
+				return 5;
+			strncpy(path, argv[i + 2], 4095);
+			for (long k = 0; k < n; k++)
+				ia32_syscall(64, 0, 0, 0);
+			fd = ia32_syscall(5, (long)path, O_RDONLY, 0);
+			if (fd >= 0)
+				ia32_syscall(6, fd, 0, 0);
+			ia32_syscall(37, ia32_syscall(20, 0, 0, 0), 0, 0);
+			printf("ia32 %ld\n", fd);
+			i += 2;
+#else
+			return 6;
+#endif
 		} else if (!strcmp(cmd, "exit") && i + 1 < argc) {
 			syscall(SYS_exit_group, atoi(argv[i + 1]));
 		} else if (!strcmp(cmd, "sleep") && i + 1 < argc) {

@@ -83,6 +83,17 @@ class FleetMatchesAnalyzerTest {
                 .map(Arguments::of);
     }
 
+    /** ia32 calls are named from the ia32 table (ia32:open), apart from the native call of the same number. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withIa32Calls")
+    void sameOutputOnIa32Calls(String args) {
+        assertSameOutput(args, FleetTrees.ia32(temp.resolve("ia32-" + args.hashCode())));
+    }
+
+    static Stream<Arguments> withIa32Calls() {
+        return Stream.of("syscalls --format csv", "syscalls --by process,syscall").map(Arguments::of);
+    }
+
     /** A file cut inside a block is read up to the damage, with the analyzer's warning and exit status 1. */
     @Test
     void damagedFileIsReadUpToTheDamage() {

@@ -2,6 +2,7 @@ package dev.tracekit.fleet;
 
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.testdata.FutureVersionWriter;
+import dev.tracekit.testdata.Ia32Recording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,6 +58,17 @@ public final class FleetTrees {
                 name -> true);
         // relative opens with the full paths 1.2 records: the fleet must go by them as the analyzer does
         copy(fixtures().resolve("x86_64-dev1-v1.2"), root.resolve("node-3"), name -> true);
+        return root;
+    }
+
+    /** An x86_64 host whose process made ia32 calls (testdata's Ia32Recording), beside db-1. */
+    public static Path ia32(Path root) {
+        try {
+            Ia32Recording.write(root.resolve("node-1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copy(fixtures().resolve("aarch64-db1"), root.resolve("node-2"), name -> true);
         return root;
     }
 

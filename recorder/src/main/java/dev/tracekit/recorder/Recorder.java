@@ -16,6 +16,7 @@ import dev.tracekit.recorder.ffm.NativeCallException;
 import dev.tracekit.recorder.ffm.RingBufferPoller;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recorder.host.HostFacts;
+import dev.tracekit.recorder.host.HostTgid;
 import dev.tracekit.recorder.host.ProcessTable;
 import dev.tracekit.recorder.metrics.MetricsEndpoint;
 import dev.tracekit.recorder.metrics.RecordTally;
@@ -69,6 +70,9 @@ final class Recorder {
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
         Redactor redactor = redactor();
+        ProcessTable processes = ProcessTable.host();
+        boolean hostNamespace = processes.inHostPidNamespace();
+        int selfTgid = selfTgid(hostNamespace);
         RecordTally tally = new RecordTally(!options.records(EventFamily.SYSCALLS));
         // Bound before the output directory is made or anything loads: a port in use ends the run with nothing written.
         MetricsEndpoint metrics = metricsEndpoint(tally, host);
@@ -82,12 +86,12 @@ final class Recorder {
             throw e;
         }
         boolean terminal = Libc.isatty(2);
-        ProcessTable processes = ProcessTable.host();
-        if (!processes.inHostPidNamespace()) {
-            err.println("tracekit record: note: running in a pid namespace other than the host's; each file's process "
-                    + "snapshot names that namespace's pids, the events the host's, so they cannot be matched");
+        if (!hostNamespace) {
+            err.println("tracekit record: note: running in a pid namespace other than the host's (the recorder is pid "
+                    + ProcessHandle.current().pid() + " here, " + selfTgid + " on the host); events and counts carry "
+                    + "host pids, each file's process snapshot this namespace's, so the two cannot be matched");
         }
-        try (metrics; TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, err)) {
+        try (metrics; TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, selfTgid, err)) {
             RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
                     options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE,
                     () -> ProcessSnapshotCodec.encode(processes.read(BootClock.nowNs())));
@@ -112,6 +116,16 @@ final class Recorder {
             bundle(dir, options.bundle().get());
         }
         return RecorderException.OK;
+    }
+
+    /** The recorder's tgid as the programs see it, so they leave it out; a failure is one line. */
+    private int selfTgid(boolean hostNamespace) {
+        try {
+            return HostTgid.of(hostNamespace);
+        } catch (NativeCallException | IllegalStateException | UncheckedIOException e) {
+            throw new RecorderException(RecorderException.FAILED, "finding the recorder's own pid on the host: "
+                    + e.getMessage().lines().findFirst().orElseThrow(), e);
+        }
     }
 
     /** The metrics endpoint when --metrics asked for one, else null. */
@@ -248,7 +262,7 @@ final class Recorder {
         BpfObject syscalls = programs.syscalls().orElseThrow();
         boolean latency = options.latency();
         SyscallCountCollector counts = new SyscallCountCollector(syscalls.mapFd("counts"),
-                latency ? syscalls.mapFd("latencies") : -1, redactor);
+                latency ? syscalls.mapFd("latencies") : -1, syscalls.mapFd("exited"), redactor);
         return new IntervalAccounting(output, programs, counts, new PerCpuCounter(syscalls.mapFd("count_overflows")));
     }
 

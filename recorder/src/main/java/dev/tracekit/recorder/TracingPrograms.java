@@ -55,12 +55,17 @@ final class TracingPrograms implements AutoCloseable {
             boolean latency = options.latency() && options.records(EventFamily.SYSCALLS);
             // Without syscall-events the object's only loss is a call's entry (no memory for the task's slot):
             // its latency is missing from the counts, so it is theirs, not a stream's that is not recorded.
+            boolean counts = options.records(EventFamily.SYSCALLS);
             plans.add(new Plan("syscalls", events ? Family.SYSCALL_EVENTS : Family.SYSCALL_COUNTS, events,
-                    program -> !program.equals("syscall_enter") || events || latency, // entries only for these
+                    program -> switch (program) {
+                        case "syscall_enter" -> events || latency; // entries only for these
+                        case "process_exit" -> counts; // tells the count collector which processes ended
+                        default -> true;
+                    },
                     Map.of("events", events ? ring : UNUSED_RING_BYTES, "latencies", latency ? LATENCY_ENTRIES : 1)));
         }
         if (options.records(EventFamily.OPENS)) {
-            plans.add(new Plan("opens", Family.OPENS, true, program -> true, Map.of("events", ring)));
+            plans.add(new Plan("opens", Family.OPENS, true, TracingPrograms::forThisArch, Map.of("events", ring)));
         }
         if (options.records(EventFamily.KILLS) || options.records(EventFamily.KERNEL_SIGNALS)) {
             // What the kernel did with a signal (ignored, already pending, ...) is its fate, not a failure:
@@ -68,7 +73,7 @@ final class TracingPrograms implements AutoCloseable {
             plans.add(new Plan("kills", Family.KILLS, true,
                     program -> program.equals("signal_generate")
                             ? options.records(EventFamily.KERNEL_SIGNALS) && !options.failedOnly()
-                            : options.records(EventFamily.KILLS),
+                            : options.records(EventFamily.KILLS) && forThisArch(program),
                     Map.of("events", ring)));
         }
         if (options.records(EventFamily.PROCS)) {
@@ -77,12 +82,19 @@ final class TracingPrograms implements AutoCloseable {
         return plans;
     }
 
-    static TracingPrograms load(RecorderOptions options, LiveFilter filter, Path tracefs, PrintWriter err) {
+    /** ia32_* programs catch x86_64's compat calls, which the syscalls:* tracepoints skip; no other machine has them. */
+    private static boolean forThisArch(String program) {
+        return !program.startsWith("ia32_") || Arch.current() == Arch.X86_64;
+    }
+
+    /** @param selfTgid the recorder's tgid as the kernel numbers it (HostTgid), which no program traces */
+    static TracingPrograms load(RecorderOptions options, LiveFilter filter, Path tracefs, int selfTgid,
+            PrintWriter err) {
         List<Loaded> loaded = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         try {
             for (Plan plan : plans(options)) {
-                loaded.add(open(plan, options, filter, tracefs, missing));
+                loaded.add(open(plan, options, filter, tracefs, selfTgid, missing));
             }
         } catch (RuntimeException e) {
             loaded.reversed().forEach(l -> l.object().close());
@@ -99,7 +111,7 @@ final class TracingPrograms implements AutoCloseable {
         return new TracingPrograms(loaded);
     }
 
-    private static Loaded open(Plan plan, RecorderOptions options, LiveFilter filter, Path tracefs,
+    private static Loaded open(Plan plan, RecorderOptions options, LiveFilter filter, Path tracefs, int selfTgid,
             List<String> missing) {
         BpfObject object = BpfObject.open(plan.object());
         try {
@@ -116,8 +128,8 @@ final class TracingPrograms implements AutoCloseable {
             }
             plan.mapSizes().forEach(object::setMaxEntries);
             // Wake the consumer early only when a ring is an eighth full; otherwise it reads every poll timeout.
-            BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()),
-                    (int) ProcessHandle.current().pid(), plan.mapSizes().get("events") / 8);
+            BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()), selfTgid,
+                    plan.mapSizes().get("events") / 8);
             object.load();
             LiveFilterMaps filters = new LiveFilterMaps(object);
             filters.apply(filter);

@@ -15,8 +15,9 @@ public enum ReadPath {
     AS_WRITTEN,
     /**
      * The data is the current layout's leading fields, written before later fields were added at the end
-     * ({@link SchemaLayout#isLeadingPart}): decoders made for the current layout read them as they are and
-     * fill the later fields with their defaults.
+     * ({@link SchemaLayout#isLeadingPart}; an earlier minor version's records): decoders made for the current
+     * layout read them as they are, reading the later fields only where the file has them and otherwise giving
+     * them their defaults, as resolution would.
      */
     LEADING_FIELDS,
     /** The data is read through Avro's resolution against the current schema. */

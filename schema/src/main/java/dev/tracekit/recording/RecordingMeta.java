@@ -60,6 +60,12 @@ public record RecordingMeta(
     public static final String KEY_STREAM = "tracekit.stream";
     public static final String KEY_FILE_SEQ = "tracekit.file_seq";
 
+    /** The same facts under another schema version: records read into the current schemas are written as such. */
+    public RecordingMeta withSchemaVersion(SchemaVersion version) {
+        return new RecordingMeta(version, recordingId, hostname, kernelRelease, arch, bootTimeWallNs, bootId,
+                recorderVersion, commandLine, filtersJson);
+    }
+
     public RecordingMeta {
         Objects.requireNonNull(schemaVersion, "schemaVersion");
         Objects.requireNonNull(recordingId, "recordingId");

@@ -37,6 +37,25 @@ class SyscallTableTest {
         assertTrue(table.number("no_such_call").isEmpty());
     }
 
+    /** x86_64's compat syscalls come from syscall_32.tbl, whose numbers mean other calls. */
+    @ParameterizedTest
+    @CsvSource({"5, ia32:open", "37, ia32:kill", "64, ia32:getppid", "20, ia32:getpid", "102, ia32:socketcall",
+        "295, ia32:openat", "437, ia32:openat2", "470, ia32:listns", "999, ia32:syscall_999"})
+    void ia32NumbersAreNamedFromTheIa32Table(int number, String name) {
+        SyscallTable x86 = SyscallTable.of(Arch.X86_64);
+        assertEquals(name, x86.name(number | SyscallTable.IA32));
+        assertEquals(number | SyscallTable.IA32, x86.number(name).orElseThrow());
+        assertEquals(number | SyscallTable.IA32, x86.number(name.toUpperCase()).orElseThrow());
+    }
+
+    @Test
+    void ia32NamesAreNotNative() {
+        SyscallTable x86 = SyscallTable.of(Arch.X86_64);
+        assertEquals("fstat", x86.name(5), "x86_64's own 5");
+        assertTrue(x86.number("ia32:no_such_call").isEmpty());
+        assertTrue(SyscallTable.of(Arch.AARCH64).number("ia32:open").isEmpty(), "no ia32 table on aarch64");
+    }
+
     @Test
     void tablesAreComplete() {
         assertTrue(SyscallTable.of(Arch.X86_64).all().size() > 370);

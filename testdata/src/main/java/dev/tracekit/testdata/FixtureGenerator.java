@@ -81,7 +81,8 @@ public final class FixtureGenerator {
         databaseHost(root.resolve("aarch64-db1"), V1);
         databaseHost(root.resolve("aarch64-db1-v" + V1_1), V1_1);
         databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
-        ciHost(root.resolve("x86_64-ci1-v" + V1_1));
+        ciHost(root.resolve("x86_64-ci1-v" + V1_1), V1_1);
+        ciHost(root.resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
         devHost(root.resolve("x86_64-dev1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
         appHost(root.resolve("x86_64-app1-v" + V1_1));
         idleHost(root.resolve("empty"));
@@ -236,14 +237,14 @@ public final class FixtureGenerator {
     }
 
     /** x86_64, procs only: a CI build's execs, forks, exits and a rename over 4 intervals, 3 procs lost in the third. */
-    static void ciHost(Path dir) throws IOException {
+    static void ciHost(Path dir, SchemaVersion version) throws IOException {
         SyntheticHost host = new SyntheticHost("ci-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
                 7_200_000_000_000L, 0x5EED_0004L);
         List<ProcEvent> procs = ProcScenario.ciBuild(host.startBootNs());
         SyntheticEvents events = new SyntheticEvents(host, List.of(), 4);
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(V1_1, "tracekit record --events procs -o /var/tmp/ci-1",
-                        "{\"events\":[\"procs\"]}"), zstd(V1_1), 100_000, 1_000);
+                host.meta(version, "tracekit record --events procs -o /var/tmp/ci-1",
+                        "{\"events\":[\"procs\"]}"), zstd(version), 100_000, 1_000);
         writer.write(RecordingStream.PROCS, procs);
         writer.write(RecordingStream.INTERVALS, events.intervalStats(
                 Map.of(Family.PROCS, procs.stream().map(e -> e.getHeader().getTsNs()).toList()),

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Errnos;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ public final class FailureTally implements RecordVisitor {
     public void syscallEvent(Recording recording, SyscallEvent e) {
         int errno = Errnos.ofReturnValue(e.getRet());
         if (errno != 0) {
-            syscalls.add(new SyscallErrno(recording.index(), e.getSyscall(), errno), true);
+            syscalls.add(new SyscallErrno(recording.index(), SyscallTable.keyOf(e.getSyscall(), e.getAbi()), errno), true);
         }
     }
 

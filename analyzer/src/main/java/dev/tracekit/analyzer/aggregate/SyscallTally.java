@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Errnos;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
@@ -87,7 +88,7 @@ public final class SyscallTally implements RecordVisitor {
         }
         EventHeader h = e.getHeader();
         SyscallKeyTable table = table(recording.index());
-        table.addEvent(slot(table, h.getPid(), h.getComm(), e.getSyscall(), bucket(recording, h.getTsNs())),
+        table.addEvent(slot(table, h.getPid(), h.getComm(), SyscallTable.keyOf(e.getSyscall(), e.getAbi()), bucket(recording, h.getTsNs())),
                 Errnos.ofReturnValue(e.getRet()) != 0, e.getDurationNs());
     }
 
@@ -97,7 +98,7 @@ public final class SyscallTally implements RecordVisitor {
             return;
         }
         SyscallKeyTable table = table(recording.index());
-        table.addCounts(slot(table, c.getPid(), c.getComm(), c.getSyscall(), bucket(recording, c.getIntervalStartNs())),
+        table.addCounts(slot(table, c.getPid(), c.getComm(), SyscallTable.keyOf(c.getSyscall(), c.getAbi()), bucket(recording, c.getIntervalStartNs())),
                 c.getCount(), c.getErrors(), c.getLatencyTotalNs(), c.getLatencyLog2Hist());
     }
 

@@ -55,7 +55,7 @@ public final class FilterOptions {
     @Option(names = {"-f", "--flags"}, split = ",", paramLabel = "FLAG", description = "Only opens with all these flags, e.g. O_WRONLY,O_CREAT.")
     List<String> flags = new ArrayList<>();
 
-    @Option(names = {"--syscall", "--syscalls"}, split = ",", paramLabel = "NAME", completionCandidates = SyscallNameList.class, description = "Only these syscalls (names of the recording's architecture).")
+    @Option(names = {"--syscall", "--syscalls"}, split = ",", paramLabel = "NAME", completionCandidates = SyscallNameList.class, description = "Only these syscalls (names of the recording's architecture; ia32:NAME for x86_64's 32-bit calls alone).")
     List<String> syscalls = new ArrayList<>();
 
     @Option(names = {"-s", "--signal"}, split = ",", paramLabel = "SIG", completionCandidates = SignalNameList.class, description = "Only these signals, by name or number.")

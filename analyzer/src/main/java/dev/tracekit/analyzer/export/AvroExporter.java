@@ -4,6 +4,7 @@ import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.recording.RecordingFileWriter;
+import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
@@ -45,8 +46,9 @@ public final class AvroExporter implements RecordVisitor, Closeable {
             Path dir = directory.resolve(safeName(recording.host()) + "-" + safeName(recording.meta().recordingId()));
             try {
                 Files.createDirectories(dir);
-                writer = RecordingFileWriter.create(dir, stream, 1, recording.meta(), codec,
-                        null);
+                // the records are the current schemas' (older files are resolved into them when read)
+                writer = RecordingFileWriter.create(dir, stream, 1,
+                        recording.meta().withSchemaVersion(RecordingMeta.CURRENT_SCHEMA_VERSION), codec, null);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 throw TracekitException.badInput(e.getFile() + ": already exists; export writes new files only");
             } catch (IOException e) {

@@ -47,6 +47,8 @@ public final class EventFilter {
         SyscallTable table = recording.syscalls();
         for (String name : spec.syscalls()) {
             table.number(name).ifPresent(syscallNumbers::add);
+            // open means open whichever table a process called it through; ia32:open the ia32 one alone
+            table.number("ia32:" + name).ifPresent(syscallNumbers::add);
         }
         this.openFlags = recording.openFlags();
         this.flagNames = spec.flags().toArray(String[]::new);
@@ -196,7 +198,7 @@ public final class EventFilter {
 
     public boolean syscallEvent(SyscallEvent e) {
         return header(e.getHeader()) && noOpenOnlyFilters() && spec.signals().isEmpty()
-                && (spec.syscalls().isEmpty() || syscallNumbers.contains(e.getSyscall()))
+                && (spec.syscalls().isEmpty() || syscallNumbers.contains(SyscallTable.keyOf(e.getSyscall(), e.getAbi())))
                 && failure(Errnos.ofReturnValue(e.getRet()));
     }
 
@@ -209,7 +211,7 @@ public final class EventFilter {
                 && noOpenOnlyFilters() && spec.signals().isEmpty()
                 && (spec.pids().isEmpty() || spec.pids().contains(c.getPid()))
                 && comm(c.getComm())
-                && (spec.syscalls().isEmpty() || syscallNumbers.contains(c.getSyscall()))
+                && (spec.syscalls().isEmpty() || syscallNumbers.contains(SyscallTable.keyOf(c.getSyscall(), c.getAbi())))
                 && (!spec.failedOnly() || c.getErrors() > 0);
     }
 

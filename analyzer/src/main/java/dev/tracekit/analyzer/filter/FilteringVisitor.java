@@ -55,6 +55,7 @@ public final class FilteringVisitor implements RecordVisitor {
             errorsOnly.setPid(count.getPid());
             errorsOnly.setComm(count.getComm());
             errorsOnly.setSyscall(count.getSyscall());
+            errorsOnly.setAbi(count.getAbi());
             errorsOnly.setCount(count.getErrors());
             errorsOnly.setErrors(count.getErrors());
             // Latency is recorded for all calls together; the failed calls' share is unknown.

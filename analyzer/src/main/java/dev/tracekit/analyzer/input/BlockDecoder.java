@@ -6,6 +6,7 @@ import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -14,10 +15,16 @@ import java.util.Set;
  * each reading thread has its own instance.
  */
 final class BlockDecoder {
+    /**
+     * The streams whose decoders read a file of only the current layout's leading fields themselves (those 1.2
+     * added fields to at the end), told how many fields the file's records have.
+     */
+    private static final Set<RecordingStream> READ_LEADING_FIELDS = EnumSet.of(RecordingStream.OPENS,
+            RecordingStream.SYSCALL_COUNTS, RecordingStream.SYSCALL_EVENTS);
+
     private final SyscallEventDecoder syscallEvents;
     private final SyscallCountDecoder syscallCounts = new SyscallCountDecoder();
     private final OpenEventDecoder opens;
-    private final OpenEventDecoder opensBefore12;
     private final KillEventDecoder kills;
     private final ProcEventDecoder procs;
     private final SyscallEvent syscallEvent;
@@ -30,8 +37,7 @@ final class BlockDecoder {
     /** @param reads the optional fields to decode; the others are skipped and stay zero */
     BlockDecoder(Set<OptionalField> reads) {
         syscallEvents = new SyscallEventDecoder(reads);
-        opens = new OpenEventDecoder(reads, true);
-        opensBefore12 = new OpenEventDecoder(reads, false);
+        opens = new OpenEventDecoder(reads);
         kills = new KillEventDecoder(reads);
         procs = new ProcEventDecoder(reads);
         syscallEvent = syscallEvents.newRecord();
@@ -42,27 +48,29 @@ final class BlockDecoder {
 
     void decode(Recording recording, RecordingFile file, BlockCodec.Decoded data, long count, RecordVisitor visitor)
             throws CorruptInputException {
-        // only opens gained fields at the end so far: a decoder that knows the later fields reads such files
-        if (file.writer().resolved() || file.writer().leading() && file.stream() != RecordingStream.OPENS) {
+        if (file.writer().resolved() || file.writer().leading() && !READ_LEADING_FIELDS.contains(file.stream())) {
             decodeResolved(recording, file, data, count, visitor);
             return;
         }
         AvroCursor in = new AvroCursor(data.bytes(), data.length());
+        int writerFields = file.writer().schema().getFields().size();
         switch (file.stream()) {
             case SYSCALL_EVENTS -> {
+                syscallEvents.writerFields(writerFields);
                 for (long i = 0; i < count; i++) {
                     visitor.syscallEvent(recording, syscallEvents.read(in, syscallEvent));
                 }
             }
             case SYSCALL_COUNTS -> {
+                syscallCounts.writerFields(writerFields);
                 for (long i = 0; i < count; i++) {
                     visitor.syscallCount(recording, syscallCounts.read(in, syscallCount));
                 }
             }
             case OPENS -> {
-                OpenEventDecoder decoder = file.writer().leading() ? opensBefore12 : opens;
+                opens.writerFields(writerFields);
                 for (long i = 0; i < count; i++) {
-                    visitor.open(recording, decoder.read(in, open));
+                    visitor.open(recording, opens.read(in, open));
                 }
             }
             case KILLS -> {

@@ -14,15 +14,21 @@ final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
     private static final OpenSyscall[] SYSCALLS = OpenSyscall.values();
     private static final FullPathStatus[] STATUSES = FullPathStatus.values();
 
+    /** full_path came with 1.2, full_path_status after it: files of earlier versions end their records before it. */
+    private static final int FULL_PATH_FIELD = OpenEvent.getClassSchema().getField("full_path").pos();
+
     private final EventHeaderDecoder header;
-    private final boolean withFullPath;
     /** full_path's buffer, kept across records without one (most opens are absolute) for the next that has one. */
     private ByteBuffer fullPath;
+    private int writerFields = FULL_PATH_FIELD + 2;
 
-    /** @param withFullPath whether the records carry full_path and full_path_status (written since 1.2) */
-    OpenEventDecoder(Set<OptionalField> reads, boolean withFullPath) {
+    OpenEventDecoder(Set<OptionalField> reads) {
         this.header = new EventHeaderDecoder(reads);
-        this.withFullPath = withFullPath;
+    }
+
+    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
+    void writerFields(int fields) {
+        writerFields = fields;
     }
 
     @Override
@@ -42,7 +48,7 @@ final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
         e.setMode(in.readInt());
         e.setResolve(in.readLong());
         e.setResult(in.readInt());
-        if (withFullPath) {
+        if (writerFields > FULL_PATH_FIELD) {
             if (in.readIndex(2) == 1) {
                 fullPath = in.readBytes(fullPath);
                 e.setFullPath(fullPath);

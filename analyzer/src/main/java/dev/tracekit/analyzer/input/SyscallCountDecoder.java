@@ -1,13 +1,25 @@
 package dev.tracekit.analyzer.input;
 
+import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallCount;
 import java.util.ArrayList;
 import java.util.List;
 
 final class SyscallCountDecoder implements RecordDecoder<SyscallCount> {
+    private static final SyscallAbi[] ABIS = SyscallAbi.values();
+    /** abi came with 1.2: files of earlier versions end their records before it (ReadPath.LEADING_FIELDS). */
+    private static final int ABI_FIELD = SyscallCount.getClassSchema().getField("abi").pos();
+
+    private int writerFields = ABI_FIELD + 1;
+
+    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
+    void writerFields(int fields) {
+        writerFields = fields;
+    }
+
     @Override
     public SyscallCount newRecord() {
-        return new SyscallCount(0L, 0L, 0, null, 0, 0L, 0L, null, null);
+        return new SyscallCount(0L, 0L, 0, null, 0, 0L, 0L, null, null, null);
     }
 
     @Override
@@ -21,6 +33,7 @@ final class SyscallCountDecoder implements RecordDecoder<SyscallCount> {
         c.setErrors(in.readLong());
         c.setLatencyTotalNs(in.readIndex(2) == 0 ? null : in.readLong());
         c.setLatencyLog2Hist(in.readIndex(2) == 0 ? null : readLongs(in));
+        c.setAbi(writerFields <= ABI_FIELD || in.readIndex(2) == 0 ? null : ABIS[in.readIndex(ABIS.length)]);
         return c;
     }
 

@@ -161,7 +161,7 @@ public final class ExportRows implements RecordVisitor {
     @Override
     public void syscallEvent(Recording recording, SyscallEvent e) {
         List<Object> row = head(recording, e.getHeader());
-        row.addAll(Arrays.asList(Names.syscall(recording, e.getSyscall()),
+        row.addAll(Arrays.asList(Names.syscall(recording, e.getSyscall(), e.getAbi()),
                 new long[] {e.getArg0(), e.getArg1(), e.getArg2(), e.getArg3(), e.getArg4(), e.getArg5()},
                 e.getRet(), Names.errno(Errnos.ofReturnValue(e.getRet())), e.getDurationNs()));
         out.row(row);
@@ -172,7 +172,7 @@ public final class ExportRows implements RecordVisitor {
         List<Long> histogram = c.getLatencyLog2Hist();
         out.row(Arrays.asList(recording.host(), recording.meta().recordingId(),
                 ReportContext.time(recording, c.getIntervalStartNs()), ReportContext.time(recording, c.getIntervalEndNs()),
-                (long) c.getPid(), ReportContext.bytes(c.getComm()), Names.syscall(recording, c.getSyscall()),
+                (long) c.getPid(), ReportContext.bytes(c.getComm()), Names.syscall(recording, c.getSyscall(), c.getAbi()),
                 c.getCount(), c.getErrors(), c.getLatencyTotalNs(),
                 histogram == null ? null : histogram.stream().map(String::valueOf).collect(Collectors.joining(" "))));
     }

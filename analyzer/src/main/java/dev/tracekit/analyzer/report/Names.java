@@ -4,13 +4,15 @@ import dev.tracekit.analyzer.aggregate.SignalPairing;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Named;
 import dev.tracekit.names.Errnos;
-import dev.tracekit.names.Signals;
 import dev.tracekit.names.OpenFlags;
+import dev.tracekit.names.Signals;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.schema.KillEvent;
+import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
+import dev.tracekit.schema.SyscallAbi;
 import java.util.Locale;
-import dev.tracekit.schema.KillSyscall;
 
 /** Numbers paired with their names, decoded with the recording's architecture where that matters. */
 final class Names {
@@ -21,8 +23,14 @@ final class Names {
     private Names() {
     }
 
+    /** A syscall as aggregates key it: an ia32 call's number has {@link SyscallTable#IA32} set. */
     static Named syscall(Recording recording, int number) {
-        return new Named(number, recording.syscalls().name(number));
+        return new Named(number & ~SyscallTable.IA32, recording.syscalls().name(number));
+    }
+
+    /** A record's syscall: its number in the table {@code abi} names, the name saying which (ia32:open). */
+    static Named syscall(Recording recording, int number, SyscallAbi abi) {
+        return syscall(recording, SyscallTable.keyOf(number, abi));
     }
 
     /**

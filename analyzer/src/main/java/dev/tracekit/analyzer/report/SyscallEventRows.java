@@ -49,7 +49,7 @@ public final class SyscallEventRows implements RecordVisitor {
                 recording.losses().lostAround(Family.SYSCALL_EVENTS, h.getTsNs()),
                 ReportContext.time(recording, h.getTsNs()),
                 (long) h.getPid(), (long) h.getTid(), ReportContext.bytes(h.getComm()), e.getDurationNs(),
-                Names.syscall(recording, e.getSyscall()), e.getRet(),
+                Names.syscall(recording, e.getSyscall(), e.getAbi()), e.getRet(),
                 errno == 0 ? null : new Named(errno, Errnos.name(errno)),
                 new long[] {e.getArg0(), e.getArg1(), e.getArg2(), e.getArg3(), e.getArg4(), e.getArg5()}));
     }

@@ -17,8 +17,10 @@ import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.fleet.input.FleetCatalog;
 import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
+import dev.tracekit.schema.SyscallAbi;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -67,17 +69,27 @@ public final class SyscallFigures {
     Dataset<Row> sourceRows() {
         Dataset<Row> counts = catalog.read(RecordingStream.SYSCALL_COUNTS,
                 r -> r.syscallFamily() == Family.SYSCALL_COUNTS).select(columns(
-                col("pid"), col("comm"), col("syscall"), col("interval_start_ns").as("ts_ns"), col("count"),
+                col("pid"), col("comm"), syscallKey(), col("interval_start_ns").as("ts_ns"), col("count"),
                 col("errors"), col("latency_total_ns").as("latency_ns"),
                 col("latency_total_ns").isNotNull().and(col("latency_log2_hist").isNotNull()).as("latency_known")));
         Dataset<Row> events = catalog.read(RecordingStream.SYSCALL_EVENTS,
                 r -> r.syscallFamily() == Family.SYSCALL_EVENTS).select(columns(
-                col("header.pid").as("pid"), col("header.comm").as("comm"), col("syscall"),
+                col("header.pid").as("pid"), col("header.comm").as("comm"), syscallKey(),
                 col("header.ts_ns").as("ts_ns"), lit(1L).as("count"),
                 // -4095..-1 is a negated errno (Errnos.ofReturnValue)
                 when(col("ret").between(-4095L, -1L), 1L).otherwise(0L).as("errors"),
                 col("duration_ns").as("latency_ns"), lit(true).as("latency_known")));
         return counts.unionByName(events);
+    }
+
+    /**
+     * The number a call is known by, as the analyzer keys it (SyscallTable.keyOf): an ia32 call's (abi IA32, since
+     * schema 1.2) with SyscallTable.IA32 set, so it is named from the ia32 table and never merged with the native
+     * call of the same number.
+     */
+    private static Column syscallKey() {
+        return when(col("abi").equalTo(SyscallAbi.IA32.name()), col("syscall").bitwiseOR(lit(SyscallTable.IA32)))
+                .otherwise(col("syscall")).as("syscall");
     }
 
     private static Column[] columns(Column... fields) {

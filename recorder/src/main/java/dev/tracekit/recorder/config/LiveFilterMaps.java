@@ -6,12 +6,15 @@ import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.tracekit.names.Arch;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.ffm.BpfObject;
 import dev.tracekit.recorder.ffm.Libbpf;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -22,8 +25,9 @@ import java.util.function.BiConsumer;
  * are switched off while the members are swapped: for that moment everything is traced, still never a gap.
  */
 public final class LiveFilterMaps {
-    /** filter_syscalls is an array indexed by syscall number (MAX_SYSCALL_NR in common.bpf.h). */
+    /** filter_syscalls is an array indexed by syscall number, then ia32 number (MAX_SYSCALL_NR in common.bpf.h). */
     public static final int MAX_SYSCALL_NR = 1024;
+    private static final SyscallTable SYSCALLS = SyscallTable.of(Arch.current());
 
     private final BpfObject object;
     private final Arena arena = Arena.ofAuto();
@@ -103,10 +107,19 @@ public final class LiveFilterMaps {
         }
     }
 
-    /** An array slot cannot be deleted: membership is its value. */
+    /**
+     * An array slot cannot be deleted: membership is its value. The syscall of the same name in the ia32 table,
+     * if any, is chosen alike (slot MAX_SYSCALL_NR + its ia32 number): -e open means open whichever table a
+     * process called it through.
+     */
     private void putSyscall(MapEdit edit, Integer nr) {
-        Libbpf.bpf_map_update_elem(edit.fd(), arena.allocateFrom(JAVA_INT, nr), edit.present() ? one : zero,
-                Libbpf.BPF_ANY);
+        MemorySegment choice = edit.present() ? one : zero;
+        Libbpf.bpf_map_update_elem(edit.fd(), arena.allocateFrom(JAVA_INT, nr), choice, Libbpf.BPF_ANY);
+        OptionalInt ia32 = SYSCALLS.number("ia32:" + SYSCALLS.name(nr));
+        if (ia32.isPresent()) {
+            int slot = MAX_SYSCALL_NR + (ia32.getAsInt() & ~SyscallTable.IA32);
+            Libbpf.bpf_map_update_elem(edit.fd(), arena.allocateFrom(JAVA_INT, slot), choice, Libbpf.BPF_ANY);
+        }
     }
 
     private void writeSwitches(LiveFilter next) {

@@ -4,6 +4,7 @@ import static dev.tracekit.recorder.layout.TracekitStructs.COUNT_KEY;
 import static dev.tracekit.recorder.layout.TracekitStructs.COUNT_VALUE;
 import static dev.tracekit.recorder.layout.TracekitStructs.LATENCY_SLOTS;
 import static dev.tracekit.recorder.layout.TracekitStructs.LATENCY_VALUE;
+import static dev.tracekit.recorder.layout.TracekitStructs.SYSCALL_IA32;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -12,22 +13,23 @@ import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.recorder.ffm.Libbpf;
 import dev.tracekit.recorder.output.RotatingStreamWriter;
 import dev.tracekit.recorder.redact.Redactor;
+import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallCount;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the kernel's cumulative syscall counts once per interval and writes one {@link SyscallCount} row
  * per (process, syscall) that moved. Entries of processes that have exited are taken out of the map with
  * an atomic lookup-and-delete, so their last increments are still counted and the map does not fill up.
+ * Which processes exited the kernel says (the {@code exited} map sched_process_exit fills), not /proc: in a
+ * container's pid namespace /proc knows none of the host tgids the keys hold.
  */
 public final class SyscallCountCollector {
     private static final long TGID = offset(COUNT_KEY, "tgid");
@@ -40,6 +42,7 @@ public final class SyscallCountCollector {
 
     private final int countsFd;
     private final int latenciesFd;
+    private final int exitedFd;
     private final boolean latency;
     private final CountDeltas deltas = new CountDeltas();
     private final Arena arena = Arena.ofAuto();
@@ -47,34 +50,54 @@ public final class SyscallCountCollector {
     private final MemorySegment nextKey = arena.allocate(COUNT_KEY);
     private final MemorySegment countValue = arena.allocate(COUNT_VALUE);
     private final MemorySegment latencyValue = arena.allocate(LATENCY_VALUE);
+    private final MemorySegment tgidKey = arena.allocate(JAVA_INT);
+    private final MemorySegment nextTgid = arena.allocate(JAVA_INT);
     private final SyscallCount row = new SyscallCount();
     private final Redactor redactor;
 
-    /** @param latenciesFd the latency map, or -1 without --latency */
-    public SyscallCountCollector(int countsFd, int latenciesFd, Redactor redactor) {
+    /**
+     * @param latenciesFd the latency map, or -1 without --latency
+     * @param exitedFd    the tgids of processes that ended, which the collector deletes once it took their counts
+     */
+    public SyscallCountCollector(int countsFd, int latenciesFd, int exitedFd, Redactor redactor) {
         this.countsFd = countsFd;
         this.latenciesFd = latenciesFd;
+        this.exitedFd = exitedFd;
         this.latency = latenciesFd >= 0;
         this.redactor = redactor;
     }
 
     /** Writes the interval's rows; returns how many. */
     public long collect(long startNs, long endNs, RotatingStreamWriter<SyscallCount> out) throws IOException {
-        Map<Integer, Boolean> alive = new HashMap<>();
+        // read before the keys: a process that ends after this is still live below, and ended next time
+        Set<Integer> exited = exited();
         long rows = 0;
         for (long packedKey : keys()) {
             int tgid = (int) (packedKey >>> 32);
             int syscall = (int) packedKey;
             key.set(JAVA_INT, TGID, tgid);
             key.set(JAVA_INT, SYSCALL, syscall);
-            boolean exited = !alive.computeIfAbsent(tgid, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
-            CountDeltas.Counts delta = exited ? finalDelta(tgid, syscall) : delta(tgid, syscall);
+            CountDeltas.Counts delta = exited.contains(tgid) ? finalDelta(tgid, syscall) : delta(tgid, syscall);
             if (delta != null && !delta.isZero()) {
                 write(startNs, endNs, tgid, syscall, delta, out);
                 rows++;
             }
         }
+        for (int tgid : exited) {
+            tgidKey.set(JAVA_INT, 0, tgid);
+            Libbpf.bpf_map_delete_elem(exitedFd, tgidKey);
+        }
         return rows;
+    }
+
+    private Set<Integer> exited() {
+        Set<Integer> tgids = new HashSet<>();
+        MemorySegment previous = MemorySegment.NULL;
+        while (Libbpf.bpf_map_get_next_key(exitedFd, previous, nextTgid)) {
+            tgids.add(nextTgid.get(JAVA_INT, 0));
+            previous = tgidKey.copyFrom(nextTgid);
+        }
+        return tgids;
     }
 
     private List<Long> keys() {
@@ -124,7 +147,10 @@ public final class SyscallCountCollector {
         row.setIntervalEndNs(endNs);
         row.setPid(tgid);
         row.setComm(EventHeaderDecoder.comm(countValue, COMM));
-        row.setSyscall(syscall);
+        // the key's SYSCALL_IA32 flag becomes the row's abi; the number stays the ia32 table's
+        boolean ia32 = (syscall & SYSCALL_IA32) != 0;
+        row.setSyscall(syscall & ~SYSCALL_IA32);
+        row.setAbi(ia32 ? SyscallAbi.IA32 : null);
         row.setCount(delta.count());
         row.setErrors(delta.errors());
         row.setLatencyTotalNs(latency ? delta.latencyTotalNs() : null);

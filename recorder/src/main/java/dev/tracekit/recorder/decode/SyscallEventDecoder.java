@@ -1,10 +1,12 @@
 package dev.tracekit.recorder.decode;
 
 import static dev.tracekit.recorder.layout.TracekitStructs.SYSCALL_EVENT;
+import static dev.tracekit.recorder.layout.TracekitStructs.SYSCALL_IA32;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallEvent;
 import java.lang.foreign.MemorySegment;
 
@@ -21,7 +23,10 @@ public final class SyscallEventDecoder {
     public SyscallEvent decode(MemorySegment record) {
         EventHeaderDecoder.decode(record, header);
         event.setHeader(header);
-        event.setSyscall((int) record.get(JAVA_LONG, ID));
+        long id = record.get(JAVA_LONG, ID);
+        boolean ia32 = id >= 0 && (id & Integer.toUnsignedLong(SYSCALL_IA32)) != 0;
+        event.setSyscall((int) (ia32 ? id & ~Integer.toUnsignedLong(SYSCALL_IA32) : id));
+        event.setAbi(ia32 ? SyscallAbi.IA32 : null);
         event.setArg0(arg(record, 0));
         event.setArg1(arg(record, 1));
         event.setArg2(arg(record, 2));

@@ -19,6 +19,7 @@ public final class Libc {
 
     private static final SymbolLookup LIBC = Linker.nativeLinker().defaultLookup();
     private static final NativeFunction GETEUID = NativeFunction.find(LIBC, "geteuid", FunctionDescriptor.of(JAVA_INT));
+    private static final NativeFunction GETPPID = NativeFunction.find(LIBC, "getppid", FunctionDescriptor.of(JAVA_INT));
     private static final NativeFunction ISATTY = NativeFunction.find(LIBC, "isatty",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final NativeFunction STRERROR = NativeFunction.find(LIBC, "strerror",
@@ -48,6 +49,11 @@ public final class Libc {
 
     public static int geteuid() {
         return GETEUID.callInt();
+    }
+
+    /** The parent's pid; HostTgid makes this call for a BPF program to see (the JDK never makes it). */
+    public static int getppid() {
+        return GETPPID.callInt();
     }
 
     public static boolean isatty(int fd) {

@@ -30,6 +30,8 @@ public final class TracekitStructs {
     public static final short EVENT_OPEN = 2;
     public static final short EVENT_KILL = 3;
     public static final short EVENT_PROC = 4;
+    /** count_key.syscall's flag for a number of the ia32 table */
+    public static final int SYSCALL_IA32 = 0x8000_0000;
 
     public static final StructLayout EVENT_HEADER = structLayout(
             JAVA_SHORT.withName("kind"),
@@ -142,9 +144,16 @@ public final class TracekitStructs {
             sequenceLayout(PATH_PREFIX_MAX, JAVA_BYTE).withName("path_prefix"))
             .withName("tracekit_config");
 
+    public static final StructLayout SELF_QUERY = structLayout(
+            JAVA_LONG.withName("ns_dev"),
+            JAVA_LONG.withName("ns_ino"),
+            JAVA_INT.withName("ns_tgid"),
+            JAVA_INT.withName("host_tgid"))
+            .withName("self_query");
+
     /** Every struct shared with the BPF side. */
     public static final List<StructLayout> ALL = List.of(EVENT_HEADER, SYSCALL_EVENT, OPEN_EVENT, KILL_EVENT,
-            PROC_EVENT, COUNT_KEY, COUNT_VALUE, LATENCY_VALUE, LIVE_FILTER, TRACEKIT_CONFIG);
+            PROC_EVENT, COUNT_KEY, COUNT_VALUE, LATENCY_VALUE, LIVE_FILTER, TRACEKIT_CONFIG, SELF_QUERY);
 
     private TracekitStructs() {
     }

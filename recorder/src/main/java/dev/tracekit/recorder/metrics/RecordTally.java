@@ -1,6 +1,7 @@
 package dev.tracekit.recorder.metrics;
 
 import dev.tracekit.names.Signals;
+import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.output.RecordObserver;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Drop;
@@ -9,6 +10,7 @@ import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Map;
@@ -33,8 +35,9 @@ public final class RecordTally implements RecordObserver {
     private static final Family[] FAMILIES = Family.values();
 
     private final boolean syscallsFromEvents;
-    private final AtomicLongArray syscalls = new AtomicLongArray(SYSCALL_SLOTS);
-    private final AtomicLongArray syscallErrors = new AtomicLongArray(SYSCALL_SLOTS);
+    /** The upper half counts ia32 calls, by their ia32 number. */
+    private final AtomicLongArray syscalls = new AtomicLongArray(2 * SYSCALL_SLOTS);
+    private final AtomicLongArray syscallErrors = new AtomicLongArray(2 * SYSCALL_SLOTS);
     private final AtomicLongArray opens = new AtomicLongArray(OPEN_SLOTS);
     private final AtomicLongArray sentSignals = new AtomicLongArray(Signals.SIGRTMAX + 1);
     private final AtomicLongArray kernelSignals = new AtomicLongArray(Signals.SIGRTMAX + 1);
@@ -53,12 +56,13 @@ public final class RecordTally implements RecordObserver {
     public void appended(RecordingStream stream, SpecificRecord record) {
         switch (record) {
             case SyscallCount c -> {
-                add(syscalls, c.getSyscall(), c.getCount());
-                add(syscallErrors, c.getSyscall(), c.getErrors());
+                add(syscalls, syscallSlot(c.getSyscall(), c.getAbi()), c.getCount());
+                add(syscallErrors, syscallSlot(c.getSyscall(), c.getAbi()), c.getErrors());
             }
             case SyscallEvent e when syscallsFromEvents -> {
-                add(syscalls, e.getSyscall(), 1);
-                add(syscallErrors, e.getSyscall(), e.getRet() < 0 && e.getRet() > -OPEN_SLOTS ? 1 : 0);
+                add(syscalls, syscallSlot(e.getSyscall(), e.getAbi()), 1);
+                add(syscallErrors, syscallSlot(e.getSyscall(), e.getAbi()),
+                        e.getRet() < 0 && e.getRet() > -OPEN_SLOTS ? 1 : 0);
             }
             case OpenEvent e -> add(opens, e.getResult() >= 0 ? 0 : -e.getResult(), 1);
             case KillEvent e -> add(e.getSyscall() == KillSyscall.SIGNAL_GENERATE ? kernelSignals : sentSignals,
@@ -82,6 +86,14 @@ public final class RecordTally implements RecordObserver {
         }
     }
 
+    /** -1 (not counted) for a number past the slots, which would otherwise land among the other table's. */
+    private static int syscallSlot(int number, SyscallAbi abi) {
+        if (number < 0 || number >= SYSCALL_SLOTS) {
+            return -1;
+        }
+        return abi == SyscallAbi.IA32 ? SYSCALL_SLOTS + number : number;
+    }
+
     /** Values out of range (a forged signal number, an errno past 4095) are not counted rather than misfiled. */
     private static void add(AtomicLongArray slots, int index, long n) {
         if (index >= 0 && index < slots.length() && n != 0) {
@@ -89,13 +101,17 @@ public final class RecordTally implements RecordObserver {
         }
     }
 
-    /** Non-zero syscall totals: (number, count). */
+    /** Non-zero syscall totals: (number, count), an ia32 call's number with {@link SyscallTable#IA32} set. */
     void forEachSyscall(ObjLongConsumer<Integer> each) {
-        nonZero(syscalls, each);
+        nonZero(syscalls, (slot, n) -> each.accept(syscallNumber(slot), n));
     }
 
     void forEachFailedSyscall(ObjLongConsumer<Integer> each) {
-        nonZero(syscallErrors, each);
+        nonZero(syscallErrors, (slot, n) -> each.accept(syscallNumber(slot), n));
+    }
+
+    private static int syscallNumber(int slot) {
+        return slot < SYSCALL_SLOTS ? slot : (slot - SYSCALL_SLOTS) | SyscallTable.IA32;
     }
 
     /** Non-zero open totals: (0 for success or the errno, count). */

@@ -555,7 +555,7 @@ class RecorderKernelTest {
                 () -> assertEquals(result, kill.getResult()));
     }
 
-    private static void assertHeader(EventHeader header, Workload workload, String comm, long startNs, long endNs) {
+    static void assertHeader(EventHeader header, Workload workload, String comm, long startNs, long endNs) {
         assertAll(header.toString(),
                 () -> assertEquals(workload.pid(), header.getPid()),
                 () -> assertEquals(workload.pid(), header.getTid()),

@@ -35,9 +35,23 @@ final class RecorderProcess implements RunningRecorder, AutoCloseable {
 
     /** Starts recording into {@code dir} and returns once the programs are attached. */
     static RecorderProcess start(Path dir, String... args) throws IOException, InterruptedException {
+        return start(List.of(), dir, args);
+    }
+
+    /**
+     * Starts it as a container without the host's pid namespace would: pid 1 of a new pid namespace with its own
+     * /proc (unshare(1)); {@link #pid} is unshare's, which takes the recorder down with it.
+     */
+    static RecorderProcess startInNewPidNamespace(Path dir, String... args) throws IOException, InterruptedException {
+        return start(List.of("unshare", "--pid", "--fork", "--kill-child", "--mount-proc"), dir, args);
+    }
+
+    private static RecorderProcess start(List<String> prefix, Path dir, String... args)
+            throws IOException, InterruptedException {
         // Started as a background job of a non-interactive shell is: SIGINT inherited ignored. The recorder must
         // stop on SIGINT all the same, as perf, bpftrace and libbpf-tools do there.
-        List<String> command = new ArrayList<>(List.of("env", "--ignore-signal=INT",
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("env", "--ignore-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 RecordCommand.class.getName()));
@@ -47,6 +61,10 @@ final class RecorderProcess implements RunningRecorder, AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         recorder.awaitErr("recording", 60);
         return recorder;
+    }
+
+    int pid() {
+        return (int) process.pid();
     }
 
     /** Sends {@code signal} (INT, TERM, HUP, KILL) as kill(1) would. */

@@ -49,6 +49,7 @@ class LayoutAgreementTest {
         asserts.add(check("EVENT_KILL", TracekitStructs.EVENT_KILL));
         asserts.add(check("EVENT_PROC", TracekitStructs.EVENT_PROC));
         asserts.add(check("ARGV_BUF_LEN", TracekitStructs.ARGV_BUF_LEN));
+        asserts.add(check("SYSCALL_IA32", Integer.toUnsignedLong(TracekitStructs.SYSCALL_IA32)));
         // the decoders index the Avro enums by the C enums' values
         enumValues("PROC_", ProcKind.values(), ProcKind.UNKNOWN, asserts);
         enumValues("OPEN_", OpenSyscall.values(), OpenSyscall.UNKNOWN, asserts);

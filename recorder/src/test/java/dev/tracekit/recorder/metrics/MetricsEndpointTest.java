@@ -17,6 +17,7 @@ import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
+import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.IOException;
@@ -82,6 +83,19 @@ class MetricsEndpointTest {
         assertTrue(scrape(tally).contains("tracekit_syscalls_total{syscall=\"getpid\"} 2.0"));
     }
 
+    /** An ia32 call's number is the ia32 table's: 20 there is getpid, 20 on x86_64 writev. */
+    @Test
+    void ia32CountsAreNamedFromTheIa32Table() throws Exception {
+        RecordTally tally = new RecordTally(false);
+        SyscallCount ia32 = count(20, 5, 1);
+        ia32.setAbi(SyscallAbi.IA32);
+        tally.appended(RecordingStream.SYSCALL_COUNTS, ia32);
+        String text = scrape(tally);
+        assertTrue(text.contains("tracekit_syscalls_total{syscall=\"ia32:getpid\"} 5.0"), text);
+        assertTrue(text.contains("tracekit_syscall_errors_total{syscall=\"ia32:getpid\"} 1.0"), text);
+        assertFalse(text.contains("writev"), text);
+    }
+
     @Test
     void aPortInUseIsOneLine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -118,11 +132,11 @@ class MetricsEndpointTest {
     }
 
     private static SyscallCount count(int syscall, long count, long errors) {
-        return new SyscallCount(0L, 1L, 100, ByteBuffer.wrap("tk".getBytes()), syscall, count, errors, null, null);
+        return new SyscallCount(0L, 1L, 100, ByteBuffer.wrap("tk".getBytes()), syscall, count, errors, null, null, null);
     }
 
     private static SyscallEvent event(int syscall) {
-        return new SyscallEvent(header(), syscall, 0L, 0L, 0L, 0L, 0L, 0L, 100L, 5L);
+        return new SyscallEvent(header(), syscall, 0L, 0L, 0L, 0L, 0L, 0L, 100L, 5L, null);
     }
 
     private static OpenEvent open(int result) {

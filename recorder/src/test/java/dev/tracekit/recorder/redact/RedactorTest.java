@@ -67,7 +67,7 @@ class RedactorTest {
         assertEquals(ALL.uid(33), all.getHeader().getUid());
         assertEquals(33, all.getHeader().getGid(), "gids are not redacted");
 
-        SyscallCount count = new SyscallCount(0L, 1L, 7, bytes("nginx"), 0, 1L, 0L, null, null);
+        SyscallCount count = new SyscallCount(0L, 1L, 7, bytes("nginx"), 0, 1L, 0L, null, null, null);
         ALL.redact(count);
         assertEquals(text(ALL.comm(bytes("nginx"))), text(count.getComm()));
     }
