@@ -102,6 +102,7 @@ final class TracingPrograms implements AutoCloseable {
     private static Loaded open(Plan plan, RecorderOptions options, LiveFilter filter, Path tracefs,
             List<String> missing) {
         BpfObject object = BpfObject.open(plan.object());
+        StartupTrace.mark("opened " + plan.object());
         try {
             for (Map.Entry<String, String> program : object.programSections().entrySet()) {
                 String tracepoint = tracepointOf(program.getValue());
@@ -119,6 +120,7 @@ final class TracingPrograms implements AutoCloseable {
             BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()),
                     (int) ProcessHandle.current().pid(), plan.mapSizes().get("events") / 8);
             object.load();
+            StartupTrace.mark("loaded " + plan.object());
             LiveFilterMaps filters = new LiveFilterMaps(object);
             filters.apply(filter);
             return new Loaded(object, plan.family(), plan.consumed(), filters,
@@ -145,7 +147,7 @@ final class TracingPrograms implements AutoCloseable {
 
     /** Stops every program; what is in the rings and maps stays readable. */
     void detach() {
-        loaded.forEach(l -> l.object().detach());
+        BpfObject.detachAll(loaded.stream().map(Loaded::object).toList());
     }
 
     /** Ring buffers to consume. */
