@@ -43,11 +43,20 @@ final class StartupTrace {
         }
     }
 
+    /** A step of one BPF object: the name joined only when tracing. */
+    static void mark(String step, String object) {
+        if (ENABLED) {
+            print(System.err, step + " " + object);
+        }
+    }
+
     private static synchronized void print(PrintStream err, String step) {
         long now = System.nanoTime();
-        // string concatenation, not a Formatter: its classes are not in the AOT cache and would slow what is traced
-        err.println("tracekit record: startup: " + (now - PROCESS_START_NS) / 1_000_000 + " ms (+"
-                + (now - previousNs) / 100_000 / 10.0 + ") " + Thread.currentThread().getName() + ": " + step);
+        // a StringBuilder, not a Formatter or + (an invokedynamic bootstrap): their first use costs milliseconds
+        // and classes the AOT cache does not hold, which would slow what is traced
+        err.println(new StringBuilder("tracekit record: startup: ").append((now - PROCESS_START_NS) / 1_000_000)
+                .append(" ms (+").append((now - previousNs) / 100_000 / 10.0).append(") ")
+                .append(Thread.currentThread().getName()).append(": ").append(step));
         previousNs = now;
     }
 }

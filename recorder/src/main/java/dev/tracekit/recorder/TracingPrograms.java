@@ -102,7 +102,7 @@ final class TracingPrograms implements AutoCloseable {
     private static Loaded open(Plan plan, RecorderOptions options, LiveFilter filter, Path tracefs,
             List<String> missing) {
         BpfObject object = BpfObject.open(plan.object());
-        StartupTrace.mark("opened " + plan.object());
+        StartupTrace.mark("opened", plan.object());
         try {
             for (Map.Entry<String, String> program : object.programSections().entrySet()) {
                 String tracepoint = tracepointOf(program.getValue());
@@ -120,7 +120,7 @@ final class TracingPrograms implements AutoCloseable {
             BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()),
                     (int) ProcessHandle.current().pid(), plan.mapSizes().get("events") / 8);
             object.load();
-            StartupTrace.mark("loaded " + plan.object());
+            StartupTrace.mark("loaded", plan.object());
             LiveFilterMaps filters = new LiveFilterMaps(object);
             filters.apply(filter);
             return new Loaded(object, plan.family(), plan.consumed(), filters,
