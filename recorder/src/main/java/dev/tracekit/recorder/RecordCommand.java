@@ -184,26 +184,24 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts initialising, on two daemon threads, what a recording needs before it can attach but nothing on the
+     * Starts initialising, on a daemon thread, what a recording needs before it can attach but nothing on the
      * command line decides, while picocli parses it: the native functions (linking ~45 downcalls takes ~100 ms)
      * and the recording streams' Avro schemas (~60 ms of JSON parsing). The main thread then finds the classes
      * initialised, or waits for the initialisation under way instead of repeating it. A failure here (no libbpf,
-     * not Linux) is left for {@link Preconditions} to report, which initialises them again in order.
+     * not Linux) is left for {@link Preconditions} to report: the JVM then answers its use of the class with
+     * NoClassDefFoundError.
      */
     private static void preload() {
-        for (String[] classes : new String[][] {
-                {"dev.tracekit.recorder.ffm.Libc", "dev.tracekit.recorder.ffm.Libbpf"},
-                {"dev.tracekit.recording.RecordingStream", "org.apache.avro.file.CodecFactory"}}) {
-            Thread.ofPlatform().daemon().name("preload").start(() -> {
-                try {
-                    for (String name : classes) {
-                        Class.forName(name, true, RecordCommand.class.getClassLoader());
-                    }
-                } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                    // reported where the main thread needs the class
+        Thread.ofPlatform().daemon().name("preload").start(() -> {
+            try {
+                for (String name : List.of("dev.tracekit.recorder.ffm.Libc", "dev.tracekit.recorder.ffm.Libbpf",
+                        "dev.tracekit.recording.RecordingStream", "org.apache.avro.file.CodecFactory")) {
+                    Class.forName(name, true, RecordCommand.class.getClassLoader());
                 }
-            });
-        }
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // reported where the main thread needs the class
+            }
+        });
     }
 
     /** The command line with its streams and error handling; used by {@link #main} and tests. */
