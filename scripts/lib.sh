@@ -48,6 +48,30 @@ need_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Trains the recorder's AOT cache (JEPs 483/514) at $3 with the java $1 on the recorder jar $2, which the
+# launcher then runs with --enable-native-access=ALL-UNNAMED as here (a cache made with other flags is refused):
+# a one-second recording of this host when it can record (root with BTF), so the cache holds the classes
+# of the whole start up to attaching; else only the option parsing. Prints the training's log and
+# fails when the training fails.
+train_recorder_aot() {
+  local java=$1 jar=$2 aot=$3 scratch training=(--help) rc=0
+  scratch=$(mktemp -d)
+  if [ "$(id -u)" -eq 0 ] && [ -r /sys/kernel/btf/vmlinux ]; then
+    training=(-d 1s -o "$scratch/recording")
+  else
+    echo "tracekit: not root with BPF here: the recorder's AOT cache covers its start-up up to loading BPF only" >&2
+  fi
+  # Classes only, no method profiles (JEP 515): replaying the training's profiles makes the JIT compile what was
+  # hot in it at once, ~0.3 s of CPU that on two cores competes with the start for ~40 ms more to "recording"
+  # (BENCHMARKS.md). Without them the JIT compiles the recording loop as it gets hot, as without a cache.
+  "$java" --enable-native-access=ALL-UNNAMED -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
+    -XX:AOTCacheOutput="$aot" -jar "$jar" "${training[@]}" \
+    >/dev/null 2>"$scratch/training.log" || rc=$?
+  if [ "$rc" -ne 0 ]; then cat "$scratch/training.log" >&2; fi
+  rm -rf "$scratch"
+  return "$rc"
+}
+
 # The packages the Linux build (bpf and recorder modules) needs besides a JDK.
 BUILD_PACKAGES=(maven clang llvm libbpf-dev libbpf1 linux-libc-dev gcc)
 

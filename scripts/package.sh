@@ -78,16 +78,7 @@ echo "tracekit: training the AOT caches" >&2
 "$stage/runtime/bin/java" -XX:AOTCacheOutput="$stage/lib/tracekit-analyzer.aot" -jar "$stage/lib/tracekit-analyzer.jar" \
   summary testdata/fixtures/x86_64-web1 testdata/fixtures/aarch64-db1 >/dev/null 2>"$work/training.log" \
   || { cat "$work/training.log" >&2; exit 1; }
-recorder_training=(--help)
-if [ "$(id -u)" -eq 0 ] && [ -r /sys/kernel/btf/vmlinux ]; then
-  recorder_training=(-d 1s -o "$work/training-recording")
-else
-  echo "tracekit: not root with BPF here: the recorder's AOT cache covers its start-up up to loading BPF only" >&2
-fi
-"$stage/runtime/bin/java" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$stage/lib/tracekit-recorder.aot" \
-  -jar "$stage/lib/tracekit-recorder.jar" "${recorder_training[@]}" >/dev/null 2>"$work/training.log" \
-  || { cat "$work/training.log" >&2; exit 1; }
-rm -rf "$work/training-recording"
+train_recorder_aot "$stage/runtime/bin/java" "$stage/lib/tracekit-recorder.jar" "$stage/lib/tracekit-recorder.aot"
 
 docs=packaging/target/command-docs
 mkdir -p "$stage/share/man/man1" "$stage/share/bash-completion/completions" "$stage/share/zsh/site-functions"

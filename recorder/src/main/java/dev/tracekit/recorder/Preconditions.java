@@ -27,7 +27,8 @@ final class Preconditions {
         }
         try {
             Class.forName(Libbpf.class.getName());
-        } catch (ClassNotFoundException | ExceptionInInitializerError | IllegalArgumentException e) {
+        } catch (ClassNotFoundException | ExceptionInInitializerError | NoClassDefFoundError | IllegalArgumentException e) {
+            // NoClassDefFoundError: the initialisation failed before, on RecordCommand's preload thread
             throw unmet("libbpf.so.1 is not installed (Debian/Ubuntu: apt-get install libbpf1)");
         }
         if (!Files.isReadable(VMLINUX_BTF)) {

@@ -173,9 +173,36 @@ public final class RecordCommand implements Callable<Integer> {
     boolean statusLines;
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
+        preload();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(newCommandLine(out, err).execute(args));
+        CommandLine commandLine = newCommandLine(out, err);
+        StartupTrace.mark("picocli model built");
+        int exitCode = commandLine.execute(args);
+        StartupTrace.mark("exiting");
+        System.exit(exitCode);
+    }
+
+    /**
+     * Starts initialising, on a daemon thread, what a recording needs before it can attach but nothing on the
+     * command line decides, while picocli parses it: the native functions (linking ~45 downcalls takes ~100 ms)
+     * and the recording streams' Avro schemas (~60 ms of JSON parsing). The main thread then finds the classes
+     * initialised, or waits for the initialisation under way instead of repeating it. A failure here (no libbpf,
+     * not Linux) is left for {@link Preconditions} to report: the JVM then answers its use of the class with
+     * NoClassDefFoundError.
+     */
+    private static void preload() {
+        Thread.ofPlatform().daemon().name("preload").start(() -> {
+            try {
+                for (String name : List.of("dev.tracekit.recorder.ffm.Libc", "dev.tracekit.recorder.ffm.Libbpf",
+                        "dev.tracekit.recording.RecordingStream", "org.apache.avro.file.CodecFactory")) {
+                    Class.forName(name, true, RecordCommand.class.getClassLoader());
+                }
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // reported where the main thread needs the class
+            }
+        });
     }
 
     /** The command line with its streams and error handling; used by {@link #main} and tests. */
@@ -202,11 +229,14 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupTrace.mark("command line parsed");
         // The arguments may name what --redact hides (-n nginx, --path-prefix /home/alice): withhold them then.
         String line = redact.isEmpty()
                 ? "tracekit record " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
                 : "tracekit record (arguments withheld under --redact; the filters are in tracekit.filters)";
-        return new Recorder(options(), line, spec.commandLine().getErr()).run();
+        RecorderOptions options = options();
+        StartupTrace.mark("options checked");
+        return new Recorder(options, line, spec.commandLine().getErr()).run();
     }
 
     /** The options, checked and resolved; bad values end with exit code 2. */

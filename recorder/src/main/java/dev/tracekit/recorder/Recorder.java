@@ -42,6 +42,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One recording run: check the host, load the programs, open the files, attach, then poll the rings and
@@ -64,8 +65,10 @@ final class Recorder {
 
     int run() {
         Path tracefs = Preconditions.check();
+        StartupTrace.mark("preconditions checked");
         LibbpfLog.echoTo(options.verbose() ? System.err : null);
         HostFacts host = HostFacts.current();
+        StartupTrace.mark("host facts read");
         LiveFilterConfig configParser = new LiveFilterConfig(SyscallTable.of(host.arch()));
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
@@ -76,6 +79,7 @@ final class Recorder {
         RecordTally tally = new RecordTally(!options.records(EventFamily.SYSCALLS));
         // Bound before the output directory is made or anything loads: a port in use ends the run with nothing written.
         MetricsEndpoint metrics = metricsEndpoint(tally, host);
+        StartupTrace.mark("filters, redactor, metrics");
         Path dir;
         try {
             dir = usableOutput();
@@ -86,19 +90,44 @@ final class Recorder {
             throw e;
         }
         boolean terminal = Libc.isatty(2);
+        StartupTrace.mark("output directory made");
         if (!hostNamespace) {
             err.println("tracekit record: note: running in a pid namespace other than the host's (the recorder is pid "
                     + ProcessHandle.current().pid() + " here, " + selfTgid + " on the host); events and counts carry "
                     + "host pids, each file's process snapshot this namespace's, so the two cannot be matched");
         }
-        try (metrics; TracingPrograms programs = TracingPrograms.load(options, filter, tracefs, selfTgid, err)) {
+        // The BPF objects load (libbpf parses the kernel's BTF, the verifier checks each program) and /proc is read
+        // for the first files' process snapshot on threads of their own while this one makes the files.
+        BackgroundStep<byte[]> firstSnapshot = BackgroundStep.start("proc-snapshot", () -> snapshot(processes));
+        BackgroundStep<TracingPrograms> loading = BackgroundStep.start("bpf-load",
+                () -> TracingPrograms.load(options, filter, tracefs, selfTgid, err));
+        try (metrics; ClosingLoad unused = () -> loading.joinQuietly().ifPresent(TracingPrograms::close)) {
             RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
                     options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE,
-                    () -> ProcessSnapshotCodec.encode(processes.read(BootClock.nowNs())));
+                    new Supplier<>() {
+                        private BackgroundStep<byte[]> first = firstSnapshot;
+
+                        @Override
+                        public byte[] get() { // files started later get one read when they start
+                            byte[] snapshot = first != null ? first.join() : snapshot(processes);
+                            first = null;
+                            return snapshot;
+                        }
+                    });
+            StartupTrace.mark("files created");
+            TracingPrograms programs;
+            try {
+                programs = loading.join();
+            } catch (RuntimeException e) {
+                discard(output, dir, e);
+                throw e;
+            }
+            StartupTrace.mark("BPF objects loaded");
             Totals totals;
             try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
                 totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);
             }
+            StartupTrace.mark("files closed");
             StatusLine.printSummary(err, terminal, output, totals.elapsedNs(), totals.lost(), dir.toString());
         } catch (IOException e) {
             throw new RecorderException(RecorderException.FAILED, "writing " + dir + ": " + IoErrors.describe(e), e);
@@ -128,6 +157,36 @@ final class Recorder {
         }
     }
 
+    /**
+     * Closes and deletes the files of a run that never attached (its programs failed to load): the directory was
+     * empty or new (OutputDirectory), and stays as it was, as when the programs were loaded before the files.
+     */
+    private static void discard(RecordingOutput output, Path dir, RuntimeException failure) {
+        try {
+            output.close();
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static byte[] snapshot(ProcessTable processes) {
+        byte[] snapshot = ProcessSnapshotCodec.encode(processes.read(BootClock.nowNs()));
+        StartupTrace.mark("process snapshot read");
+        return snapshot;
+    }
+
+    /** Closes the loaded programs, once loaded, at the end of the run's try block; never throws. */
+    @FunctionalInterface
+    private interface ClosingLoad extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The metrics endpoint when --metrics asked for one, else null. */
     private MetricsEndpoint metricsEndpoint(RecordTally tally, HostFacts host) {
         if (options.metrics().isEmpty()) {
@@ -149,14 +208,18 @@ final class Recorder {
             Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser, Redactor redactor)
             throws Exception {
         programs.ringBuffers().forEach(poller::add);
+        StartupTrace.mark("rings mapped");
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
+        StartupTrace.mark("interval accounting");
         try (StopSignals stop = StopSignals.install()) {
             programs.attach();
+            StartupTrace.mark("attached");
             long startNs = BootClock.nowNs();
             intervals.boundary(startNs);
             err.println("tracekit record: recording " + options.events() + " into " + dir
                     + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
+            StartupTrace.mark("ready line printed");
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
             long intervalStartNs = startNs;
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
@@ -173,11 +236,15 @@ final class Recorder {
             }
             // Still under the stop handlers: a second Ctrl-C while the last interval is written only asks again.
             long stopNs = BootClock.nowNs();
+            StartupTrace.mark("stop seen");
             programs.detach();
+            StartupTrace.mark("detached");
             poller.drain(); // what the programs wrote before detaching
+            StartupTrace.mark("drained");
             long endNs = BootClock.nowNs();
             intervals.end(intervalStartNs, endNs);
             intervals.boundary(endNs); // the recording closed cleanly: nothing after endNs is missing
+            StartupTrace.mark("last interval written");
             return new Totals(stopNs - startNs, intervals.lost());
         }
     }

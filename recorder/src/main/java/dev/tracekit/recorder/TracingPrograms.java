@@ -114,6 +114,7 @@ final class TracingPrograms implements AutoCloseable {
     private static Loaded open(Plan plan, RecorderOptions options, LiveFilter filter, Path tracefs, int selfTgid,
             List<String> missing) {
         BpfObject object = BpfObject.open(plan.object());
+        StartupTrace.mark("opened", plan.object());
         try {
             for (Map.Entry<String, String> program : object.programSections().entrySet()) {
                 String tracepoint = tracepointOf(program.getValue());
@@ -131,6 +132,7 @@ final class TracingPrograms implements AutoCloseable {
             BpfConfig.write(object.rodata(), options, SyscallTable.of(Arch.current()), selfTgid,
                     plan.mapSizes().get("events") / 8);
             object.load();
+            StartupTrace.mark("loaded", plan.object());
             LiveFilterMaps filters = new LiveFilterMaps(object);
             filters.apply(filter);
             return new Loaded(object, plan.family(), plan.consumed(), filters,
@@ -157,7 +159,7 @@ final class TracingPrograms implements AutoCloseable {
 
     /** Stops every program; what is in the rings and maps stays readable. */
     void detach() {
-        loaded.forEach(l -> l.object().detach());
+        BpfObject.detachAll(loaded.stream().map(Loaded::object).toList());
     }
 
     /** Ring buffers to consume. */
