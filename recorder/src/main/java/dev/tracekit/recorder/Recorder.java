@@ -92,7 +92,8 @@ final class Recorder {
                     options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE,
                     () -> ProcessSnapshotCodec.encode(processes.read(BootClock.nowNs())));
             Totals totals;
-            try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
+            try (output; RingBufferPoller poller = new RingBufferPoller(
+                    new RecordDispatcher(output, redactor, metrics != null ? tally : null))) {
                 totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);
             }
             StatusLine.printSummary(err, terminal, output, totals.elapsedNs(), totals.lost(), dir.toString());

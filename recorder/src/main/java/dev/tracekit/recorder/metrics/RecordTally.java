@@ -56,17 +56,31 @@ public final class RecordTally implements RecordObserver {
                 add(syscalls, c.getSyscall(), c.getCount());
                 add(syscallErrors, c.getSyscall(), c.getErrors());
             }
-            case SyscallEvent e when syscallsFromEvents -> {
-                add(syscalls, e.getSyscall(), 1);
-                add(syscallErrors, e.getSyscall(), e.getRet() < 0 && e.getRet() > -OPEN_SLOTS ? 1 : 0);
-            }
-            case OpenEvent e -> add(opens, e.getResult() >= 0 ? 0 : -e.getResult(), 1);
-            case KillEvent e -> add(e.getSyscall() == KillSyscall.SIGNAL_GENERATE ? kernelSignals : sentSignals,
-                    e.getSignal(), 1);
+            case SyscallEvent e -> syscallEvent(e.getSyscall(), e.getRet());
+            case OpenEvent e -> open(e.getResult());
+            case KillEvent e -> kill(e.getSyscall().ordinal(), e.getSignal());
             case IntervalStats s -> interval(s);
             default -> {
             }
         }
+    }
+
+    /** A per-event syscall record: its number and return value (recorded from the ring, encoded without a record). */
+    public void syscallEvent(int syscall, long ret) {
+        if (syscallsFromEvents) {
+            add(syscalls, syscall, 1);
+            add(syscallErrors, syscall, ret < 0 && ret > -OPEN_SLOTS ? 1 : 0);
+        }
+    }
+
+    /** An open record's result. */
+    public void open(int result) {
+        add(opens, result >= 0 ? 0 : -result, 1);
+    }
+
+    /** A kill record: its {@code enum kill_syscall} (KillSyscall's order) and signal. */
+    public void kill(int syscall, int signal) {
+        add(syscall == KillSyscall.SIGNAL_GENERATE.ordinal() ? kernelSignals : sentSignals, signal, 1);
     }
 
     private void interval(IntervalStats s) {

@@ -1,4 +1,4 @@
-package dev.tracekit.recorder.decode;
+package dev.tracekit.recorder.encode;
 
 import static dev.tracekit.recorder.layout.TracekitStructs.OPEN_EVENT;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
@@ -7,13 +7,17 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.OpenSyscall;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
-/** Decodes {@code struct open_event} and the path after it into one reused {@link OpenEvent}. */
+/**
+ * The reference the direct encoding is tested against (the recorder's path before it): decodes
+ * {@code struct open_event} and the path after it into one reused {@link OpenEvent}.
+ */
 public final class OpenEventDecoder {
     private static final long DIRFD = offset(OPEN_EVENT, "dirfd");
     private static final long RESULT = offset(OPEN_EVENT, "result");
