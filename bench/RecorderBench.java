@@ -68,6 +68,8 @@ public class RecorderBench {
         plan.put("open", Map.entry(openOps, List.of(
                 reference(refconsumer),
                 tracekit("tracekit opens+kills", "opens,kills", "opens"),
+                // the reference compresses nothing: this splits the recorder's encoding from its compression
+                tracekit("tracekit opens+kills --codec none", "opens,kills", "opens", "--codec", "none"),
                 tracekit("tracekit opens+kills+procs", "opens,kills,procs", "opens"),
                 tracekit("tracekit counts only", "syscalls", "openat"),
                 tracekit("tracekit syscall events", "syscall-events", "openat"),
@@ -78,7 +80,8 @@ public class RecorderBench {
                 tracekit("tracekit counts --latency", "syscalls", "getpid", "--latency"),
                 bpftraceCount())));
         plan.put("kill", Map.entry(openOps * 2, List.of(reference(refconsumer),
-                tracekit("tracekit opens+kills", "opens,kills", "kills"))));
+                tracekit("tracekit opens+kills", "opens,kills", "kills"),
+                tracekit("tracekit opens+kills --codec none", "opens,kills", "kills", "--codec", "none"))));
         // fork + exec /bin/true + wait: a process start costs ~1,000 opens, so far fewer of them
         plan.put("exec", Map.entry(Math.max(500, openOps / 200), List.of(tracekit("tracekit procs", "procs", "execs"),
                 execsnoop())));
