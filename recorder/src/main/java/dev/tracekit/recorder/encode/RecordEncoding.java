@@ -112,7 +112,7 @@ public final class RecordEncoding {
         }
         for (int i = 0; i < n; i++) {
             Schema type = AvroFields.type(stream.schema(), names[i]);
-            offsets[i] = offset(b.layout, cFields[i]); // a tail's length field
+            offsets[i] = offset(b.layout, cFields[i]); // for a tail, its length field's
             ValueLayout c = (ValueLayout) select(b.layout, cFields[i]);
             kinds[i] = kind(type, c, b.tails.get(i), b.unsigned.get(i), cFields[i]);
             symbols[i] = type.getType() == Schema.Type.ENUM ? type.getEnumSymbols().size() : 0;
