@@ -57,6 +57,8 @@ public class RecorderBench {
         // Optional: only the tracers whose names contain one of these, for a focused run (bench/run.sh runs all).
         List<String> only = args.length == 5 ? List.of(args[4].split(",")) : List.of();
         Workload workload = new Workload(Path.of(args[0]).toAbsolutePath());
+        // bench/refconsumer.c, built by run.sh beside the workload
+        Path refconsumer = Path.of(args[0]).toAbsolutePath().resolveSibling("refconsumer");
         Path out = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
         int rounds = Integer.parseInt(args[2]);
         long openOps = Long.parseLong(args[3]);
@@ -64,7 +66,10 @@ public class RecorderBench {
         // storm -> (operations, tracers); getpid and kill are cheaper syscalls, so more of them
         Map<String, Map.Entry<Long, List<Tracer>>> plan = new LinkedHashMap<>();
         plan.put("open", Map.entry(openOps, List.of(
+                reference(refconsumer),
                 tracekit("tracekit opens+kills", "opens,kills", "opens"),
+                // the reference compresses nothing: this splits the recorder's encoding from its compression
+                tracekit("tracekit opens+kills --codec none", "opens,kills", "opens", "--codec", "none"),
                 tracekit("tracekit opens+kills+procs", "opens,kills,procs", "opens"),
                 tracekit("tracekit counts only", "syscalls", "openat"),
                 tracekit("tracekit syscall events", "syscall-events", "openat"),
@@ -76,7 +81,9 @@ public class RecorderBench {
                 tracekit("tracekit counts only", "syscalls", "getpid"),
                 tracekit("tracekit counts --latency", "syscalls", "getpid", "--latency"),
                 bpftraceCount())));
-        plan.put("kill", Map.entry(openOps * 2, List.of(tracekit("tracekit opens+kills", "opens,kills", "kills"))));
+        plan.put("kill", Map.entry(openOps * 2, List.of(reference(refconsumer),
+                tracekit("tracekit opens+kills", "opens,kills", "kills"),
+                tracekit("tracekit opens+kills --codec none", "opens,kills", "kills", "--codec", "none"))));
         // fork + exec /bin/true + wait: a process start costs ~1,000 opens, so far fewer of them
         plan.put("exec", Map.entry(Math.max(500, openOps / 200), List.of(tracekit("tracekit procs", "procs", "execs"),
                 execsnoop())));
@@ -149,6 +156,16 @@ public class RecorderBench {
                 default -> RecordingCounts.syscall(output, what, byPid);
             };
         });
+    }
+
+    /**
+     * The consumer CPU reference: tracekit's opens and kills objects, configured alike, consumed by libbpf's
+     * ring_buffer in C and written raw (bench/refconsumer.c). It counts nothing, so its CPU per event is per operation.
+     */
+    static Tracer reference(Path refconsumer) {
+        return new Tracer("C libbpf consumer, same BPF objects (reference)", Kind.SYSTEM,
+                List.of(refconsumer.toString(), Path.of("bpf/target/classes/dev/tracekit/bpf").toAbsolutePath().toString(),
+                        "{out}"), "refconsumer: attached", (output, pid) -> new RecordingCounts.Capture(-1, -1));
     }
 
     /**

@@ -32,6 +32,7 @@ mkdir -p "$out"
 # A name of its own: other tests on the machine may run a "workload" too, and LosslessRate filters by name.
 storm=$out/tk-bench-storm
 gcc -O2 -Wall -o "$storm" bench/workload.c
+gcc -O2 -Wall -o "$out/refconsumer" bench/refconsumer.c -lbpf # RecorderBench's C reference consumer
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

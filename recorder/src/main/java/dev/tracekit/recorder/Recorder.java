@@ -124,7 +124,8 @@ final class Recorder {
             }
             StartupTrace.mark("BPF objects loaded");
             Totals totals;
-            try (output; RingBufferPoller poller = new RingBufferPoller(new RecordDispatcher(output, redactor))) {
+            try (output; RingBufferPoller poller = new RingBufferPoller(
+                    new RecordDispatcher(output, redactor, metrics != null ? tally : null))) {
                 totals = record(programs, output, poller, terminal, dir, watcher, configParser, redactor);
             }
             StartupTrace.mark("files closed");

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,15 @@ public final class RecordingFileWriter<T extends SpecificRecord> implements Clos
 
     public void append(T record) throws IOException {
         writer.append(record);
+        records++;
+    }
+
+    /**
+     * Appends one record already in Avro's binary encoding of this file's schema (the recorder encodes ring records
+     * straight into it); the buffer's remaining bytes are the record.
+     */
+    public void appendEncoded(ByteBuffer record) throws IOException {
+        writer.appendEncoded(record);
         records++;
     }
 

@@ -59,18 +59,32 @@ public final class RecordTally implements RecordObserver {
                 add(syscalls, syscallSlot(c.getSyscall(), c.getAbi()), c.getCount());
                 add(syscallErrors, syscallSlot(c.getSyscall(), c.getAbi()), c.getErrors());
             }
-            case SyscallEvent e when syscallsFromEvents -> {
-                add(syscalls, syscallSlot(e.getSyscall(), e.getAbi()), 1);
-                add(syscallErrors, syscallSlot(e.getSyscall(), e.getAbi()),
-                        e.getRet() < 0 && e.getRet() > -OPEN_SLOTS ? 1 : 0);
-            }
-            case OpenEvent e -> add(opens, e.getResult() >= 0 ? 0 : -e.getResult(), 1);
-            case KillEvent e -> add(e.getSyscall() == KillSyscall.SIGNAL_GENERATE ? kernelSignals : sentSignals,
-                    e.getSignal(), 1);
+            case SyscallEvent e -> syscallEvent(e.getSyscall(), e.getAbi() == SyscallAbi.IA32, e.getRet());
+            case OpenEvent e -> open(e.getResult());
+            case KillEvent e -> kill(e.getSyscall().ordinal(), e.getSignal());
             case IntervalStats s -> interval(s);
             default -> {
             }
         }
+    }
+
+    /** A per-event syscall record: its number and return value (recorded from the ring, encoded without a record). */
+    public void syscallEvent(int syscall, boolean ia32, long ret) {
+        if (syscallsFromEvents) {
+            int slot = syscallSlot(syscall, ia32 ? SyscallAbi.IA32 : null);
+            add(syscalls, slot, 1);
+            add(syscallErrors, slot, ret < 0 && ret > -OPEN_SLOTS ? 1 : 0);
+        }
+    }
+
+    /** An open record's result. */
+    public void open(int result) {
+        add(opens, result >= 0 ? 0 : -result, 1);
+    }
+
+    /** A kill record: its {@code enum kill_syscall} (KillSyscall's order) and signal. */
+    public void kill(int syscall, int signal) {
+        add(syscall == KillSyscall.SIGNAL_GENERATE.ordinal() ? kernelSignals : sentSignals, signal, 1);
     }
 
     private void interval(IntervalStats s) {

@@ -5,6 +5,7 @@ import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,6 +71,19 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
             throw e;
         }
         observer.appended(stream, record);
+    }
+
+    /**
+     * Appends a record already in Avro's binary encoding (RecordEncoder); the observer does not see it, so the caller
+     * tallies what it encoded.
+     */
+    public void appendEncoded(ByteBuffer record) throws IOException {
+        try {
+            current.appendEncoded(record);
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        }
     }
 
     /** Ends the interval: hands the buffered block to the OS, then starts a new file if one is due. */

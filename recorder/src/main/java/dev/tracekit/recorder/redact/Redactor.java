@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>uid: 2^31 + a 31-bit value, so a redacted uid never looks like root or a system user. With n distinct
  *       uids, two share a name with probability about n^2 / 2^32 (1 in 400,000 for 100 uids).</li>
  * </ul>
- * Not thread-safe: the recorder writes every stream from its one polling thread.
+ * Not thread-safe: the recorder encodes every record on its one polling thread.
  */
 public final class Redactor {
     /** Redacts nothing. */
@@ -128,11 +128,11 @@ public final class Redactor {
         return ascii(path(ByteBuffer.wrap(prefix.getBytes(StandardCharsets.UTF_8))));
     }
 
-    ByteBuffer comm(ByteBuffer comm) {
+    public ByteBuffer comm(ByteBuffer comm) {
         return hashName(RedactedField.COMM.cliName(), comm, COMM_HEX_DIGITS);
     }
 
-    ByteBuffer path(ByteBuffer path) {
+    public ByteBuffer path(ByteBuffer path) {
         return hashName(RedactedField.PATHS.cliName(), path, PATH_HEX_DIGITS);
     }
 
@@ -141,7 +141,7 @@ public final class Redactor {
         return hashName(ARGV_LABEL, argv, PATH_HEX_DIGITS);
     }
 
-    long uid(long uid) {
+    public long uid(long uid) {
         byte[] digest = hmac(RedactedField.UID.cliName(), ByteBuffer.allocate(Long.BYTES).putLong(0, uid));
         long low31 = ((digest[0] & 0x7fL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
                 | (digest[3] & 0xffL);

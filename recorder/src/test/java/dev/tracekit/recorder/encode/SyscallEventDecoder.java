@@ -1,16 +1,20 @@
-package dev.tracekit.recorder.decode;
+package dev.tracekit.recorder.encode;
 
 import static dev.tracekit.recorder.layout.TracekitStructs.SYSCALL_EVENT;
 import static dev.tracekit.recorder.layout.TracekitStructs.SYSCALL_IA32;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallEvent;
 import java.lang.foreign.MemorySegment;
 
-/** Decodes {@code struct syscall_event} into one reused {@link SyscallEvent}. */
+/**
+ * The reference the direct encoding is tested against (the recorder's path before it): decodes
+ * {@code struct syscall_event} into one reused {@link SyscallEvent}.
+ */
 public final class SyscallEventDecoder {
     private static final long ID = offset(SYSCALL_EVENT, "id");
     private static final long ARGS = offset(SYSCALL_EVENT, "args");

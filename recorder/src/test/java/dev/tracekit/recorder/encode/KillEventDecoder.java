@@ -1,15 +1,19 @@
-package dev.tracekit.recorder.decode;
+package dev.tracekit.recorder.encode;
 
 import static dev.tracekit.recorder.layout.TracekitStructs.KILL_EVENT;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
 import java.lang.foreign.MemorySegment;
 
-/** Decodes {@code struct kill_event} into one reused {@link KillEvent}. */
+/**
+ * The reference the direct encoding is tested against (the recorder's path before it): decodes
+ * {@code struct kill_event} into one reused {@link KillEvent}.
+ */
 public final class KillEventDecoder {
     private static final long TARGET_PID = offset(KILL_EVENT, "target_pid");
     private static final long TARGET_TID = offset(KILL_EVENT, "target_tid");

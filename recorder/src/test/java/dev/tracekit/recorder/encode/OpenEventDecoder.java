@@ -1,4 +1,4 @@
-package dev.tracekit.recorder.decode;
+package dev.tracekit.recorder.encode;
 
 import static dev.tracekit.recorder.layout.TracekitStructs.OPEN_EVENT;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.tracekit.recorder.decode.EventHeaderDecoder;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.FullPathStatus;
 import dev.tracekit.schema.OpenEvent;
@@ -15,9 +16,10 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
- * Decodes {@code struct open_event}, the path after it and the directory after that into one reused
- * {@link OpenEvent}. The kernel sends a relative path's directory (ending in '/') apart from the path, so the
- * path it copied from user memory is not sent twice; the full path is the two joined.
+ * The reference the direct encoding is tested against (the recorder's path before it): decodes
+ * {@code struct open_event}, the path after it and the directory after that into one reused {@link OpenEvent}.
+ * The kernel sends a relative path's directory (ending in '/') apart from the path, so the path it copied from
+ * user memory is not sent twice; the full path is the two joined.
  */
 public final class OpenEventDecoder {
     private static final long DIRFD = offset(OPEN_EVENT, "dirfd");
