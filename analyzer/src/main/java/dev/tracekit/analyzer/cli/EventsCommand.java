@@ -12,17 +12,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "perf trace style replay of per-event syscall records (recorded with --events syscall-events): "
                 + "time, process, syscall name, raw arguments, return value, errno and duration.")
-final class EventsCommand extends VerbCommand {
+final class EventsCommand extends FollowingVerbCommand {
     @Mixin
     ContextColumnOptions with;
-
-    @Mixin
-    FollowOptions follow;
-
-    @Override
-    boolean follows() {
-        return follow.on;
-    }
 
     @Override
     List<String> emptyResultHints(AnalysisSession session) {
@@ -33,7 +25,7 @@ final class EventsCommand extends VerbCommand {
     void run(AnalysisSession session, TableWriter writer) {
         SyscallEventRows rows = new SyscallEventRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
-        replay(session, follow, Set.of(RecordingStream.SYSCALL_EVENTS), rows);
+        replay(session, Set.of(RecordingStream.SYSCALL_EVENTS), rows);
         rows.end();
     }
 }

@@ -17,17 +17,9 @@ import picocli.CommandLine.Option;
         description = "killsnoop/sigsnoop replayed: every signal sent or generated, in recorded order "
                 + "(TIME PID COMM SIG TPID TCOMM RESULT ... TCMD: the target's name and command line at the signal, from "
                 + "the recording's process snapshots and procs events), or with --top the most frequent sender -> target signals.")
-final class KillsCommand extends VerbCommand {
+final class KillsCommand extends FollowingVerbCommand {
     @Mixin
     ContextColumnOptions with;
-
-    @Mixin
-    FollowOptions follow;
-
-    @Override
-    boolean follows() {
-        return follow.on;
-    }
 
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
     boolean top;
@@ -73,7 +65,7 @@ final class KillsCommand extends VerbCommand {
         session.followProcesses(); // TCOMM of a target forked during the recording
         KillRows rows = new KillRows(session.replayContext(with.columns()), writer, output.limit);
         rows.begin();
-        replay(session, follow, streams, rows);
+        replay(session, streams, rows);
         rows.end();
     }
 }

@@ -18,17 +18,9 @@ import picocli.CommandLine.Option;
                 + "or with --top the most opened files or the processes that opened most. PATH, --path and --top files "
                 + "go by the full path of a relative open where the recording has it (opensnoop -F; recorded since "
                 + "schema 1.2).")
-final class OpensCommand extends VerbCommand {
+final class OpensCommand extends FollowingVerbCommand {
     @Mixin
     ContextColumnOptions with;
-
-    @Mixin
-    FollowOptions follow;
-
-    @Override
-    boolean follows() {
-        return follow.on;
-    }
 
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing.")
@@ -64,7 +56,7 @@ final class OpensCommand extends VerbCommand {
         }
         OpenRows rows = new OpenRows(session.replayContext(with.columns()), writer, output.limit, rawPath);
         rows.begin();
-        replay(session, follow, streams, rows);
+        replay(session, streams, rows);
         rows.end();
     }
 }

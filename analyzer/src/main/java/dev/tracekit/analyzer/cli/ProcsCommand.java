@@ -26,17 +26,9 @@ import picocli.CommandLine.Option;
         description = "execsnoop and exitsnoop replayed: every exec (with its arguments), fork, process exit (with "
                 + "its code or signal) and rename, in recorded order (TIME PID TID PPID UID COMM EVENT CHILD CODE SIG "
                 + "ARGS). -x: only exits by a non-zero code or a signal; -s SIG: only exits by SIG.")
-final class ProcsCommand extends VerbCommand {
+final class ProcsCommand extends FollowingVerbCommand {
     @Mixin
     ContextColumnOptions with;
-
-    @Mixin
-    FollowOptions follow;
-
-    @Override
-    boolean follows() {
-        return follow.on;
-    }
 
     /** execsnoop's default. */
     private static final int DEFAULT_MAX_ARGS = 20;
@@ -87,7 +79,7 @@ final class ProcsCommand extends VerbCommand {
         ProcRows rows = new ProcRows(session.replayContext(with.columns().stream().filter(c -> c != ContextColumn.PPID).toList()), writer, output.limit,
                 new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
         rows.begin();
-        replay(session, follow, Set.of(RecordingStream.PROCS), rows);
+        replay(session, Set.of(RecordingStream.PROCS), rows);
         rows.end();
     }
 

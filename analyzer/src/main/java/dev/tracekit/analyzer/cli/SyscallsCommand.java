@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "syscalls", mixinStandardHelpOptions = true,
         description = "syscount after the fact: syscalls counted from the in-kernel counts or from per-event "
                 + "records, top N by count, errors or latency, per syscall and/or process, optionally per time window.")
-final class SyscallsCommand extends VerbCommand {
+final class SyscallsCommand extends FollowingVerbCommand {
     /** The recorder's own default interval, for recordings whose header does not say theirs. */
     private static final long DEFAULT_WINDOW_NS = 1_000_000_000L;
 
@@ -25,14 +25,6 @@ final class SyscallsCommand extends VerbCommand {
 
     @Option(names = "--histogram", description = "log2 latency histograms of the top rows (when latency was recorded).")
     boolean histogram;
-
-    @Mixin
-    FollowOptions follow;
-
-    @Override
-    boolean follows() {
-        return follow.on;
-    }
 
     @Override
     List<String> emptyResultHints(AnalysisSession session) {

@@ -16,19 +16,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = "The busiest syscalls and processes, failed opens by path and errno, signals and losses. With "
                 + "--follow, refreshed every interval as the recording grows: full screen on a terminal (keys: c sort "
                 + "by count, e by errors, q quit), plain tables one after another otherwise or with --batch.")
-final class TopCommand extends VerbCommand {
+final class TopCommand extends FollowingVerbCommand {
     /** Rows taken by the tables' headings, column headers and gaps on a full screen. */
     private static final int SCREEN_OVERHEAD = 16;
-
-    @Mixin
-    FollowOptions follow;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "count",
             description = "count or errors: what syscalls and processes are ranked by. Default: ${DEFAULT-VALUE}.")
@@ -39,11 +35,6 @@ final class TopCommand extends VerbCommand {
 
     /** Changed by keys on the full screen, between draws on the same thread. */
     private SyscallOrder order;
-
-    @Override
-    boolean follows() {
-        return follow.on;
-    }
 
     @Override
     void run(AnalysisSession session, TableWriter writer) {

@@ -1,14 +1,11 @@
 package dev.tracekit.analyzer.cli;
 
-import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.EmptyTableNotes;
 import dev.tracekit.analyzer.render.TableWriter;
-import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
@@ -42,20 +39,6 @@ abstract class VerbCommand implements Callable<Integer> {
     /** True with {@code --follow}: what the recording holds so far is not judged as a finished recording. */
     boolean follows() {
         return false;
-    }
-
-    /** Replays the streams into the visitor; with {@code --follow}, goes on as the recording grows. */
-    final void replay(AnalysisSession session, FollowOptions follow, Set<RecordingStream> streams, RecordVisitor visitor) {
-        if (follow.on) {
-            live(session).run(streams, visitor);
-        } else {
-            session.replay(streams, visitor);
-        }
-    }
-
-    /** The follower of this verb's recording ({@code --follow}). */
-    final LiveReplay live(AnalysisSession session) {
-        return LiveReplay.of(session, input, filterOptions.since, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** Reads, aggregates and hands the rows to the writer. */
