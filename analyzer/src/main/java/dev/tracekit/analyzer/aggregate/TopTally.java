@@ -14,23 +14,9 @@ import java.util.Set;
  * by path and errno, signals by sender and target. Memory grows with distinct keys, as every tally's does.
  */
 public final class TopTally implements RecordVisitor {
-    /** A failed open's path and errno on one recording's host. */
-    public record FailedOpen(int recording, ByteString path, int errno) implements Comparable<FailedOpen> {
-        @Override
-        public int compareTo(FailedOpen other) {
-            int byRecording = Integer.compare(recording, other.recording);
-            if (byRecording != 0) {
-                return byRecording;
-            }
-            int byPath = path.compareTo(other.path);
-            return byPath != 0 ? byPath : Integer.compare(errno, other.errno);
-        }
-    }
-
     private final SyscallTally syscalls;
     private final KillTally kills = new KillTally();
-    private final Tally<FailedOpen> failedOpens = new Tally<>();
-    private final ByteInterner paths = new ByteInterner();
+    private final FailureTally failures = new FailureTally();
     private volatile boolean stopped;
 
     public TopTally(SyscallSource source) {
@@ -54,9 +40,7 @@ public final class TopTally implements RecordVisitor {
 
     @Override
     public void open(Recording recording, OpenEvent e) {
-        if (e.getResult() < 0) {
-            failedOpens.add(new FailedOpen(recording.index(), paths.get(paths.id(e.getPath())), -e.getResult()), true);
-        }
+        failures.open(recording, e);
     }
 
     @Override
@@ -68,7 +52,7 @@ public final class TopTally implements RecordVisitor {
     public void merge(TopTally other) {
         syscalls.merge(other.syscalls);
         kills.merge(other.kills);
-        failedOpens.merge(other.failedOpens);
+        failures.merge(other.failures);
     }
 
     /** Asks the reading to stop ({@code top}'s q key): {@link #wantsMore} turns false. */
@@ -89,7 +73,8 @@ public final class TopTally implements RecordVisitor {
         return kills;
     }
 
-    public Tally<FailedOpen> failedOpens() {
-        return failedOpens;
+    /** Failed opens by the path shown (the full path where recorded) and errno, as every other verb counts them. */
+    public Tally<FailureTally.PathErrno> failedOpens() {
+        return failures.opens();
     }
 }

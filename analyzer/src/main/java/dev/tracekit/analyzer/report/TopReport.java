@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.FailureTally;
 import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.analyzer.aggregate.SyscallRow;
@@ -58,12 +59,12 @@ public final class TopReport {
         }
         out.end(List.of());
 
-        List<Tally.Entry<TopTally.FailedOpen>> failed = tally.failedOpens().top(true);
+        List<Tally.Entry<FailureTally.PathErrno>> failed = tally.failedOpens().top(true);
         out.begin(new TableSpec("failed_opens", "Failed opens", context.columns(
                 new Column("COUNT", "count", ColumnKind.COUNT),
                 new Column("ERR", "errno", ColumnKind.NAMED),
                 new Column("PATH", "path", ColumnKind.BYTES)), false));
-        for (Tally.Entry<TopTally.FailedOpen> e : failed.subList(0, Math.min(context.limit(), failed.size()))) {
+        for (Tally.Entry<FailureTally.PathErrno> e : failed.subList(0, Math.min(context.limit(), failed.size()))) {
             out.row(context.row(e.key().recording(), e.failed(), Names.errno(e.key().errno()), e.key().path().toArray()));
         }
         out.end(Completeness.notes(context.shown(), r -> Family.OPENS));

@@ -77,6 +77,14 @@ class TopTest {
     }
 
     @Test
+    void failedOpensGoByTheFullPathAsEveryVerbCountsThem() {
+        List<String> failed = CliRun.withFixtures("top", "@dev", "--format", "csv").out().lines()
+                .filter(l -> l.startsWith("failed_opens,")).toList();
+        assertTrue(failed.stream().anyMatch(l -> l.contains(",EACCES,/etc/shadow,")), String.join("\n", failed));
+        assertTrue(failed.stream().noneMatch(l -> l.contains(",EACCES,shadow,")), String.join("\n", failed));
+    }
+
+    @Test
     void fullScreenInARealTerminal(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
         String session = "tracekit-top-" + ProcessHandle.current().pid();
