@@ -104,7 +104,7 @@ class TopTest {
                 interval(rec, 1);
                 awaitScreen(session, s -> s.contains("1,001")); // read's count after the second interval
                 tmux("send-keys", "-t", session, "q");
-                screen = awaitScreen(session, s -> s.contains("$") || !s.contains("(c count, e errors, q quit)"));
+                screen = awaitScreen(session, s -> !s.contains("(c count, e errors, q quit)") && s.contains("Syscalls"));
                 assertTrue(screen.contains("Syscalls"), "the last tables stay on the normal screen\n" + screen);
             } finally {
                 new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor();
