@@ -13,7 +13,7 @@ else
   modules=(-pl analyzer,fleet -am -P '!linux')
 fi
 use_jdk
-mvn -q -B install -DskipTests "${modules[@]}"
+mvn -q -B package -DskipTests "${modules[@]}"
 
 # JDK 25's AOT caches (JEPs 483 and 515): the classes an analyzer run loads, already parsed and linked, and
 # their method profiles, taken from a training run over the bundled fixtures. Every analyzer run then starts

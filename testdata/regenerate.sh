@@ -7,11 +7,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/lib.sh"
 use_jdk
 cd "$root"
-# Into a fresh directory first: the writer refuses to overwrite, and fixtures of earlier schema versions that
-# the generator no longer writes (it writes only what the current version can) must stay as they are.
+# Into a fresh directory first, because the writer refuses to overwrite; fixtures the generator does not write
+# (real-*, truncated, bundles) stay as they are. Built in the reactor, not installed: nothing lands in ~/.m2.
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-mvn -q -pl testdata -am install -DskipTests
-mvn -q -pl testdata exec:java -Dexec.mainClass=dev.tracekit.testdata.FixtureGenerator -Dexec.args="$out"
-cp -r "$out"/. testdata/fixtures/
+mvn -q -B -pl testdata -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$out/classpath"
+java -cp "testdata/target/classes:$(cat "$out/classpath")" dev.tracekit.testdata.FixtureGenerator "$out/fixtures"
+cp -r "$out/fixtures"/. testdata/fixtures/
 du -sh testdata/fixtures

@@ -21,7 +21,7 @@ out=$root/testdata/fixtures/real-x86_64
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd "$root" && mvn -q -B install -DskipTests -pl recorder -am)
+(cd "$root" && mvn -q -B package -DskipTests -pl recorder -am)
 gcc -O2 -o "$work/tk-real" "$root/recorder/src/test/c/workload.c"
 
 rm -rf "$out"
