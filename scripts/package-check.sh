@@ -108,7 +108,7 @@ unmet "no libbpf1" "mount --bind /dev/null $libbpf" "libbpf.so.1 is not installe
 unmet "a kernel without BTF" "mount -t tmpfs tmpfs /sys/kernel/btf" "kernel has no BTF"
 
 # Man pages: one per verb, and they render.
-verbs=(summary syscalls opens kills events diff export report record)
+verbs=(summary syscalls opens kills events procs top diff export report record watch)
 for verb in "" "${verbs[@]}"; do
   page=$pkg/share/man/man1/tracekit${verb:+-$verb}.1.gz
   expect "man page $(basename "$page") renders" bash -c 'MANWIDTH=80 man -l "$1" 2>/dev/null | grep -q "^SYNOPSIS"' _ "$page"

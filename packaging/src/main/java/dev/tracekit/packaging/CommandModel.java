@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * The whole {@code tracekit} command as bin/tracekit presents it: the analyzer's verbs plus the recorder's
- * {@code record}, which live in two jars that must not depend on each other. Only documentation is made
+ * {@code record}, which live in two jars that must not depend on each other, and the launcher script's
+ * {@code watch}, which composes the two. Only documentation is made
  * from this model; nothing runs it.
  */
 final class CommandModel {
@@ -22,6 +23,7 @@ final class CommandModel {
         // The recorder's jar runs alone and calls itself "tracekit record"; here it is the verb "record".
         record.getCommandSpec().name("record");
         tracekit.addSubcommand("record", record);
+        tracekit.addSubcommand("watch", WatchCommandSpec.of(record));
         return tracekit;
     }
 }

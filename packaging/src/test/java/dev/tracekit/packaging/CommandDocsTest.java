@@ -30,6 +30,11 @@ class CommandDocsTest {
         pages.forEach(page -> written.add(page.getFileName().toString()));
         assertEquals(expected, written);
         assertTrue(expected.contains("tracekit-record.1"), "record is a verb of the model");
+        assertTrue(expected.contains("tracekit-watch.1"), "the launcher script's watch is a verb of the model");
+        String watch = Files.readString(dir.resolve("man1/tracekit-watch.1"));
+        for (String view : WatchCommandSpec.VIEWS) {
+            assertTrue(watch.contains(view), "watch page names the view " + view);
+        }
 
         for (CommandLine verb : tracekit.getSubcommands().values()) {
             String page = Files.readString(dir.resolve("man1/tracekit-" + verb.getCommandName() + ".1"));
