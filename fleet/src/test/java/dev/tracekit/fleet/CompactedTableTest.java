@@ -1,16 +1,14 @@
 package dev.tracekit.fleet;
 
+import static dev.tracekit.fleet.ToolRun.analyzer;
+import static dev.tracekit.fleet.ToolRun.argv;
+import static dev.tracekit.fleet.ToolRun.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracekit.analyzer.cli.CommandLineFactory;
-import dev.tracekit.fleet.cli.FleetCommandLine;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,9 @@ class CompactedTableTest {
     static void compactOnce() {
         mixed = FleetTrees.mixed(temp.resolve("mixed"));
         table = temp.resolve("table");
-        Run first = fleet("compact", mixed.toString(), "--to", table.toString());
+        ToolRun first = fleet("compact", mixed.toString(), "--to", table.toString());
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().startsWith("compacted "), first.out());
-    }
-
-    private record Run(int status, String out, String err) {
     }
 
     @Test
@@ -41,8 +36,8 @@ class CompactedTableTest {
         for (String args : List.of("summary", "syscalls --by process,syscall -L --top 5 --format csv",
                 "syscalls --interval 3s -L --top 3 --relative", "opens --top processes --format csv",
                 "kills --top --format json")) {
-            Run analyzer = analyzer(argv(args, mixed));
-            Run fleet = fleet(argv(args, table));
+            ToolRun analyzer = analyzer(argv(args, mixed));
+            ToolRun fleet = fleet(argv(args, table));
             assertEquals(0, analyzer.status(), analyzer.err());
             assertEquals(analyzer.out(), fleet.out(), args);
             assertEquals(0, fleet.status(), fleet.err());
@@ -51,7 +46,7 @@ class CompactedTableTest {
 
     @Test
     void compactingAgainAddsNothing() {
-        Run again = fleet("compact", mixed.toString(), "--to", table.toString());
+        ToolRun again = fleet("compact", mixed.toString(), "--to", table.toString());
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().startsWith("compacted 0 recording files"), again.out());
     }
@@ -64,10 +59,10 @@ class CompactedTableTest {
         byte[] whole = Files.readAllBytes(opens);
         Files.write(opens, java.util.Arrays.copyOf(whole, whole.length / 2));
         Path growing = temp.resolve("growing-table");
-        Run half = fleet("compact", tree.toString(), "--to", growing.toString());
+        ToolRun half = fleet("compact", tree.toString(), "--to", growing.toString());
         assertEquals(1, half.status(), "the half-written file reads as damaged: " + half.err());
         Files.write(opens, whole);
-        Run grown = fleet("compact", tree.toString(), "--to", growing.toString());
+        ToolRun grown = fleet("compact", tree.toString(), "--to", growing.toString());
         assertEquals(0, grown.status(), grown.err());
         assertTrue(grown.out().startsWith("compacted 1 recording files"), grown.out());
         String[] args = argv("opens --top files --limit 5", tree);
@@ -79,8 +74,8 @@ class CompactedTableTest {
         Path damaged = FleetTrees.damaged(temp.resolve("damaged"));
         Path damagedTable = temp.resolve("damaged-table");
         assertEquals(1, fleet("compact", damaged.toString(), "--to", damagedTable.toString()).status());
-        Run analyzer = analyzer(argv("opens --top files --limit 3", damaged));
-        Run fleet = fleet(argv("opens --top files --limit 3", damagedTable));
+        ToolRun analyzer = analyzer(argv("opens --top files --limit 3", damaged));
+        ToolRun fleet = fleet(argv("opens --top files --limit 3", damagedTable));
         assertEquals(analyzer.out(), fleet.out());
         assertEquals(1, fleet.status());
         assertTrue(fleet.err().contains("truncated or corrupt at byte offset"), fleet.err());
@@ -88,30 +83,9 @@ class CompactedTableTest {
 
     @Test
     void aPathThatIsNotATableIsRefusedInOneLine() {
-        Run run = fleet("compact", mixed.toString(), "--to", mixed.resolve("rack-a").toString());
+        ToolRun run = fleet("compact", mixed.toString(), "--to", mixed.resolve("rack-a").toString());
         assertEquals(2, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("not a tracekit table"), run.err());
-    }
-
-    private static String[] argv(String args, Path input) {
-        List<String> argv = new ArrayList<>(List.of(args.split(" ")));
-        argv.add(input.toString());
-        return argv.toArray(String[]::new);
-    }
-
-    private static Run analyzer(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = CommandLineFactory.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private static Run fleet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = FleetCommandLine.execute(new PrintWriter(out), new PrintWriter(err),
-                master -> SharedSpark.session(), args);
-        return new Run(status, out.toString(), err.toString());
     }
 }

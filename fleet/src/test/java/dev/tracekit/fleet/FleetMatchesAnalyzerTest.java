@@ -1,15 +1,12 @@
 package dev.tracekit.fleet;
 
+import static dev.tracekit.fleet.ToolRun.analyzer;
+import static dev.tracekit.fleet.ToolRun.argv;
+import static dev.tracekit.fleet.ToolRun.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracekit.analyzer.cli.CommandLineFactory;
-import dev.tracekit.fleet.cli.FleetCommandLine;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +30,6 @@ class FleetMatchesAnalyzerTest {
     static void trees() {
         mixed = FleetTrees.mixed(temp.resolve("mixed"));
         eventsOnly = FleetTrees.eventsOnly(temp.resolve("events-only"));
-    }
-
-    private record Run(int status, String out, String err) {
     }
 
     /**
@@ -98,10 +92,10 @@ class FleetMatchesAnalyzerTest {
     @Test
     void damagedFileIsReadUpToTheDamage() {
         String[] argv = argv("opens --top files --limit 3", FleetTrees.damaged(temp.resolve("damaged")));
-        Run analyzer = analyzer(argv);
+        ToolRun analyzer = analyzer(argv);
         assertEquals(1, analyzer.status(), "the analyzer saw the damage");
         assertTrue(analyzer.out().contains("/etc/"), analyzer.out());
-        Run fleet = fleet(argv);
+        ToolRun fleet = fleet(argv);
         assertEquals(analyzer.out(), fleet.out());
         assertEquals(1, fleet.status(), fleet.err());
         String damage = analyzer.err().replaceAll("(?s).*?: (truncated or corrupt at byte offset [^\n]*).*", "$1");
@@ -111,32 +105,11 @@ class FleetMatchesAnalyzerTest {
 
     private static void assertSameOutput(String args, Path tree) {
         String[] argv = argv(args, tree);
-        Run analyzer = analyzer(argv);
-        Run fleet = fleet(argv);
+        ToolRun analyzer = analyzer(argv);
+        ToolRun fleet = fleet(argv);
         assertEquals(0, analyzer.status(), analyzer.err());
         assertTrue(analyzer.out().lines().count() > 2, "the analyzer printed a result");
         assertEquals(analyzer.out(), fleet.out());
         assertEquals(0, fleet.status(), fleet.err());
-    }
-
-    private static String[] argv(String args, Path tree) {
-        List<String> argv = new ArrayList<>(List.of(args.split(" ")));
-        argv.add(tree.toString());
-        return argv.toArray(String[]::new);
-    }
-
-    private static Run analyzer(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = CommandLineFactory.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    static Run fleet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = FleetCommandLine.execute(new PrintWriter(out), new PrintWriter(err),
-                master -> SharedSpark.session(), args);
-        return new Run(status, out.toString(), err.toString());
     }
 }
