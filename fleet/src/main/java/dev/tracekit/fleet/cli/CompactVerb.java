@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +27,8 @@ final class CompactVerb implements Callable<Integer> {
             description = "The table: an existing one, or a new or empty directory.")
     String table;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark-submit's, else local[*]: all cores of this machine).")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @ParentCommand
     FleetCommand parent;
@@ -38,7 +38,7 @@ final class CompactVerb implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableCompactor.Result result = TableCompactor.compact(parent.sessions.apply(master), paths, table);
+        TableCompactor.Result result = TableCompactor.compact(master.session(parent.sessions), paths, table);
         PrintWriter out = spec.commandLine().getOut();
         out.println("compacted " + result.compacted() + " recording files into " + table + " (" + result.unchanged()
                 + " already there)");

@@ -25,9 +25,8 @@ abstract class FleetVerb implements Callable<Integer> {
                     + "(hdfs://, s3a://); many hosts and recordings may be mixed.")
     List<String> paths;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark-submit's, else local[*]: all cores of this machine).")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Mixin
     OutputOptions output;
@@ -44,7 +43,7 @@ abstract class FleetVerb implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        SparkSession spark = parent.sessions.apply(master);
+        SparkSession spark = master.session(parent.sessions);
         TracekitFleet fleet = TracekitFleet.open(spark, paths);
         FleetReport report = report(fleet);
         PrintWriter out = spec.commandLine().getOut();
