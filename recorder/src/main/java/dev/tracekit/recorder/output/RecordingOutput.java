@@ -88,12 +88,23 @@ public final class RecordingOutput implements Closeable {
         return meta;
     }
 
+    /**
+     * Closes every stream, the intervals last (RecordingStream's order). When an event stream's write failed, its
+     * file is cut back to its last whole block, so the interval rows still buffered would count events that are
+     * not on disk: they are not written, and the intervals file ends as a run that stopped abruptly does.
+     */
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (RotatingStreamWriter<?> writer : writers.values()) {
+        boolean eventsLost = false;
+        for (Map.Entry<RecordingStream, RotatingStreamWriter<?>> entry : writers.entrySet()) {
+            RotatingStreamWriter<?> writer = entry.getValue();
             try {
-                writer.close();
+                if (entry.getKey() == RecordingStream.INTERVALS && eventsLost) {
+                    writer.closeDiscardingBuffered();
+                } else {
+                    writer.close();
+                }
             } catch (IOException e) {
                 if (first == null) {
                     first = e;
@@ -101,6 +112,7 @@ public final class RecordingOutput implements Closeable {
                     first.addSuppressed(e);
                 }
             }
+            eventsLost |= entry.getKey() != RecordingStream.INTERVALS && writer.failed();
         }
         if (first != null) {
             throw first;

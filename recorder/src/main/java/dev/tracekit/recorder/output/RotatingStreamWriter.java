@@ -134,6 +134,17 @@ public final class RotatingStreamWriter<T extends SpecificRecord> implements Clo
         current = null;
     }
 
+    /** Whether a write to this stream failed: its file is cut back to its last whole block when closed. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /** Closes as after a failed write: what is buffered is not kept, the file ends at its last whole block. */
+    public void closeDiscardingBuffered() throws IOException {
+        failed = true;
+        close();
+    }
+
     /**
      * Closes the current file; a second call, or one after a file failed to open, does nothing. After a failed
      * write the file is cut back to its last whole block, whether or not closing managed to write more.

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,22 @@ class RotatingStreamWriterTest {
             writer.endInterval();
         }
         assertEquals(List.of("intervals-000001.avro", "intervals-000002.avro"), files());
+    }
+
+    @Test
+    void closingDiscardingBufferedKeepsOnlyWhatWasFlushed() throws IOException {
+        RotatingStreamWriter<IntervalStats> writer = writer(RotationPolicy.NEVER);
+        writer.append(stats(0));
+        writer.endInterval();
+        writer.append(stats(1)); // would count events whose own stream failed to reach the disk
+        writer.closeDiscardingBuffered();
+        assertTrue(writer.failed());
+        try (DataFileReader<IntervalStats> file = new DataFileReader<>(dir.resolve("intervals-000001.avro").toFile(),
+                new SpecificDatumReader<>(IntervalStats.class))) {
+            List<Long> starts = new ArrayList<>();
+            file.forEach(row -> starts.add(row.getIntervalStartNs()));
+            assertEquals(List.of(0L), starts);
+        }
     }
 
     private List<String> files() throws IOException {
