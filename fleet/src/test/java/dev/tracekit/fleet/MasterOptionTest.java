@@ -2,9 +2,6 @@ package dev.tracekit.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tracekit.fleet.cli.FleetCommandLine;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,11 +26,10 @@ class MasterOptionTest {
     }
 
     private static void run(List<String> seen, String... args) {
-        StringWriter err = new StringWriter();
-        int status = FleetCommandLine.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), master -> {
+        ToolRun run = ToolRun.fleet(master -> {
             seen.add(master);
             return SharedSpark.session();
         }, args);
-        assertEquals(0, status, err.toString());
+        assertEquals(0, run.status(), run.err());
     }
 }

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
 
 /** One run of the analyzer or the fleet with captured streams, so tests compare the two tools' output. */
 record ToolRun(int status, String out, String err) {
@@ -26,10 +28,14 @@ record ToolRun(int status, String out, String err) {
 
     /** The fleet on the test JVM's one Spark session, whatever --master says. */
     static ToolRun fleet(String... args) {
+        return fleet(master -> SharedSpark.session(), args);
+    }
+
+    /** The fleet with its sessions from {@code sessions}, which is handed each run's --master (null if not given). */
+    static ToolRun fleet(Function<String, SparkSession> sessions, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = FleetCommandLine.execute(new PrintWriter(out), new PrintWriter(err),
-                master -> SharedSpark.session(), args);
+        int status = FleetCommandLine.execute(new PrintWriter(out), new PrintWriter(err), sessions, args);
         return new ToolRun(status, out.toString(), err.toString());
     }
 }
