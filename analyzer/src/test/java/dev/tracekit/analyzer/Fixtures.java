@@ -40,6 +40,11 @@ public final class Fixtures {
         return root().resolve("x86_64-app1-v1.1");
     }
 
+    /** The app host written by 1.3, with a container started while recording (its cgroup named by CGROUP_MKDIR). */
+    public static Path appWithNewContainer() {
+        return root().resolve("x86_64-app1-v1.3");
+    }
+
     public static Path dbBundle() {
         return root().resolve("bundles/aarch64-db1.tar.zst");
     }

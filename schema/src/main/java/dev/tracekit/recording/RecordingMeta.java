@@ -34,7 +34,7 @@ public record RecordingMeta(
         String filtersJson) {
 
     /** The schema version this build writes. Raise it with every schema change (schema/README.md). */
-    public static final SchemaVersion CURRENT_SCHEMA_VERSION = new SchemaVersion(1, 2);
+    public static final SchemaVersion CURRENT_SCHEMA_VERSION = new SchemaVersion(1, 3);
 
     public static final String KEY_SCHEMA_VERSION = "tracekit.schema_version";
     public static final String KEY_RECORDING_ID = "tracekit.recording_id";

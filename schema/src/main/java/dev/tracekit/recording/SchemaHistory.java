@@ -15,7 +15,7 @@ import org.apache.avro.Schema;
 public final class SchemaHistory {
     /** Every released version, oldest first; the last is {@link RecordingMeta#CURRENT_SCHEMA_VERSION}. */
     public static final List<SchemaVersion> RELEASED = List.of(new SchemaVersion(1, 0), new SchemaVersion(1, 1),
-            new SchemaVersion(1, 2));
+            new SchemaVersion(1, 2), new SchemaVersion(1, 3));
 
     private SchemaHistory() {
     }

@@ -62,6 +62,9 @@ public final class FixtureGenerator {
     private static final SchemaVersion V1 = SchemaHistory.RELEASED.getFirst();
     /** The version procs came with: its fixtures stay as 1.1 wrote them, as version 1's do. */
     private static final SchemaVersion V1_1 = new SchemaVersion(1, 1);
+    /** The version full paths and ia32 calls came with: its fixtures stay as 1.2 wrote them. */
+    private static final SchemaVersion V1_2 = new SchemaVersion(1, 2);
+    private static final SchemaVersion CURRENT = RecordingMeta.CURRENT_SCHEMA_VERSION;
 
     private FixtureGenerator() {
     }
@@ -80,11 +83,14 @@ public final class FixtureGenerator {
         webHost(root.resolve("x86_64-web1"));
         databaseHost(root.resolve("aarch64-db1"), V1);
         databaseHost(root.resolve("aarch64-db1-v" + V1_1), V1_1);
-        databaseHost(root.resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
+        databaseHost(root.resolve("aarch64-db1-v" + V1_2), V1_2);
+        databaseHost(root.resolve("aarch64-db1-v" + CURRENT), CURRENT);
         ciHost(root.resolve("x86_64-ci1-v" + V1_1), V1_1);
-        ciHost(root.resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION), RecordingMeta.CURRENT_SCHEMA_VERSION);
-        devHost(root.resolve("x86_64-dev1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION));
-        appHost(root.resolve("x86_64-app1-v" + V1_1));
+        ciHost(root.resolve("x86_64-ci1-v" + V1_2), V1_2);
+        ciHost(root.resolve("x86_64-ci1-v" + CURRENT), CURRENT);
+        devHost(root.resolve("x86_64-dev1-v" + V1_2));
+        appHost(root.resolve("x86_64-app1-v" + V1_1), V1_1);
+        appHost(root.resolve("x86_64-app1-v" + CURRENT), CURRENT);
         idleHost(root.resolve("empty"));
         crashedHost(root.resolve("truncated"));
         bundle(root.resolve("aarch64-db1"), root.resolve("bundles/aarch64-db1.tar.zst"));
@@ -281,8 +287,8 @@ public final class FixtureGenerator {
                 false, 0, 0, 0, -2), null, FullPathStatus.EMPTY));
         opens.sort(Comparator.comparingLong(e -> e.getHeader().getTsNs()));
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(RecordingMeta.CURRENT_SCHEMA_VERSION, "tracekit record --events opens -o /var/tmp/dev-1",
-                        "{\"events\":[\"opens\"]}"), zstd(RecordingMeta.CURRENT_SCHEMA_VERSION), 100_000, 1_000);
+                host.meta(V1_2, "tracekit record --events opens -o /var/tmp/dev-1",
+                        "{\"events\":[\"opens\"]}"), zstd(V1_2), 100_000, 1_000);
         writer.write(RecordingStream.OPENS, opens);
         writer.write(RecordingStream.INTERVALS, events.intervalStats(
                 Map.of(Family.OPENS, opens.stream().map(e -> e.getHeader().getTsNs()).toList()), Map.of()));
@@ -296,15 +302,16 @@ public final class FixtureGenerator {
 
     /**
      * x86_64, procs, opens and kills with a process snapshot in every file: services of each kind a cgroup path
-     * names, a restart, a reused pid ({@link ServiceScenario}).
+     * names, a restart, a reused pid ({@link ServiceScenario}); from 1.3 on also a container started while
+     * recording, whose cgroup only its CGROUP_MKDIR record names.
      */
-    static void appHost(Path dir) throws IOException {
+    static void appHost(Path dir, SchemaVersion version) throws IOException {
         SyntheticHost host = new SyntheticHost("app-1", Arch.X86_64, "6.12.0-1-amd64", WEB_BOOT_WALL_NS,
                 86_400_000_000_000L, 0x5EED_0005L);
-        ServiceScenario scenario = new ServiceScenario(host.startBootNs());
+        ServiceScenario scenario = new ServiceScenario(host.startBootNs(), !version.equals(V1_1));
         SyntheticRecordingWriter writer = new SyntheticRecordingWriter(dir, host,
-                host.meta(V1_1, "tracekit record --events procs,opens,kills -o /var/tmp/app-1",
-                        "{\"events\":[\"procs\",\"opens\",\"kills\"]}"), zstd(V1_1),
+                host.meta(version, "tracekit record --events procs,opens,kills -o /var/tmp/app-1",
+                        "{\"events\":[\"procs\",\"opens\",\"kills\"]}"), zstd(version),
                 100_000, 1_000, Map.of(RecordingMeta.KEY_PROCESS_SNAPSHOT, scenario.snapshot));
         writer.write(RecordingStream.PROCS, scenario.procs);
         writer.write(RecordingStream.OPENS, scenario.opens);

@@ -28,6 +28,9 @@ import java.util.List;
  * their lives: {@code systemctl restart nginx} (systemd SIGTERMs the master, which SIGTERMs its worker; both exit;
  * a new master and worker start), a pid reused (old-job exits, new-job gets its pid and is interrupted), signals to
  * containers and to a pid that never existed, and opens by each. Times step by a fixed 100 ms from the start.
+ * From schema 1.3 on, a container also starts while recording: systemd creates its cgroup (a CGROUP_MKDIR record,
+ * the only place its path is named: the snapshot predates it), containerd-shim forks memcached into it, which opens
+ * its config and is stopped by SIGTERM.
  */
 final class ServiceScenario {
     private static final long STEP_NS = 100_000_000L;
@@ -35,11 +38,12 @@ final class ServiceScenario {
     static final String DOCKER_ID = "4f1c2a3b5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708";
     static final String CONTAINERD_ID = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
     static final String CRIO_ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static final String NEW_DOCKER_ID = "c0ffee00aa11bb22cc33dd44ee55ff66778899aabbccddeeff00112233445566";
     private static final String POD_A = "6f1e2d3c_4b5a_4978_8a9b_0c1d2e3f4a5b";
     private static final String POD_B = "0a1b2c3d_1111_2222_3333_444455556666";
 
     private static final long ROOT = 1, INIT = 2, NGINX = 10, DOCKER = 11, POD_APP = 12, POD_JAVA = 13,
-            SESSION = 14, CRON = 15;
+            SESSION = 14, CRON = 15, NEW_CONTAINER = 16;
 
     private final long start;
     final List<ProcEvent> procs = new ArrayList<>();
@@ -47,7 +51,8 @@ final class ServiceScenario {
     final List<OpenEvent> opens = new ArrayList<>();
     final byte[] snapshot;
 
-    ServiceScenario(long startNs) {
+    /** @param containerStarts whether the container started while recording is in it (schema 1.3 on) */
+    ServiceScenario(long startNs, boolean containerStarts) {
         this.start = startNs;
         this.snapshot = encode(new ProcessSnapshot(startNs - STEP_NS / 2, List.of(
                 process(1, 0, 1, 0, "systemd", "/usr/lib/systemd/systemd", INIT, "/sbin/init", "splash"),
@@ -100,6 +105,14 @@ final class ServiceScenario {
         exit(19, 1400, "python3", 1, 1000, POD_APP, 0, 15);
         kill(20, bash, 1300, 1, 0);
         kill(21, bash, 99_999, 9, -3);
+        if (containerStarts) {
+            cgroupMkdir(22, NEW_CONTAINER, "/system.slice/docker-" + NEW_DOCKER_ID + ".scope");
+            fork(23, 1390, "containerd-shim", 1, 0, ROOT, 1600);
+            exec(24, 1600, 1390, "memcached", "/usr/bin/memcached", 999, NEW_CONTAINER, "memcached", "-m", "64");
+            open(25, sender(1600, "memcached", 999, NEW_CONTAINER), "/etc/memcached.conf", 3);
+            kill(26, bash, 1600, 15, 0);
+            exit(27, 1600, "memcached", 1390, 999, NEW_CONTAINER, 0, 15);
+        }
     }
 
     /**
@@ -171,6 +184,13 @@ final class ServiceScenario {
             e.setCoreDumped(false);
         }
         e.setLastThread(true);
+    }
+
+    /** systemd creates a unit's cgroup, as it does for a container's scope (docker asks it to). */
+    private void cgroupMkdir(int step, long id, String path) {
+        ProcEvent e = proc(step, ProcKind.CGROUP_MKDIR, 1, "systemd", 0, 0, INIT);
+        e.setNewCgroupId(id);
+        e.setCgroupPath(utf8(path));
     }
 
     private void kill(int step, SyntheticProcess sender, int target, int signal, int result) {

@@ -17,10 +17,10 @@ import java.util.Set;
 final class BlockDecoder {
     /**
      * The streams whose decoders read a file of only the current layout's leading fields themselves (those 1.2
-     * added fields to at the end), told how many fields the file's records have.
+     * and 1.3 added fields to at the end), told how many fields the file's records have.
      */
     private static final Set<RecordingStream> READ_LEADING_FIELDS = EnumSet.of(RecordingStream.OPENS,
-            RecordingStream.SYSCALL_COUNTS, RecordingStream.SYSCALL_EVENTS);
+            RecordingStream.SYSCALL_COUNTS, RecordingStream.SYSCALL_EVENTS, RecordingStream.PROCS);
 
     private final SyscallEventDecoder syscallEvents;
     private final SyscallCountDecoder syscallCounts = new SyscallCountDecoder();
@@ -79,6 +79,7 @@ final class BlockDecoder {
                 }
             }
             case PROCS -> {
+                procs.writerFields(writerFields);
                 for (long i = 0; i < count; i++) {
                     visitor.proc(recording, procs.read(in, proc));
                 }

@@ -8,11 +8,19 @@ import java.util.Set;
 /** ProcEvent's fields after kind and ppid are all {@code ["null", T]} unions: branch 0 is null. */
 final class ProcEventDecoder implements RecordDecoder<ProcEvent> {
     private static final ProcKind[] KINDS = ProcKind.values();
+    /** new_cgroup_id and cgroup_path came with 1.3: files of earlier versions end their records before them. */
+    private static final int NEW_CGROUP_ID_FIELD = ProcEvent.getClassSchema().getField("new_cgroup_id").pos();
 
     private final EventHeaderDecoder header;
+    private int writerFields = ProcEvent.getClassSchema().getFields().size();
 
     ProcEventDecoder(Set<OptionalField> reads) {
         this.header = new EventHeaderDecoder(reads);
+    }
+
+    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
+    void writerFields(int fields) {
+        writerFields = fields;
     }
 
     @Override
@@ -43,6 +51,9 @@ final class ProcEventDecoder implements RecordDecoder<ProcEvent> {
         e.setRenamedTid(present(in) ? in.readInt() : null);
         e.setOldComm(bytes(in, e.getOldComm()));
         e.setNewComm(bytes(in, e.getNewComm()));
+        boolean cgroupFields = writerFields > NEW_CGROUP_ID_FIELD;
+        e.setNewCgroupId(cgroupFields && present(in) ? in.readLong() : null);
+        e.setCgroupPath(cgroupFields ? bytes(in, e.getCgroupPath()) : null);
         return e;
     }
 

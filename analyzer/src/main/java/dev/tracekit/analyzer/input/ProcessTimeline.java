@@ -93,6 +93,8 @@ public final class ProcessTimeline {
     private final Map<Integer, List<Life>> byPid = new HashMap<>();
     private final ProcessIndex snapshots;
     private final Map<Long, CgroupService> services = new ConcurrentHashMap<>();
+    /** Cgroups created while recording (CGROUP_MKDIR, since 1.3): the snapshots, taken before, cannot name them. */
+    private final Map<Long, byte[]> createdCgroups = new HashMap<>();
 
     private ProcessTimeline(ProcessIndex snapshots) {
         this.snapshots = snapshots;
@@ -162,6 +164,11 @@ public final class ProcessTimeline {
                 Life life = lifeOrNew(e.getHeader().getPid(), ts, e.getPpid(), e.getHeader().getUid(),
                         e.getHeader().getCgroupId(), e);
                 life.endNs = ts;
+            }
+            case CGROUP_MKDIR -> {
+                if (e.getNewCgroupId() != null && e.getCgroupPath() != null) {
+                    createdCgroups.putIfAbsent(e.getNewCgroupId(), copy(e.getCgroupPath()));
+                }
             }
             case UNKNOWN -> {
             }
@@ -245,9 +252,13 @@ public final class ProcessTimeline {
         return alive;
     }
 
-    /** The path of a cgroup id as the snapshots' table has it (raw bytes), empty when unknown. */
+    /**
+     * The path of a cgroup id (raw bytes) as the snapshots' table has it, or as the CGROUP_MKDIR record of a cgroup
+     * created while recording names it; empty when unknown.
+     */
     public Optional<ByteBuffer> cgroupPath(long cgroupId) {
-        return snapshots.cgroupPath(cgroupId);
+        return snapshots.cgroupPath(cgroupId).or(() -> Optional.ofNullable(createdCgroups.get(cgroupId))
+                .map(path -> ByteBuffer.wrap(path).asReadOnlyBuffer()));
     }
 
     /** What the cgroup's path says about its service; {@link CgroupService#NONE} when the path is unknown. */

@@ -94,7 +94,9 @@ public final class ExportRows implements RecordVisitor {
                         new Column("LAST_THREAD", "last_thread", ColumnKind.BOOLEAN),
                         new Column("RENAMED_TID", "renamed_tid", ColumnKind.NUMBER),
                         new Column("OLD_COMM", "old_comm", ColumnKind.BYTES),
-                        new Column("NEW_COMM", "new_comm", ColumnKind.BYTES)));
+                        new Column("NEW_COMM", "new_comm", ColumnKind.BYTES),
+                        new Column("NEW_CGROUP_ID", "new_cgroup_id", ColumnKind.NUMBER),
+                        new Column("CGROUP_PATH", "cgroup_path", ColumnKind.BYTES)));
             }
             case SYSCALL_EVENTS -> {
                 columns.addAll(HEADER);
@@ -154,7 +156,8 @@ public final class ExportRows implements RecordVisitor {
                 ReportContext.number(e.getChildPid()), ReportContext.number(e.getChildTid()), e.getChildIsThread(),
                 ReportContext.number(e.getExitCode()), e.getExitSignal() == null ? null : Names.signal(e.getExitSignal()),
                 e.getCoreDumped(), e.getLastThread(), ReportContext.number(e.getRenamedTid()),
-                ReportContext.bytes(e.getOldComm()), ReportContext.bytes(e.getNewComm())));
+                ReportContext.bytes(e.getOldComm()), ReportContext.bytes(e.getNewComm()), e.getNewCgroupId(),
+                ReportContext.bytes(e.getCgroupPath())));
         out.row(row);
     }
 

@@ -77,6 +77,7 @@ public final class ProcRows implements RecordVisitor {
             case FORK -> !e.getChildIsThread() ? "fork" : shown.threads() ? "thread" : null;
             case EXIT -> e.getLastThread() || shown.threads() ? "exit" : null;
             case RENAME -> "rename";
+            case CGROUP_MKDIR -> "cgroup";
             case UNKNOWN -> "?";
         };
     }
@@ -86,6 +87,7 @@ public final class ProcRows implements RecordVisitor {
             case EXEC -> commandLine(e.getArgv(), e.getArgvTruncated());
             case EXIT -> Boolean.TRUE.equals(e.getCoreDumped()) ? CORE_DUMPED : null;
             case RENAME -> ReportContext.bytes(e.getNewComm());
+            case CGROUP_MKDIR -> ReportContext.bytes(e.getCgroupPath());
             case FORK, UNKNOWN -> null;
         };
     }

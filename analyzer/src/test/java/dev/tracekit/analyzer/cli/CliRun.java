@@ -31,6 +31,7 @@ public record CliRun(int status, String out, String err) {
                 case "@ci" -> Fixtures.ci().toString();
                 case "@dev" -> Fixtures.dev().toString();
                 case "@app" -> Fixtures.app().toString();
+                case "@app13" -> Fixtures.appWithNewContainer().toString();
                 case "@real" -> Fixtures.real().toString();
                 default -> arg;
             });

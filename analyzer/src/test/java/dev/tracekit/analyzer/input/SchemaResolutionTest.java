@@ -61,21 +61,28 @@ class SchemaResolutionTest {
 
     /**
      * Files of the current version are the current layout; opens, syscall counts and syscall events of 1.0 and
-     * 1.1 lack only the fields 1.2 added at the end (full_path and its status, abi), which the hand-written
-     * decoders fill in themselves: no file of a released version needs resolution.
+     * 1.1 lack only the fields 1.2 added at the end (full_path and its status, abi), and procs before 1.3 only the
+     * new cgroup's id and path, which the hand-written decoders fill in themselves: no file of a released version
+     * needs resolution.
      */
     @Test
     void todaysFixturesAreReadByTheHandWrittenDecoders() throws IOException {
         Path current = Fixtures.root().resolve("aarch64-db1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION);
         Path ciCurrent = Fixtures.root().resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION);
-        List<Path> ofCurrent = List.of(current, Fixtures.dev(), ciCurrent);
+        Path appCurrent = Fixtures.root().resolve("x86_64-app1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION);
+        List<Path> since12 = List.of(Fixtures.root().resolve("aarch64-db1-v1.2"), Fixtures.dev(),
+                Fixtures.root().resolve("x86_64-ci1-v1.2"), current, ciCurrent, appCurrent);
+        List<Path> ofCurrent = List.of(current, ciCurrent, appCurrent);
         for (Path dir : List.of(Fixtures.web(), Fixtures.db(), Fixtures.empty(), Fixtures.root().resolve("real-x86_64"),
-                Fixtures.root().resolve("aarch64-db1-v1.1"), Fixtures.ci(), current, Fixtures.dev(), ciCurrent)) {
+                Fixtures.root().resolve("aarch64-db1-v1.1"), Fixtures.ci(), Fixtures.app(),
+                Fixtures.root().resolve("aarch64-db1-v1.2"), Fixtures.root().resolve("x86_64-ci1-v1.2"), Fixtures.dev(),
+                current, ciCurrent, appCurrent)) {
             for (Path file : avroFiles(dir)) {
                 String name = file.getFileName().toString();
-                boolean before12 = !ofCurrent.contains(dir) && (name.startsWith("opens-")
+                boolean before12 = !since12.contains(dir) && (name.startsWith("opens-")
                         || name.startsWith("syscall-counts-") || name.startsWith("syscall-events-"));
-                assertEquals(before12 ? ReadPath.LEADING_FIELDS : ReadPath.AS_WRITTEN, readPath(file),
+                boolean before13 = !ofCurrent.contains(dir) && name.startsWith("procs-");
+                assertEquals(before12 || before13 ? ReadPath.LEADING_FIELDS : ReadPath.AS_WRITTEN, readPath(file),
                         file + " must not need resolution");
             }
         }
@@ -116,6 +123,21 @@ class SchemaResolutionTest {
             assertFalse(now.out().isBlank(), view + " printed nothing");
             assertEquals(v1.out(), now.out(), view.toString());
             assertEquals(v11.out(), now.out(), view.toString());
+        }
+    }
+
+    /** The CI host's procs written by 1.1, 1.2 and 1.3 (which added the new cgroup's fields at the end) read alike. */
+    @Test
+    void procsOfEveryReleasedVersionAnalyseAlike() {
+        Path current = Fixtures.root().resolve("x86_64-ci1-v" + RecordingMeta.CURRENT_SCHEMA_VERSION);
+        for (List<String> view : List.of(List.of("procs", "--threaded"), List.of("procs", "--tree"), List.of("summary"),
+                List.of("export", "--family", "procs", "--format", "ndjson"))) {
+            CliRun now = run(view, current);
+            assertEquals(0, now.status(), now.err());
+            assertFalse(now.out().isBlank(), view + " printed nothing");
+            for (String earlier : List.of("x86_64-ci1-v1.1", "x86_64-ci1-v1.2")) {
+                assertEquals(now.out(), run(view, Fixtures.root().resolve(earlier)).out(), view + " on " + earlier);
+            }
         }
     }
 
