@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * Process lifecycle: execs, forks and clones, task exits, renames. The task fields come from the kernel's
+ * Process lifecycle: execs, forks and clones, task exits, renames, and the cgroups created while recording
+ * (so a container started after the snapshot is still named). The task fields come from the kernel's
  * BTF (CO-RE: only the members read are declared, their offsets relocated at load), so no vmlinux.h.
  */
 #include "common.bpf.h"
@@ -8,6 +9,20 @@
 struct mm_struct {
 	unsigned long arg_start;
 	unsigned long arg_end;
+} __attribute__((preserve_access_index));
+
+/* Only what cgroup_mkdir reads: the new cgroup's kernfs id and its hierarchy. */
+struct kernfs_node {
+	__u64 id;
+} __attribute__((preserve_access_index));
+
+struct cgroup_root {
+	int hierarchy_id;
+} __attribute__((preserve_access_index));
+
+struct cgroup {
+	struct kernfs_node *kn;
+	struct cgroup_root *root;
 } __attribute__((preserve_access_index));
 
 struct task_struct {
@@ -104,7 +119,7 @@ int proc_exec(struct exec_ctx *ctx)
 		argv_len = 0;	/* unreadable: nothing kept, which the flag says */
 		e->argv_truncated = 1;
 	}
-	e->filename_len = name_len;
+	e->name_len = name_len;
 	e->argv_len = argv_len;
 	fill_header(&e->hdr, EVENT_PROC, sizeof(*e) + name_len + argv_len);
 	output_record(e, sizeof(*e) + name_len + argv_len);
@@ -171,5 +186,44 @@ int proc_rename(struct rename_ctx *ctx)
 	__builtin_memcpy(e->old_comm, ctx->oldcomm, TASK_COMM_LEN);
 	__builtin_memcpy(e->new_comm, ctx->newcomm, TASK_COMM_LEN);
 	submit_record(e, sizeof(*e));
+	return 0;
+}
+
+/*
+ * A cgroup v2 directory was created (a systemd unit's or a container's): its id and path extend the snapshot's
+ * cgroup table, which only knows the cgroups of the moment a file started. No task filter applies, as none
+ * applies to the snapshot: a filtered process may move into a cgroup another task made. The path is the
+ * kernel's copy (cgroup_path(), at most 1023 bytes), not user memory.
+ */
+SEC("tp_btf/cgroup_mkdir")
+int proc_cgroup_mkdir(__u64 *ctx)
+{
+	struct cgroup *cgrp = (struct cgroup *)ctx[0];
+	const char *path = (const char *)ctx[1];
+	struct proc_scratch *s;
+	struct proc_event *e;
+	__u32 zero = 0;
+	long len;
+
+	/* the default hierarchy (id 0) is cgroup v2's, whose ids the events carry; v1 hierarchies are not */
+	if (BPF_CORE_READ(cgrp, root, hierarchy_id) != 0)
+		return 0;
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return 0;
+	e = (struct proc_event *)s->bytes;
+	__builtin_memset(e, 0, sizeof(*e));
+	e->kind = PROC_CGROUP_MKDIR;
+	e->ppid = parent_tgid(bpf_get_current_task_btf());
+	e->new_cgroup_id = BPF_CORE_READ(cgrp, kn, id);
+	len = bpf_probe_read_kernel_str(e->tail, PATH_BUF_LEN, path);
+	if (len < 0)
+		len = 0;
+	else if (len > 0)
+		len--;	/* the NUL is not stored */
+	len &= PATH_BUF_LEN - 1;
+	e->name_len = len;
+	fill_header(&e->hdr, EVENT_PROC, sizeof(*e) + len);
+	output_record(e, sizeof(*e) + len);
 	return 0;
 }

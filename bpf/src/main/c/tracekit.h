@@ -59,12 +59,13 @@ enum kill_syscall {
 	KILL_SIGNAL_GENERATE = 5,
 };
 
-/* Same order as the Avro enum ProcKind. */
+/* Same order as the Avro enum ProcKind, whose 4 is UNKNOWN (never written). */
 enum proc_kind {
 	PROC_EXEC = 0,
 	PROC_FORK = 1,
 	PROC_EXIT = 2,
 	PROC_RENAME = 3,
+	PROC_CGROUP_MKDIR = 5,
 };
 
 struct event_header {
@@ -119,8 +120,9 @@ struct kill_event {
 };
 
 /*
- * Variable length: filename_len bytes of the exec'd file name, then argv_len bytes of its arguments, follow
- * the fixed part (EXEC only; both 0 for the other kinds). Fields a kind does not use are 0.
+ * Variable length: name_len bytes of the exec'd file name (EXEC) or of the new cgroup's path (CGROUP_MKDIR),
+ * then argv_len bytes of an exec's arguments, follow the fixed part (both 0 for the other kinds). Fields a kind
+ * does not use are 0.
  */
 struct proc_event {
 	struct event_header hdr;
@@ -134,10 +136,11 @@ struct proc_event {
 	__s32 child_tid;	/* FORK */
 	__s32 exit_code;	/* EXIT: the task's wait status (code << 8 | core 0x80 | signal) */
 	__s32 renamed_tid;	/* RENAME */
-	__u16 filename_len;	/* EXEC */
+	__u16 name_len;		/* EXEC: the file name; CGROUP_MKDIR: the path */
 	__u16 argv_len;		/* EXEC */
 	char old_comm[TASK_COMM_LEN];	/* RENAME */
 	char new_comm[TASK_COMM_LEN];	/* RENAME */
+	__u64 new_cgroup_id;	/* CGROUP_MKDIR: the new cgroup's kernfs id, its directory's inode number */
 	char tail[];
 };
 

@@ -4,6 +4,7 @@ import static dev.tracekit.recorder.layout.TracekitStructs.PROC_EVENT;
 import static dev.tracekit.recorder.layout.TracekitStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.tracekit.schema.EventHeader;
@@ -27,10 +28,11 @@ public final class ProcEventDecoder {
     private static final long CHILD_TID = offset(PROC_EVENT, "child_tid");
     private static final long EXIT_CODE = offset(PROC_EVENT, "exit_code");
     private static final long RENAMED_TID = offset(PROC_EVENT, "renamed_tid");
-    private static final long FILENAME_LEN = offset(PROC_EVENT, "filename_len");
+    private static final long NAME_LEN = offset(PROC_EVENT, "name_len");
     private static final long ARGV_LEN = offset(PROC_EVENT, "argv_len");
     private static final long OLD_COMM = offset(PROC_EVENT, "old_comm");
     private static final long NEW_COMM = offset(PROC_EVENT, "new_comm");
+    private static final long NEW_CGROUP_ID = offset(PROC_EVENT, "new_cgroup_id");
     private static final long TAIL = PROC_EVENT.byteSize();
     private static final ProcKind[] KINDS = ProcKind.values(); // same order as enum proc_kind
     /** The wait status' parts (include/uapi/linux/wait.h's W* macros). */
@@ -49,7 +51,7 @@ public final class ProcEventDecoder {
         event.setPpid(record.get(JAVA_INT, PPID));
         switch (kind) {
             case EXEC -> {
-                int filenameLength = Short.toUnsignedInt(record.get(JAVA_SHORT, FILENAME_LEN));
+                int filenameLength = Short.toUnsignedInt(record.get(JAVA_SHORT, NAME_LEN));
                 int argvLength = Short.toUnsignedInt(record.get(JAVA_SHORT, ARGV_LEN));
                 event.setFilename(bytes(record, TAIL, filenameLength));
                 event.setArgv(bytes(record, TAIL + filenameLength, argvLength));
@@ -79,6 +81,10 @@ public final class ProcEventDecoder {
                 event.setOldComm(EventHeaderDecoder.comm(record, OLD_COMM));
                 event.setNewComm(EventHeaderDecoder.comm(record, NEW_COMM));
             }
+            case CGROUP_MKDIR -> {
+                event.setNewCgroupId(record.get(JAVA_LONG, NEW_CGROUP_ID));
+                event.setCgroupPath(bytes(record, TAIL, Short.toUnsignedInt(record.get(JAVA_SHORT, NAME_LEN))));
+            }
             default -> throw new IllegalStateException("proc record of kind " + kind);
         }
         return event;
@@ -102,6 +108,8 @@ public final class ProcEventDecoder {
         event.setRenamedTid(null);
         event.setOldComm(null);
         event.setNewComm(null);
+        event.setNewCgroupId(null);
+        event.setCgroupPath(null);
     }
 
     private static ByteBuffer bytes(MemorySegment record, long offset, int length) {

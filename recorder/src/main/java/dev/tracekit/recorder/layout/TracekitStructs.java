@@ -80,7 +80,10 @@ public final class TracekitStructs {
             JAVA_INT.withName("pad"))
             .withName("kill_event");
 
-    /** The fixed part; {@code filename_len} bytes of file name and {@code argv_len} of arguments follow it. */
+    /**
+     * The fixed part; {@code name_len} bytes of file name (EXEC) or cgroup path (CGROUP_MKDIR) and {@code argv_len}
+     * of arguments follow it.
+     */
     public static final StructLayout PROC_EVENT = structLayout(
             EVENT_HEADER.withName("hdr"),
             JAVA_INT.withName("ppid"),
@@ -93,10 +96,11 @@ public final class TracekitStructs {
             JAVA_INT.withName("child_tid"),
             JAVA_INT.withName("exit_code"),
             JAVA_INT.withName("renamed_tid"),
-            JAVA_SHORT.withName("filename_len"),
+            JAVA_SHORT.withName("name_len"),
             JAVA_SHORT.withName("argv_len"),
             sequenceLayout(TASK_COMM_LEN, JAVA_BYTE).withName("old_comm"),
-            sequenceLayout(TASK_COMM_LEN, JAVA_BYTE).withName("new_comm"))
+            sequenceLayout(TASK_COMM_LEN, JAVA_BYTE).withName("new_comm"),
+            JAVA_LONG.withName("new_cgroup_id"))
             .withName("proc_event");
 
     public static final StructLayout COUNT_KEY = structLayout(

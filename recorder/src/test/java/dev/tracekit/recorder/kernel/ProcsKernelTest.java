@@ -15,11 +15,13 @@ import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.host.BootClock;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.ProcKind;
 import dev.tracekit.schema.SyscallEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -234,6 +236,67 @@ class ProcsKernelTest {
         }
     }
 
+    /**
+     * A cgroup made while recording (as systemd makes a unit's, containerd a container's) is named by a CGROUP_MKDIR
+     * record, whoever made it and whatever the task filters; one removed while recording changes nothing already
+     * recorded; a cgroup v1 directory (this host also mounts v1 hierarchies) is not a cgroup the events name.
+     */
+    @Test
+    void aCgroupMadeWhileRecordingIsNamedAndItsRemovalLosesNothing() throws Exception {
+        Path mount = Processes.cgroup2Mount();
+        String name = "tracekit-mkdir-" + ProcessHandle.current().pid();
+        Path cgroup = mount.resolve(name);
+        Path v1 = Path.of("/sys/fs/cgroup/pids").resolve(name);
+        boolean hybrid = Files.isDirectory(v1.getParent()) && !v1.getParent().equals(mount);
+        Path opened = tmp.resolve("in-new-cgroup");
+        try (Workload workload = Workload.start("tk-cgrouped", "wait", "open", opened.toString(), "0", "0")) {
+            Path dir = tmp.resolve("rec");
+            // The pid filter names the workload: the mkdir, by this JVM, is recorded all the same.
+            RecorderRun run = RecorderRun.start(dir, "--events", "procs,opens", "-p", Integer.toString(workload.pid()),
+                    "-d", "2s");
+            int jvm = (int) ProcessHandle.current().pid();
+            long parentCgroup = Processes.cgroupId(jvm);
+            long startNs = BootClock.nowNs();
+            Files.createDirectory(cgroup);
+            if (hybrid) {
+                Files.createDirectory(v1);
+            }
+            long id = ((Number) Files.getAttribute(cgroup, "unix:ino")).longValue();
+            Files.writeString(cgroup.resolve("cgroup.procs"), Integer.toString(workload.pid()));
+            workload.go();
+            assertEquals(-ENOENT, workload.result("open"));
+            assertEquals(0, workload.waitFor());
+            Files.delete(cgroup); // removed while the recorder still runs
+            if (hybrid) {
+                Files.delete(v1);
+            }
+            long endNs = BootClock.nowNs();
+            assertEquals(0, run.awaitExit(), run.err());
+
+            List<ProcEvent> mkdirs = Recordings.<ProcEvent>read(dir, RecordingStream.PROCS).stream()
+                    .filter(e -> e.getKind() == ProcKind.CGROUP_MKDIR && string(e.getCgroupPath()).endsWith(name))
+                    .toList();
+            assertEquals(1, mkdirs.size(), () -> "one mkdir of " + name + ", the v2 one: " + mkdirs);
+            ProcEvent mkdir = mkdirs.getFirst();
+            assertAll("cgroup mkdir " + mkdir,
+                    () -> assertEquals("/" + name, string(mkdir.getCgroupPath()), "the path below the cgroup2 mount"),
+                    () -> assertEquals(id, mkdir.getNewCgroupId(), "the directory's inode number"),
+                    () -> assertEquals(jvm, mkdir.getHeader().getPid(), "made by this JVM"),
+                    () -> assertEquals(parentCgroup, mkdir.getHeader().getCgroupId(), "from the JVM's own cgroup"),
+                    () -> assertEquals((int) ProcessHandle.current().parent().orElseThrow().pid(), mkdir.getPpid()),
+                    () -> assertTrue(mkdir.getHeader().getTsNs() > startNs && mkdir.getHeader().getTsNs() < endNs));
+            assertOnlyKindFields(mkdir);
+            List<OpenEvent> opens = Recordings.<OpenEvent>read(dir, RecordingStream.OPENS).stream()
+                    .filter(o -> string(o.getPath()).equals(opened.toString())).toList();
+            assertEquals(1, opens.size(), () -> "opens: " + opens);
+            assertEquals(id, opens.getFirst().getHeader().getCgroupId(), "the open names the new cgroup");
+            assertTrue(opens.getFirst().getHeader().getTsNs() > mkdir.getHeader().getTsNs());
+        } finally {
+            Files.deleteIfExists(cgroup);
+            Files.deleteIfExists(v1);
+        }
+    }
+
     private static void assertChild(List<ProcEvent> events, int parent, int child, int grandparent) {
         ProcEvent fork = only(events, e -> e.getKind() == ProcKind.FORK && e.getChildPid() == child);
         assertAll("fork " + fork,
@@ -258,7 +321,9 @@ class ProcsKernelTest {
                 () -> assertEquals(kind == ProcKind.EXIT, e.getLastThread() != null),
                 () -> assertEquals(kind == ProcKind.EXIT, e.getExitCode() != null || e.getExitSignal() != null),
                 () -> assertEquals(kind == ProcKind.RENAME, e.getRenamedTid() != null),
-                () -> assertEquals(kind == ProcKind.RENAME, e.getNewComm() != null));
+                () -> assertEquals(kind == ProcKind.RENAME, e.getNewComm() != null),
+                () -> assertEquals(kind == ProcKind.CGROUP_MKDIR, e.getNewCgroupId() != null),
+                () -> assertEquals(kind == ProcKind.CGROUP_MKDIR, e.getCgroupPath() != null));
     }
 
     private static void assertHeader(EventHeader header, long cgroup, long startNs, long endNs) {
