@@ -53,6 +53,14 @@ public final class Fixtures {
         return root().resolve("truncated");
     }
 
+    /**
+     * A real recording with procs (testdata/real/make-real-recording.sh procs): a cgroup made while recording, a
+     * worker in it that forks, renames, execs and signals a sleeper that dies of it, and every file's snapshot.
+     */
+    public static Path realProcs() {
+        return root().resolve("real-x86_64-procs");
+    }
+
     /** A real recording with kernel-signals: each sent signal has a signal_generate record beside it. */
     public static Path real() {
         return root().resolve("real-x86_64");

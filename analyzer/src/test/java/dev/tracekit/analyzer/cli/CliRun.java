@@ -33,6 +33,7 @@ public record CliRun(int status, String out, String err) {
                 case "@app" -> Fixtures.app().toString();
                 case "@app13" -> Fixtures.appWithNewContainer().toString();
                 case "@real" -> Fixtures.real().toString();
+                case "@realprocs" -> Fixtures.realProcs().toString();
                 default -> arg;
             });
         }
