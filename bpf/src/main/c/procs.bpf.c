@@ -80,33 +80,48 @@ static __always_inline struct proc_event *reserve_proc(__u8 kind, struct task_st
 	return e;
 }
 
+/* Variable-size kinds: built zeroed in the per-CPU scratch buffer, kind and ppid filled; NULL if it is missing. */
+static __always_inline struct proc_event *scratch_proc(__u8 kind, struct task_struct *task)
+{
+	__u32 zero = 0;
+	struct proc_scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	struct proc_event *e;
+
+	if (!s)
+		return NULL;
+	e = (struct proc_event *)s->bytes;
+	__builtin_memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->ppid = parent_tgid(task);
+	return e;
+}
+
+/* A kernel string into the record's tail, without its NUL: its length, bounded for the verifier (0 if unreadable). */
+static __always_inline __u16 tail_kernel_str(struct proc_event *e, const void *src)
+{
+	long len = bpf_probe_read_kernel_str(e->tail, PATH_BUF_LEN, src);
+
+	if (len <= 0)
+		return 0;
+	return (len - 1) & (PATH_BUF_LEN - 1);
+}
+
 SEC("tracepoint/sched/sched_process_exec")
 int proc_exec(struct exec_ctx *ctx)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	__u64 arg_start, arg_end, argv_total, argv_len;
-	struct proc_scratch *s;
 	struct proc_event *e;
-	__u32 zero = 0;
-	long name_len;
+	__u16 name_len;
 
 	if (!task_allowed(bpf_get_current_pid_tgid(), THREAD_NAME))
 		return 0;
-	s = bpf_map_lookup_elem(&scratch, &zero);
-	if (!s)
+	e = scratch_proc(PROC_EXEC, task);
+	if (!e)
 		return 0;
-	e = (struct proc_event *)s->bytes;
-	__builtin_memset(e, 0, sizeof(*e));
-	e->kind = PROC_EXEC;
-	e->ppid = parent_tgid(task);
 	e->old_pid = ctx->old_pid;
 	/* bprm->filename: a kernel copy of at most PATH_MAX bytes with its NUL, so it always fits */
-	name_len = bpf_probe_read_kernel_str(e->tail, PATH_BUF_LEN, (void *)ctx + (ctx->filename_loc & 0xFFFF));
-	if (name_len < 0)
-		name_len = 0;
-	else if (name_len > 0)
-		name_len--;	/* the NUL is not stored */
-	name_len &= PATH_BUF_LEN - 1;
+	name_len = tail_kernel_str(e, (void *)ctx + (ctx->filename_loc & 0xFFFF));
 	/* the new program's arguments, just copied onto its stack by the kernel, so resident */
 	arg_start = BPF_CORE_READ(task, mm, arg_start);
 	arg_end = BPF_CORE_READ(task, mm, arg_end);
@@ -200,28 +215,17 @@ int proc_cgroup_mkdir(__u64 *ctx)
 {
 	struct cgroup *cgrp = (struct cgroup *)ctx[0];
 	const char *path = (const char *)ctx[1];
-	struct proc_scratch *s;
 	struct proc_event *e;
-	__u32 zero = 0;
-	long len;
+	__u16 len;
 
 	/* the default hierarchy (id 0) is cgroup v2's, whose ids the events carry; v1 hierarchies are not */
 	if (BPF_CORE_READ(cgrp, root, hierarchy_id) != 0)
 		return 0;
-	s = bpf_map_lookup_elem(&scratch, &zero);
-	if (!s)
+	e = scratch_proc(PROC_CGROUP_MKDIR, bpf_get_current_task_btf());
+	if (!e)
 		return 0;
-	e = (struct proc_event *)s->bytes;
-	__builtin_memset(e, 0, sizeof(*e));
-	e->kind = PROC_CGROUP_MKDIR;
-	e->ppid = parent_tgid(bpf_get_current_task_btf());
 	e->new_cgroup_id = BPF_CORE_READ(cgrp, kn, id);
-	len = bpf_probe_read_kernel_str(e->tail, PATH_BUF_LEN, path);
-	if (len < 0)
-		len = 0;
-	else if (len > 0)
-		len--;	/* the NUL is not stored */
-	len &= PATH_BUF_LEN - 1;
+	len = tail_kernel_str(e, path);
 	e->name_len = len;
 	fill_header(&e->hdr, EVENT_PROC, sizeof(*e) + len);
 	output_record(e, sizeof(*e) + len);
