@@ -28,6 +28,9 @@
  *   exec PATH N HEX...    execve(PATH, the N arguments spelt in HEX, environ); on failure prints "exec RESULT"
  *                         and goes on with the commands after the N arguments
  *   threadexec PATH N HEX...  a second thread makes that execve (the kernel ends the other threads first)
+ *   spawn PID PATH N HEX...  a child process with exactly pid PID (clone3's set_tid: root in the initial pid
+ *                         namespace) execs that execve, sharing stdin and stdout; prints "spawn PID" once it is
+ *                         reaped, or "spawn RESULT" when the clone failed (-EEXIST: the pid was taken)
  *   exit CODE             exit_group(CODE), ignoring whatever follows (an exec'd workload's whole program)
  *   ia32 N PATH           through int 0x80, as a 32-bit process makes them (x86_64 only): N getppid, an open of
  *                         PATH (O_RDONLY) and its close, kill(self, 0); prints "ia32 OPEN_RESULT"
@@ -39,6 +42,7 @@
 #include <pthread.h>
 #include <linux/filter.h>
 #include <linux/openat2.h>
+#include <linux/sched.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
 #include <fcntl.h>
@@ -275,6 +279,25 @@ int main(int argc, char **argv)
 			execve(argv[i + 1], args, environ);
 			printf("exec %d\n", -errno);
 			i += 2 + n;
+		} else if (!strcmp(cmd, "spawn") && i + 3 < argc && i + 3 + atoi(argv[i + 3]) < argc) {
+			extern char **environ;
+			pid_t pid = atoi(argv[i + 1]);
+			char **args = unhex_args(argv, i + 4, atoi(argv[i + 3]));
+			struct clone_args clone = {
+				.exit_signal = SIGCHLD,
+				.set_tid = (unsigned long)&pid,
+				.set_tid_size = 1,
+			};
+			long child = syscall(SYS_clone3, &clone, sizeof(clone));
+
+			if (child == 0) {
+				execve(argv[i + 2], args, environ);
+				_exit(127);
+			}
+			if (child > 0)
+				waitpid(child, NULL, 0);
+			printf("spawn %ld\n", result(child));
+			i += 3 + atoi(argv[i + 3]);
 		} else if (!strcmp(cmd, "threadexec") && i + 2 < argc && i + 2 + atoi(argv[i + 2]) < argc) {
 			struct exec_call call = { argv[i + 1], unhex_args(argv, i + 3, atoi(argv[i + 2])) };
 			pthread_t thread;

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProcessTimeline {
     /**
-     * A snapshot's start time comes in clock ticks (10 ms at USER_HZ 100), a fork's to the ns: a process started
-     * within this of a fork of its pid is the one that fork made, seen again by a later file's snapshot.
+     * A snapshot's start time comes in clock ticks (10 ms at USER_HZ 100), a fork's to the ns: a process a snapshot
+     * saw started within this of a fork of its pid is the one that fork made, seen again by a later file's snapshot.
      */
     private static final long SAME_START_NS = 20_000_000L;
 
@@ -50,6 +50,8 @@ public final class ProcessTimeline {
         int ppid;
         long uid;
         long cgroupId;
+        /** Known from a snapshot alone so far: a fork of its pid close to its start may be the one that made it. */
+        boolean snapshotOnly;
         final List<Image> images = new ArrayList<>(1);
         /** What at() hands out, one per image once the timeline is built, so callers may cache by identity. */
         Process[] views;
@@ -100,6 +102,7 @@ public final class ProcessTimeline {
         this.snapshots = snapshots;
         for (ProcessInfo p : snapshots.all()) {
             Life life = new Life(p.getPid(), p.getStartTimeNs(), p.getPpid(), p.getUid(), p.getCgroupId());
+            life.snapshotOnly = true;
             life.images.add(new Image(p.getStartTimeNs(), copy(p.getComm()), copy(p.getExe()), copy(p.getCmdline()),
                     p.getCmdlineTruncated()));
             byPid.computeIfAbsent(p.getPid(), pid -> new ArrayList<>()).add(life); // all() is by start already
@@ -184,9 +187,12 @@ public final class ProcessTimeline {
                 : parent.imageAt(ts);
         Life life = null;
         for (Life known : lives) {
-            if (Math.abs(known.startNs - ts) < SAME_START_NS) {
+            // A process another fork made, or one that has exited, is not this one: the pid was reused soon after.
+            if (known.snapshotOnly && known.endNs > ts && Math.abs(known.startNs - ts) < SAME_START_NS) {
                 life = known; // a later file's snapshot saw it: the fork tells its start and first image better
                 life.images.clear();
+                life.snapshotOnly = false;
+                break;
             }
         }
         if (life == null) {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.analyzer.Fixtures;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.EventHeader;
+import dev.tracekit.schema.ProcEvent;
+import dev.tracekit.schema.ProcKind;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -68,5 +72,66 @@ class ProcessTimelineTest {
                 .orElseThrow().cmdline()), StandardCharsets.UTF_8), "systemd's, before the exec");
         assertTrue(timeline.at(99_999, at(21)).isEmpty());
         assertTrue(timeline.at(810, at(7)).isEmpty(), "not yet forked");
+    }
+
+    /**
+     * A pid taken again within a snapshot's tick precision of its first fork (5 ms later, as the kernel tests do
+     * it): the second fork makes a second process, and the first still answers for its own time.
+     */
+    @Test
+    void aPidReusedWithinMillisecondsIsTwoProcesses() {
+        long t = 1_000_000_000L;
+        long ms = 1_000_000L;
+        ProcessTimeline.Builder builder = new ProcessTimeline.Builder(ProcessIndex.EMPTY);
+        for (ProcEvent e : List.of(fork(t, 100, 300, "parent-one"), exec(t + ms, 300, 100, "first"),
+                exit(t + 2 * ms, 300, 100, "first"), fork(t + 5 * ms, 200, 300, "parent-two"),
+                exec(t + 6 * ms, 300, 200, "second"))) {
+            builder.proc(recording, e);
+        }
+        ProcessTimeline reused = builder.build();
+        ProcessTimeline.Process first = reused.at(300, t + ms + 1).orElseThrow();
+        assertEquals("first", new String(first.comm(), StandardCharsets.UTF_8));
+        assertEquals(100, first.ppid());
+        assertEquals(t, first.startNs());
+        assertEquals(t + 2 * ms, first.endNs());
+        ProcessTimeline.Process second = reused.at(300, t + 6 * ms + 1).orElseThrow();
+        assertEquals("second", new String(second.comm(), StandardCharsets.UTF_8));
+        assertEquals(200, second.ppid());
+        assertEquals(t + 5 * ms, second.startNs());
+        assertEquals(Long.MAX_VALUE, second.endNs());
+    }
+
+    private static ProcEvent event(ProcKind kind, long ts, int pid, int ppid, String comm) {
+        ProcEvent e = new ProcEvent();
+        e.setHeader(new EventHeader(ts, pid, pid, 0L, 0L, ByteBuffer.wrap(comm.getBytes(StandardCharsets.UTF_8)), 0L, 0));
+        e.setKind(kind);
+        e.setPpid(ppid);
+        return e;
+    }
+
+    private static ProcEvent fork(long ts, int parent, int child, String comm) {
+        ProcEvent e = event(ProcKind.FORK, ts, parent, 1, comm);
+        e.setParentPid(parent);
+        e.setParentTid(parent);
+        e.setChildPid(child);
+        e.setChildTid(child);
+        e.setChildIsThread(false);
+        return e;
+    }
+
+    private static ProcEvent exec(long ts, int pid, int ppid, String comm) {
+        ProcEvent e = event(ProcKind.EXEC, ts, pid, ppid, comm);
+        e.setFilename(ByteBuffer.wrap(("/bin/" + comm).getBytes(StandardCharsets.UTF_8)));
+        e.setArgv(ByteBuffer.wrap((comm + "\0").getBytes(StandardCharsets.UTF_8)));
+        e.setArgvTruncated(false);
+        e.setOldPid(pid);
+        return e;
+    }
+
+    private static ProcEvent exit(long ts, int pid, int ppid, String comm) {
+        ProcEvent e = event(ProcKind.EXIT, ts, pid, ppid, comm);
+        e.setExitCode(0);
+        e.setLastThread(true);
+        return e;
     }
 }

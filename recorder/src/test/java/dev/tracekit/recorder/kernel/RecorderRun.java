@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tracekit record} running in this JVM on its own thread, as the command line runs it. The test
- * JVM is the recorder's own process, which it never traces, so workloads are child processes.
+ * JVM is the recorder's own process, which it never traces, so workloads are child processes. Public for the
+ * packaging module's kernel tests.
  */
-final class RecorderRun implements RunningRecorder {
+public final class RecorderRun implements RunningRecorder {
     private final StringWriter err = new StringWriter();
     private final CompletableFuture<Integer> exit;
 
@@ -29,7 +30,7 @@ final class RecorderRun implements RunningRecorder {
     }
 
     /** Starts recording into {@code dir} and returns once the programs are attached. */
-    static RecorderRun start(Path dir, String... args) throws InterruptedException {
+    public static RecorderRun start(Path dir, String... args) throws InterruptedException {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--output");
         all.add(dir.toString());
@@ -44,7 +45,7 @@ final class RecorderRun implements RunningRecorder {
     }
 
     /** Waits for the recorder to end (its --duration) and returns its exit code. */
-    int awaitExit() throws Exception {
+    public int awaitExit() throws Exception {
         return exit.get(60, TimeUnit.SECONDS);
     }
 

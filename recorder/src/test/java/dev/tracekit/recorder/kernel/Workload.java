@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A child process running src/test/c/workload.c (compiled with gcc once per JVM, under the name asked
  * for, which becomes its comm). It starts, waits for {@link #go}, runs its commands and prints results.
+ * Public for the packaging module's kernel tests, which analyse what it did.
  */
-final class Workload implements AutoCloseable {
+public final class Workload implements AutoCloseable {
     private static Path binaryDir;
 
     private final Process process;
@@ -33,7 +34,7 @@ final class Workload implements AutoCloseable {
     }
 
     /** Starts {@code name} with the given commands (see workload.c). */
-    static Workload start(String name, String... commands) throws IOException, InterruptedException {
+    public static Workload start(String name, String... commands) throws IOException, InterruptedException {
         return launch(List.of(), name, commands);
     }
 
@@ -51,12 +52,12 @@ final class Workload implements AutoCloseable {
     }
 
     /** Where the workload named {@code name} runs from (its argv[0]), compiled on first use. */
-    static synchronized Path binary(String name) throws IOException, InterruptedException {
+    public static synchronized Path binary(String name) throws IOException, InterruptedException {
         if (binaryDir == null) {
             binaryDir = Files.createTempDirectory("tracekit-workload",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))); // for startAs
             Path source = binaryDir.resolve("workload.c");
-            try (InputStream c = Files.newInputStream(Path.of("src/test/c/workload.c"))) {
+            try (InputStream c = Workload.class.getResourceAsStream("workload.c")) { // src/test/c
                 Files.copy(c, source);
             }
             Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binaryDir.resolve("workload").toString(),
@@ -71,18 +72,18 @@ final class Workload implements AutoCloseable {
         return binary;
     }
 
-    int pid() {
+    public int pid() {
         return (int) process.pid();
     }
 
     /** Lets the workload pass its next {@code wait}. */
-    void go() throws IOException {
+    public void go() throws IOException {
         in.write('\n');
         in.flush();
     }
 
     /** The next line it printed. */
-    String nextLine() throws IOException {
+    public String nextLine() throws IOException {
         String line = out.readLine();
         if (line == null) {
             throw new IOException("workload " + pid() + " ended early");
@@ -91,14 +92,14 @@ final class Workload implements AutoCloseable {
     }
 
     /** The value of the next printed line, which must start with {@code command}. */
-    long result(String command) throws IOException {
+    public long result(String command) throws IOException {
         String line = nextLine();
         String[] parts = line.split(" ");
         assertEquals(command, parts[0], "workload printed " + line);
         return Long.parseLong(parts[1]);
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("workload " + pid() + " did not end");
