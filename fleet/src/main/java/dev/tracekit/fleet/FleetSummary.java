@@ -14,6 +14,8 @@ public record FleetSummary(
         Dataset<Row> families,
         Dataset<Row> topSyscalls,
         Dataset<Row> topProcesses,
+        Dataset<Row> topCommands,
+        Dataset<Row> topServices,
         Dataset<Row> topFiles,
         Dataset<Row> failedOpens,
         Dataset<Row> signals) {
@@ -25,6 +27,8 @@ public record FleetSummary(
         sections.put("families", families);
         sections.put("top_syscalls", topSyscalls);
         sections.put("top_processes", topProcesses);
+        sections.put("top_commands", topCommands);
+        sections.put("top_services", topServices);
         sections.put("top_files", topFiles);
         sections.put("failed_opens", failedOpens);
         sections.put("signals", signals);

@@ -3,8 +3,11 @@ package dev.tracekit.fleet;
 import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
 import dev.tracekit.fleet.analysis.ActivityFigures;
+import dev.tracekit.fleet.analysis.ContextFigures;
 import dev.tracekit.fleet.analysis.NameFunctions;
 import dev.tracekit.fleet.analysis.OpenFigures;
+import dev.tracekit.fleet.analysis.ProcFigures;
+import dev.tracekit.fleet.analysis.ProcessContext;
 import dev.tracekit.fleet.analysis.RecordingFigures;
 import dev.tracekit.fleet.analysis.SignalFigures;
 import dev.tracekit.fleet.analysis.SyscallFigures;
@@ -34,16 +37,20 @@ public final class TracekitFleet {
     private final OpenFigures opens;
     private final SignalFigures signals;
     private final ActivityFigures activity;
+    private final ContextFigures context;
     private final RecordingFigures recordingFigures;
 
     private TracekitFleet(SparkSession spark, FleetCatalog catalog) {
         NameFunctions names = NameFunctions.register(spark);
+        ProcessContext processes = ProcessContext.of(spark, catalog);
+        ProcFigures procs = new ProcFigures(processes);
         this.catalog = catalog;
-        this.syscalls = new SyscallFigures(catalog, names);
-        this.opens = new OpenFigures(catalog, names);
-        this.signals = new SignalFigures(catalog, names);
+        this.syscalls = new SyscallFigures(catalog, names, processes);
+        this.opens = new OpenFigures(catalog, names, processes);
+        this.signals = new SignalFigures(catalog, names, processes);
         this.activity = new ActivityFigures(syscalls, opens, signals);
-        this.recordingFigures = new RecordingFigures(spark, catalog, syscalls, opens, signals);
+        this.context = new ContextFigures(processes, syscalls, opens, signals, procs);
+        this.recordingFigures = new RecordingFigures(spark, catalog, syscalls, opens, signals, procs);
     }
 
     /** @param paths recording directories (searched recursively) and .avro files: local paths or any Hadoop URI */
@@ -72,8 +79,8 @@ public final class TracekitFleet {
 
     public FleetSummary summary() {
         return new FleetSummary(recordingFigures.recordings(), recordingFigures.families(),
-                syscalls(SyscallGrouping.SYSCALL, SyscallOrder.COUNT, 0), activity.processes(), opens.files(),
-                opens.failedByErrno(), signals.signals());
+                syscalls(SyscallGrouping.SYSCALL, SyscallOrder.COUNT, 0), activity.processes(), context.commands(),
+                context.services(), opens.files(), opens.failedByErrno(), signals.signals());
     }
 
     /**

@@ -44,6 +44,18 @@ class CompactedTableTest {
         }
     }
 
+    /** The table keeps each file's process snapshot and its procs in recorded order: top commands and services. */
+    @Test
+    void theTableKeepsTheProcessContext() {
+        Path tree = FleetTrees.withProcessContext(temp.resolve("context"), true);
+        Path contextTable = temp.resolve("context-table");
+        ToolRun compact = fleet("compact", tree.toString(), "--to", contextTable.toString());
+        assertEquals(0, compact.status(), compact.err());
+        ToolRun analyzer = analyzer(argv("summary", tree));
+        assertTrue(analyzer.out().contains("Top commands"), analyzer.out());
+        assertEquals(analyzer.out(), fleet(argv("summary", contextTable)).out());
+    }
+
     @Test
     void compactingAgainAddsNothing() {
         ToolRun again = fleet("compact", mixed.toString(), "--to", table.toString());

@@ -88,6 +88,32 @@ class FleetMatchesAnalyzerTest {
         return Stream.of("syscalls --format csv", "syscalls --by process,syscall").map(Arguments::of);
     }
 
+    /**
+     * Top commands and services from each recording's process snapshots and procs events (app-1): syscall counts
+     * at their interval's start in their process's cgroup, while the run also reads events (web-1's) that app-1's
+     * figures must not take twice; and syscall events alone, each in its own cgroup.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withProcessContext")
+    void sameOutputWithProcessContext(String args) {
+        Path tree = FleetTrees.withProcessContext(temp.resolve("context-" + args.hashCode()), !args.contains("csv"));
+        assertSameOutput(args, tree);
+        String out = analyzer(argv(args, tree)).out();
+        assertTrue(out.contains("Top services") || out.contains("top_services"), "the process context is shown");
+    }
+
+    static Stream<Arguments> withProcessContext() {
+        return Stream.of("summary", "summary --format json", "summary --format csv").map(Arguments::of);
+    }
+
+    /** A cgroup made while recording names its service in the fleet as in the analyzer. */
+    @Test
+    void sameOutputWithACgroupMadeWhileRecording() {
+        Path tree = FleetTrees.appWithNewContainer(temp.resolve("new-container"));
+        assertSameOutput("summary", tree);
+        assertTrue(analyzer(argv("summary", tree)).out().contains("docker:c0ffee00aa11"), "the new container is named");
+    }
+
     /** A file cut inside a block is read up to the damage, with the analyzer's warning and exit status 1. */
     @Test
     void damagedFileIsReadUpToTheDamage() {

@@ -3,6 +3,7 @@ package dev.tracekit.fleet;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.testdata.FutureVersionWriter;
 import dev.tracekit.testdata.Ia32Recording;
+import dev.tracekit.testdata.ServiceSyscalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +70,32 @@ public final class FleetTrees {
             throw new UncheckedIOException(e);
         }
         copy(fixtures().resolve("aarch64-db1"), root.resolve("node-2"), name -> true);
+        return root;
+    }
+
+    /**
+     * app-1 (process snapshots, procs, opens, kills) with syscall figures of its processes added
+     * ({@link ServiceSyscalls}). With {@code counts} a counts file (each
+     * row in its process's cgroup) and an events file beside it that must not count, as web-1 without its counts
+     * beside it makes a run read both families; else an events file alone, whose rows carry cgroups of their own.
+     */
+    public static Path withProcessContext(Path root, boolean counts) {
+        Path app = root.resolve("node-1");
+        copy(fixtures().resolve("x86_64-app1-v1.1"), app, name -> true);
+        try {
+            ServiceSyscalls.write(app, counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (counts) {
+            copy(fixtures().resolve("x86_64-web1"), root.resolve("node-2"), name -> !name.startsWith("syscall-counts-"));
+        }
+        return root;
+    }
+
+    /** app-1 as 1.3 writes it: a container started while recording, named by its CGROUP_MKDIR record only. */
+    public static Path appWithNewContainer(Path root) {
+        copy(fixtures().resolve("x86_64-app1-v1.3"), root.resolve("node-1"), name -> true);
         return root;
     }
 

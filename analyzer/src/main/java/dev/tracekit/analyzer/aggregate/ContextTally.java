@@ -66,6 +66,7 @@ public final class ContextTally implements RecordVisitor {
         }
     }
 
+    private final SyscallSource source;
     private final Map<Key<ByteString>, Figures> commands = new HashMap<>();
     private final Map<Key<String>, Figures> services = new HashMap<>();
     /** Per recording: whether it has process snapshots (asked once: Recording.processes() takes a lock). */
@@ -75,6 +76,14 @@ public final class ContextTally implements RecordVisitor {
     /** Per recording, each cgroup id's service figures, found once (empty: the path names no service). */
     private final Map<Integer, Map<Long, Optional<Figures>>> serviceOf = new HashMap<>();
 
+    /**
+     * @param source each recording's syscall family: a session that reads both families (one recording has counts,
+     *               another only events) hands it both, and a call is counted once
+     */
+    public ContextTally(SyscallSource source) {
+        this.source = source;
+    }
+
     @Override
     public Set<OptionalField> reads() {
         return EnumSet.of(OptionalField.CGROUP_AND_CPU);
@@ -82,12 +91,18 @@ public final class ContextTally implements RecordVisitor {
 
     @Override
     public void syscallCount(Recording recording, SyscallCount count) {
+        if (!source.usesCounts(recording)) {
+            return;
+        }
         // Count rows carry no cgroup: the process's own, as the timeline knows it.
         add(recording, count.getPid(), count.getIntervalStartNs(), -1, count.getCount(), 0, 0);
     }
 
     @Override
     public void syscallEvent(Recording recording, SyscallEvent event) {
+        if (!source.usesEvents(recording)) {
+            return;
+        }
         add(recording, event.getHeader(), 1, 0, 0);
     }
 

@@ -24,10 +24,11 @@ public final class SummaryAggregate implements RecordVisitor {
     private final KillTally kills = new KillTally();
     private final FailureTally failures = new FailureTally();
     private final EventSpan span = new EventSpan();
-    private final ContextTally context = new ContextTally();
+    private final ContextTally context;
 
     public SummaryAggregate(SyscallSource source) {
         this.syscalls = new SyscallTally(source, 0, false, SyscallGrouping.PROCESS_SYSCALL);
+        this.context = new ContextTally(source);
     }
 
     @Override

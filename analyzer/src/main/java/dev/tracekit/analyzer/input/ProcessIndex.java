@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who a pid was: the processes of a recording's file snapshots (tracekit.process_snapshot), each known by pid and
@@ -56,6 +57,11 @@ public final class ProcessIndex {
         return byPid.isEmpty();
     }
 
+    /** Every cgroup id the snapshots give a path for. */
+    public Set<Long> cgroupIds() {
+        return cgroupPaths.keySet();
+    }
+
     /** Every process known, each pid's by start time. */
     List<ProcessInfo> all() {
         List<ProcessInfo> all = new ArrayList<>();
@@ -67,21 +73,23 @@ public final class ProcessIndex {
     /**
      * Gathers the snapshots of one recording's files, in any order, as their headers hold them; decoding waits
      * until someone asks who a pid was, so a run that never asks (summary, syscalls) never pays for it. Files
-     * started together carry the same snapshot: each distinct one is decoded once.
+     * started together carry the same snapshot: each distinct one is decoded once. Public for readers of
+     * recordings other than the analyzer's own (a fleet's driver reads the headers itself).
      */
-    static final class Builder {
+    public static final class Builder {
         private final Map<ByteBuffer, String> encoded = new LinkedHashMap<>(); // snapshot -> a file that has it
         private final Diagnostics diagnostics;
 
-        Builder(Diagnostics diagnostics) {
+        public Builder(Diagnostics diagnostics) {
             this.diagnostics = diagnostics;
         }
 
-        void add(byte[] snapshot, String fileName) {
+        /** @param fileName the file whose header holds it, named in the note if it cannot be decoded */
+        public void add(byte[] snapshot, String fileName) {
             encoded.putIfAbsent(ByteBuffer.wrap(snapshot), fileName);
         }
 
-        ProcessIndex build() {
+        public ProcessIndex build() {
             Map<Integer, Map<Long, ProcessInfo>> byPid = new HashMap<>();
             Map<Long, ByteBuffer> cgroupPaths = new HashMap<>();
             List<ProcessSnapshot> snapshots = new ArrayList<>();

@@ -6,11 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 
 /**
  * Who a pid was at any moment of one recording: the processes of its snapshots, followed through the procs
@@ -40,6 +44,14 @@ public final class ProcessTimeline {
      */
     public record Process(int pid, int ppid, long startNs, long endNs, long uid, byte[] comm, byte[] exe,
             byte[] cmdline, boolean cmdlineTruncated, long cgroupId) {
+    }
+
+    /**
+     * One stretch of time over which a pid names one process as one image: {@link #at} answers {@code process} for
+     * {@code pid} at every ns from {@code fromNs} to {@code toNs}, both included ({@link Long#MAX_VALUE}: from then
+     * on). What a query engine joins events with, by pid and time, instead of asking {@link #at} per event.
+     */
+    public record Span(int pid, long fromNs, long toNs, Process process) {
     }
 
     /** One pid's life: its images in time order. Mutable while the timeline is built, then only read. */
@@ -223,9 +235,11 @@ public final class ProcessTimeline {
     /** The last process to have started with {@code pid} by {@code ns}. */
     private Life live(int pid, long ns) {
         List<Life> lives = byPid.get(pid);
-        if (lives == null) {
-            return null;
-        }
+        return lives == null ? null : lastStarted(lives, ns);
+    }
+
+    /** Of one pid's lives, the last in list order to have started by {@code ns}: the one {@link #at} names. */
+    private static Life lastStarted(List<Life> lives, long ns) {
         Life found = null;
         for (Life life : lives) {
             if (life.startNs <= ns) {
@@ -243,6 +257,43 @@ public final class ProcessTimeline {
     public Optional<Process> at(int pid, long ns) {
         Life life = live(pid, ns);
         return life == null ? Optional.empty() : Optional.of(life.at(ns));
+    }
+
+    /**
+     * Every pid's answers of {@link #at} as spans, by pid and time; a moment no span covers is one {@code at}
+     * answers empty for. {@code at} changes its answer only at a life's start or an image's: between two such
+     * moments of a pid, it is asked once, so the spans are exactly its answers.
+     */
+    public List<Span> spans() {
+        List<Span> spans = new ArrayList<>();
+        byPid.forEach((pid, lives) -> {
+            long[] moments = lives.stream()
+                    .flatMapToLong(life -> LongStream.concat(LongStream.of(life.startNs),
+                            life.images.stream().mapToLong(Image::fromNs)))
+                    .sorted().distinct().toArray();
+            Span open = null;
+            for (int i = 0; i < moments.length; i++) {
+                Life life = lastStarted(lives, moments[i]);
+                if (life == null) {
+                    continue; // before the pid's first process
+                }
+                long to = i + 1 < moments.length ? moments[i + 1] - 1 : Long.MAX_VALUE;
+                Process p = life.at(moments[i]);
+                if (open != null && open.process() == p) {
+                    open = new Span(pid, open.fromNs(), to, p); // an image's moment that changes nothing here
+                } else {
+                    if (open != null) {
+                        spans.add(open);
+                    }
+                    open = new Span(pid, moments[i], to, p);
+                }
+            }
+            if (open != null) {
+                spans.add(open);
+            }
+        });
+        spans.sort(Comparator.comparingInt(Span::pid).thenComparingLong(Span::fromNs));
+        return spans;
     }
 
     /** Every process alive at {@code ns} (started by then, not yet exited), by pid. */
@@ -265,6 +316,13 @@ public final class ProcessTimeline {
     public Optional<ByteBuffer> cgroupPath(long cgroupId) {
         return snapshots.cgroupPath(cgroupId).or(() -> Optional.ofNullable(createdCgroups.get(cgroupId))
                 .map(path -> ByteBuffer.wrap(path).asReadOnlyBuffer()));
+    }
+
+    /** Every cgroup id with a known path: the snapshots' and those made while recording. */
+    public Set<Long> cgroupIds() {
+        Set<Long> ids = new HashSet<>(snapshots.cgroupIds());
+        ids.addAll(createdCgroups.keySet());
+        return ids;
     }
 
     /** What the cgroup's path says about its service; {@link CgroupService#NONE} when the path is unknown. */

@@ -1,6 +1,9 @@
 package dev.tracekit.analyzer.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.analyzer.Fixtures;
@@ -10,7 +13,10 @@ import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.ProcKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,5 +139,46 @@ class ProcessTimelineTest {
         e.setExitCode(0);
         e.setLastThread(true);
         return e;
+    }
+
+    /** pid 5000: old-job, then (reused) bash's fork, which execs new-job in the middle of its life. */
+    @Test
+    void spansNameAReusedPidAndAnExecInTheMiddleOfALife() {
+        List<ProcessTimeline.Span> job = timeline.spans().stream().filter(s -> s.pid() == 5000).toList();
+        assertEquals(List.of("old-job", "bash", "new-job"), job.stream()
+                .map(s -> new String(s.process().comm(), StandardCharsets.UTF_8)).toList());
+        assertNotEquals(job.get(0).process().startNs(), job.get(1).process().startNs(), "two processes");
+        assertEquals(job.get(1).process().startNs(), job.get(2).process().startNs(), "one process, two images");
+        assertEquals(job.get(1).process().startNs(), job.get(1).fromNs(), "from its fork");
+        for (int i = 0; i + 1 < job.size(); i++) {
+            assertEquals(job.get(i).toNs() + 1, job.get(i + 1).fromNs(), "no gap, no overlap");
+        }
+        assertEquals(Long.MAX_VALUE, job.getLast().toNs());
+        assertTrue(timeline.at(5000, job.getFirst().fromNs() - 1).isEmpty(), "nothing before the first");
+    }
+
+    /** at() and the spans agree at every span's edges and on a 10 ms grid over the recording, for every pid. */
+    @Test
+    void spansAreExactlyWhatAtAnswers() {
+        List<ProcessTimeline.Span> spans = timeline.spans();
+        Map<Integer, List<ProcessTimeline.Span>> byPid = new HashMap<>();
+        for (ProcessTimeline.Span s : spans) {
+            byPid.computeIfAbsent(s.pid(), pid -> new ArrayList<>()).add(s);
+            assertSame(s.process(), timeline.at(s.pid(), s.fromNs()).orElseThrow());
+            assertSame(s.process(), timeline.at(s.pid(), s.toNs()).orElseThrow());
+            assertNotSame(s.process(), timeline.at(s.pid(), s.fromNs() - 1).orElse(null), "spans end where at() changes");
+        }
+        long end = recording.endBootNs().orElseThrow();
+        byPid.forEach((pid, own) -> {
+            for (long ns = start - 10 * STEP; ns <= end + 10 * STEP; ns += STEP / 10) {
+                long t = ns;
+                ProcessTimeline.Process covering = own.stream().filter(s -> s.fromNs() <= t && t <= s.toNs())
+                        .map(ProcessTimeline.Span::process).reduce((a, b) -> {
+                            throw new AssertionError("spans of pid " + pid + " overlap at " + t);
+                        }).orElse(null);
+                assertSame(timeline.at(pid, t).orElse(null), covering, "pid " + pid + " at " + t);
+            }
+        });
+        assertTrue(byPid.size() >= 8, "the snapshot's processes and those forked later");
     }
 }

@@ -20,25 +20,29 @@ import org.apache.spark.storage.StorageLevel;
 public final class OpenFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
+    private final ProcessContext context;
     private Dataset<Row> totals;
 
-    public OpenFigures(FleetCatalog catalog, NameFunctions names) {
+    public OpenFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context) {
         this.catalog = catalog;
         this.names = names;
+        this.context = context;
     }
 
     /**
      * Opens counted per recording, process, path and result, read once and kept for every listing (files,
-     * processes, errnos, the summary's activity and records matched), so each file is decoded once per run.
-     * Columns: the recording keys, pid, comm, path, result, opens, failed. The path is the full path where the
-     * recording has one (since schema 1.2, a relative open's; null in earlier files), as the analyzer goes by.
+     * processes, errnos, the summary's activity, commands, services and records matched), so each file is decoded
+     * once per run. Columns: the recording keys, pid, comm, path, result, the process context
+     * ({@link ProcessContext#attach}), opens, failed. The path is the full path where the recording has one (since
+     * schema 1.2, a relative open's; null in earlier files), as the analyzer goes by.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = catalog.read(RecordingStream.OPENS)
+            totals = context.attach(catalog.read(RecordingStream.OPENS), col("header.pid"), col("header.ts_ns"),
+                            col("header.cgroup_id"))
                     .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
                             coalesce(col("full_path"), col("path")).as("path"),
-                            col("result")).toArray(Column[]::new))
+                            col("result"), col(ProcessContext.SPAN), col(ProcessContext.CGROUP)).toArray(Column[]::new))
                     .agg(count(lit(1)).as("opens"))
                     .withColumn("failed", when(col("result").lt(0), col("opens")).otherwise(0L))
                     .persist(StorageLevel.MEMORY_AND_DISK());

@@ -33,14 +33,16 @@ public final class RecordingFigures {
     private final SyscallFigures syscalls;
     private final OpenFigures opens;
     private final SignalFigures signals;
+    private final ProcFigures procs;
 
     public RecordingFigures(SparkSession spark, FleetCatalog catalog, SyscallFigures syscalls, OpenFigures opens,
-            SignalFigures signals) {
+            SignalFigures signals, ProcFigures procs) {
         this.spark = spark;
         this.catalog = catalog;
         this.syscalls = syscalls;
         this.opens = opens;
         this.signals = signals;
+        this.procs = procs;
     }
 
     /** host, kernel_release, arch, start_ns, end_ns (boot clock; null without intervals), recording_id. */
@@ -95,16 +97,16 @@ public final class RecordingFigures {
     }
 
     /**
-     * Records read per family and recording: opens, kills and each recording's syscall family from the
-     * totals the other listings share, procs from their own (small) stream.
+     * Records read per family and recording, from the totals the other listings share: opens, kills, procs and each
+     * recording's syscall family.
      */
     private Map<Family, Map<Integer, Long>> matchedRecords() {
         Dataset<Row> read = opens.totals().select(col(RecordingColumns.INDEX), lit(Family.OPENS.name()).as("family"),
                         col("opens").as("records"))
                 .unionByName(signals.totals().select(col(RecordingColumns.INDEX), lit(Family.KILLS.name()).as("family"),
                         col("records")))
-                .unionByName(catalog.read(RecordingStream.PROCS).select(col(RecordingColumns.INDEX),
-                        lit(Family.PROCS.name()).as("family"), lit(1L).as("records")))
+                .unionByName(procs.totals().select(col(RecordingColumns.INDEX), lit(Family.PROCS.name()).as("family"),
+                        col("records")))
                 .unionByName(syscalls.totals().select(col(RecordingColumns.INDEX),
                         col(RecordingColumns.SYSCALL_FAMILY).as("family"), col("records")));
         Map<Family, Map<Integer, Long>> matched = new EnumMap<>(Family.class);

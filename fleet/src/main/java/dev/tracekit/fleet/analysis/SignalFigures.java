@@ -19,27 +19,32 @@ import org.apache.spark.storage.StorageLevel;
 public final class SignalFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
+    private final ProcessContext context;
     private Dataset<Row> totals;
 
-    public SignalFigures(FleetCatalog catalog, NameFunctions names) {
+    public SignalFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context) {
         this.catalog = catalog;
         this.names = names;
+        this.context = context;
     }
 
     /**
      * Signal records counted per recording, sender, target, signal, fate and failure, read once and kept for
-     * the listing, the summary's activity and records matched. Columns: the recording keys, pid, comm,
-     * target_pid, signal, fate, records, failed.
+     * the listing, the summary's activity, commands, services and records matched. Columns: the recording keys, pid,
+     * comm (the sender), target_pid, signal, fate, the sender's process context ({@link ProcessContext#attach}),
+     * records, failed.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = catalog.read(RecordingStream.KILLS)
+            totals = context.attach(catalog.read(RecordingStream.KILLS), col("header.pid"), col("header.ts_ns"),
+                            col("header.cgroup_id"))
                     .withColumn("failed", when(col("syscall").notEqual("SIGNAL_GENERATE").and(col("result").lt(0)), 1L)
                             .otherwise(0L))
                     .withColumn("fate", when(col("syscall").equalTo("SIGNAL_GENERATE"), col("result"))
                             .otherwise(lit(SignalPairing.NO_FATE)))
                     .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
-                            col("target_pid"), col("signal"), col("fate")).toArray(Column[]::new))
+                            col("target_pid"), col("signal"), col("fate"), col(ProcessContext.SPAN),
+                            col(ProcessContext.CGROUP)).toArray(Column[]::new))
                     .agg(count(lit(1)).as("records"), sum("failed").as("failed"))
                     .persist(StorageLevel.MEMORY_AND_DISK());
         }
@@ -53,7 +58,10 @@ public final class SignalFigures {
      * analyzer's {@code SignalPairing} does; a recording with kernel-signals counts such a signal twice.
      */
     public Dataset<Row> signals() {
-        return totals().withColumnRenamed("records", "count")
+        return totals()
+                .groupBy(Recordings.keys(col("pid"), col("comm"), col("target_pid"), col("signal"), col("fate"))
+                        .toArray(Column[]::new))
+                .agg(sum("records").as("count"), sum("failed").as("failed"))
                 .orderBy(col("count").desc(), col(RecordingColumns.INDEX), col("pid"), col("comm"), col("target_pid"),
                         col("signal"), col("fate"))
                 .select(Recordings.shown(col("pid"), col("comm"), col("target_pid"), col("signal"),

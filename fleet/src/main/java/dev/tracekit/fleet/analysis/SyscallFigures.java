@@ -37,23 +37,27 @@ import org.apache.spark.storage.StorageLevel;
 public final class SyscallFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
+    private final ProcessContext context;
     private Dataset<Row> totals;
 
-    public SyscallFigures(FleetCatalog catalog, NameFunctions names) {
+    public SyscallFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context) {
         this.catalog = catalog;
         this.names = names;
+        this.context = context;
     }
 
     /**
      * The syscall family summed per recording, process and syscall, read once and kept (in memory, spilling
      * to disk) for every listing without windows: the summary's top syscalls, top processes and records
-     * matched all come from it, so each file is decoded once per run. Columns: the recording keys, pid, comm,
-     * syscall, records (rows read), count, errors, latency_sum and latency_known.
+     * matched, top commands and services all come from it, so each file is decoded once per run. Columns: the
+     * recording keys, pid, comm, syscall, the process context ({@link ProcessContext#attach}: a count row's at its
+     * interval's start, in its process's cgroup), records (rows read), count, errors, latency_sum and latency_known.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = sourceRows()
-                    .groupBy(Recordings.keys(col("pid"), col("comm"), col("syscall")).toArray(Column[]::new))
+            totals = context.attach(sourceRows(), col("pid"), col("ts_ns"), col("cgroup_id"))
+                    .groupBy(Recordings.keys(col("pid"), col("comm"), col("syscall"), col(ProcessContext.SPAN),
+                            col(ProcessContext.CGROUP)).toArray(Column[]::new))
                     .agg(count(lit(1)).as("records"), sum("count").as("count"), sum("errors").as("errors"),
                             sum("latency_ns").as("latency_sum"), min("latency_known").as("latency_known"))
                     .persist(StorageLevel.MEMORY_AND_DISK());
@@ -63,19 +67,20 @@ public final class SyscallFigures {
 
     /**
      * One row per count row or event of each recording's syscall family, in one shape: pid, comm, syscall,
-     * ts_ns (the event, or the count's interval start), count, errors, latency_ns and latency_known (false
-     * for counts recorded without --latency).
+     * ts_ns (the event, or the count's interval start), cgroup_id (the event's; null for counts, which carry
+     * none), count, errors, latency_ns and latency_known (false for counts recorded without --latency).
      */
     Dataset<Row> sourceRows() {
         Dataset<Row> counts = catalog.read(RecordingStream.SYSCALL_COUNTS,
                 r -> r.syscallFamily() == Family.SYSCALL_COUNTS).select(columns(
-                col("pid"), col("comm"), syscallKey(), col("interval_start_ns").as("ts_ns"), col("count"),
+                col("pid"), col("comm"), syscallKey(), col("interval_start_ns").as("ts_ns"),
+                lit(null).cast("long").as("cgroup_id"), col("count"),
                 col("errors"), col("latency_total_ns").as("latency_ns"),
                 col("latency_total_ns").isNotNull().and(col("latency_log2_hist").isNotNull()).as("latency_known")));
         Dataset<Row> events = catalog.read(RecordingStream.SYSCALL_EVENTS,
                 r -> r.syscallFamily() == Family.SYSCALL_EVENTS).select(columns(
                 col("header.pid").as("pid"), col("header.comm").as("comm"), syscallKey(),
-                col("header.ts_ns").as("ts_ns"), lit(1L).as("count"),
+                col("header.ts_ns").as("ts_ns"), col("header.cgroup_id").as("cgroup_id"), lit(1L).as("count"),
                 // -4095..-1 is a negated errno (Errnos.ofReturnValue)
                 when(col("ret").between(-4095L, -1L), 1L).otherwise(0L).as("errors"),
                 col("duration_ns").as("latency_ns"), lit(true).as("latency_known")));

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class CompactedTable {
      * @param source  where the Avro file was ({@link RecordingFile#uri()}), also the rows' {@code file_path}
      * @param bytes   its length when compacted: a file that has grown since (a recording still being written)
      *                is compacted again
-     * @param header  the header facts ({@code tracekit.*} keys of {@link RecordingMeta})
+     * @param header  the header facts ({@code tracekit.*} keys of {@link RecordingMeta}), and the file's process
+     *                snapshot in base64 under {@code tracekit.process_snapshot} when it has one
      * @param warning the damage found in it, as the analyzer words it; null when whole
      * @param data    its Parquet files, relative to the table
      */
@@ -73,10 +75,13 @@ public final class CompactedTable {
             });
             List<String> files = data.stream().map(name -> table.fs.makeQualified(new Path(table.root, name)).toString())
                     .toList();
-            return new RecordingFile(source, meta, RecordingStream.valueOf(stream), seq, Optional.of(files));
+            String snapshot = header.get(RecordingMeta.KEY_PROCESS_SNAPSHOT);
+            return new RecordingFile(source, meta, RecordingStream.valueOf(stream), seq,
+                    snapshot == null ? null : Base64.getDecoder().decode(snapshot), Optional.of(files));
         }
 
-        static Map<String, String> header(RecordingMeta meta) {
+        static Map<String, String> header(RecordingFile file) {
+            RecordingMeta meta = file.meta();
             Map<String, String> header = new LinkedHashMap<>();
             header.put(RecordingMeta.KEY_SCHEMA_VERSION, meta.schemaVersion().toString());
             header.put(RecordingMeta.KEY_RECORDING_ID, meta.recordingId());
@@ -88,6 +93,9 @@ public final class CompactedTable {
             header.put(RecordingMeta.KEY_RECORDER_VERSION, meta.recorderVersion());
             header.put(RecordingMeta.KEY_COMMAND_LINE, meta.commandLine());
             header.put(RecordingMeta.KEY_FILTERS, meta.filtersJson());
+            if (file.processSnapshot() != null) {
+                header.put(RecordingMeta.KEY_PROCESS_SNAPSHOT, Base64.getEncoder().encodeToString(file.processSnapshot()));
+            }
             return header;
         }
     }

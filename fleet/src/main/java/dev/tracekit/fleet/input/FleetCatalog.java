@@ -1,5 +1,7 @@
 package dev.tracekit.fleet.input;
 
+import dev.tracekit.analyzer.input.Diagnostics;
+import dev.tracekit.analyzer.input.ProcessIndex;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import java.util.ArrayList;
@@ -24,9 +26,16 @@ import org.apache.spark.sql.types.StructType;
  * names with the recording's own architecture.
  */
 public final class FleetCatalog {
+    /** Columns every record read has besides its stream's: its file's place in its stream, and its place in the file. */
+    public static final String FILE_SEQ = StreamLoader.FILE_SEQ;
+    public static final String RECORD_ORDER = StreamLoader.RECORD_ORDER;
+
     private final List<FleetRecording> recordings;
     private final RecordingFileScanner.Scan scan;
     private final StreamLoader loader;
+    /** Notes met decoding process snapshots (a damaged one, a recorder in a pid namespace of its own). */
+    private final Diagnostics snapshotNotes = new Diagnostics();
+    private final Map<Integer, ProcessIndex> processes = new HashMap<>();
 
     private FleetCatalog(List<FleetRecording> recordings, RecordingFileScanner.Scan scan, StreamLoader loader) {
         this.recordings = recordings;
@@ -72,11 +81,31 @@ public final class FleetCatalog {
         return recordings;
     }
 
-    /** Files not used (not a recording's, or unreadable), for the warnings after the result. */
+    /**
+     * Files not used (not a recording's, or unreadable) and snapshots that could not name processes, for the
+     * warnings after the result.
+     */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>(scan.notes());
         warnings.addAll(scan.lost());
+        warnings.addAll(snapshotNotes.warnings());
         return warnings;
+    }
+
+    /**
+     * Who the recording's pids were, from the process snapshots in its files' headers, as the analyzer's
+     * {@code Recording.processes()} has it; decoded on first asking, once per recording.
+     */
+    public synchronized ProcessIndex processes(FleetRecording recording) {
+        return processes.computeIfAbsent(recording.index(), index -> {
+            ProcessIndex.Builder snapshots = new ProcessIndex.Builder(snapshotNotes);
+            for (RecordingFile file : scan.files()) {
+                if (file.processSnapshot() != null && file.meta().recordingId().equals(recording.meta().recordingId())) {
+                    snapshots.add(file.processSnapshot(), file.uri());
+                }
+            }
+            return snapshots.build();
+        });
     }
 
     /** False when recording files could not be read, so results miss them. */

@@ -203,6 +203,7 @@ public final class RecordingFileScanner {
         } catch (NumberFormatException e) {
             fileSeq = 0;
         }
-        return Optional.of(new RecordingFile(uri, meta, stream.get(), fileSeq, Optional.empty()));
+        return Optional.of(new RecordingFile(uri, meta, stream.get(), fileSeq,
+                avro.getMeta(RecordingMeta.KEY_PROCESS_SNAPSHOT), Optional.empty()));
     }
 }

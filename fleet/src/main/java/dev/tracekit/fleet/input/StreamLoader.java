@@ -2,6 +2,8 @@ package dev.tracekit.fleet.input;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.struct;
 
 import dev.tracekit.recording.RecordingStream;
 import java.util.ArrayList;
@@ -28,6 +30,14 @@ import org.apache.spark.sql.types.StructType;
 final class StreamLoader {
     static final String FILE_PATH = "file_path";
     static final String RECORDING_INDEX = "recording_index";
+    /** The file's place in its stream ({@code tracekit.file_seq}). */
+    static final String FILE_SEQ = "file_seq";
+    /**
+     * A record's place in its file: (block_start, row), ascending in the order the file holds the records. Spark
+     * reads a file in splits, each a task's, and numbers rows per task: the split's start orders the splits, the
+     * task's running number the rows of one split. Compacted rows keep it, so a table reads back in recorded order.
+     */
+    static final String RECORD_ORDER = "record_order";
 
     private final SparkSession spark;
     private final Map<RecordingStream, List<RecordingFile>> files;
@@ -60,16 +70,18 @@ final class StreamLoader {
             if (recordings.test(index)) {
                 selected.add(file);
                 Object[] recording = values.apply(index);
-                Object[] row = new Object[recording.length + 2];
+                Object[] row = new Object[recording.length + 3];
                 row[0] = file.uri();
                 row[1] = index;
-                System.arraycopy(recording, 0, row, 2, recording.length);
+                row[2] = file.seq();
+                System.arraycopy(recording, 0, row, 3, recording.length);
                 fileRows.add(RowFactory.create(row));
             }
         }
         StructType fileSchema = new StructType()
                 .add(FILE_PATH, DataTypes.StringType, false)
-                .add(RECORDING_INDEX, DataTypes.IntegerType, false);
+                .add(RECORDING_INDEX, DataTypes.IntegerType, false)
+                .add(FILE_SEQ, DataTypes.LongType, false);
         for (var field : columns.fields()) {
             fileSchema = fileSchema.add(field);
         }
@@ -89,15 +101,20 @@ final class StreamLoader {
         Column[] columns = columns(stream);
         Dataset<Row> records = avro.length > 0 ? avro(spark, stream, avro).select(columns) : null;
         if (parquet.length > 0) {
-            Dataset<Row> compacted = spark.read().parquet(parquet).select(columns);
+            // by the schema, not the files' own: a table compacted before a column was kept reads it as null
+            Dataset<Row> compacted = spark.read().schema(sqlSchema(stream)).parquet(parquet).select(columns);
             records = records == null ? compacted : records.unionByName(compacted);
         }
         return records != null ? records : spark.createDataFrame(List.of(), sqlSchema(stream));
     }
 
-    /** The stream's columns as Spark reads them through the current schema, and {@code file_path}. */
+    /** The stream's columns as Spark reads them through the current schema, {@code file_path} and {@code record_order}. */
     static StructType sqlSchema(RecordingStream stream) {
-        return ((StructType) SchemaConverters.toSqlType(stream.schema()).dataType()).add(FILE_PATH, DataTypes.StringType);
+        return ((StructType) SchemaConverters.toSqlType(stream.schema()).dataType())
+                .add(FILE_PATH, DataTypes.StringType)
+                .add(RECORD_ORDER, new StructType()
+                        .add("block_start", DataTypes.LongType, false)
+                        .add("row", DataTypes.LongType, false));
     }
 
     private static Column[] columns(RecordingStream stream) {
@@ -112,6 +129,9 @@ final class StreamLoader {
                 // damage, as the analyzer does, instead of failing the job (Spark logs the file it cut short).
                 .option("ignoreCorruptFiles", "true")
                 .load(paths)
-                .withColumn(FILE_PATH, col("_metadata.file_path"));
+                .withColumn(FILE_PATH, col("_metadata.file_path"))
+                // computed in the scan's own tasks, before any exchange, so the numbers follow the reading order
+                .withColumn(RECORD_ORDER, struct(col("_metadata.file_block_start").as("block_start"),
+                        monotonically_increasing_id().as("row")));
     }
 }

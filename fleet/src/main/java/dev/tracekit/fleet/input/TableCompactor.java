@@ -85,7 +85,7 @@ public final class TableCompactor {
                 for (List<RecordingFile> files : changed.values()) {
                     for (RecordingFile file : files) {
                         entries.put(file.key(), new CompactedTable.Entry(file.uri(), file.stream().name(), file.seq(),
-                                lengths.get(file.key()), CompactedTable.Entry.header(file.meta()),
+                                lengths.get(file.key()), CompactedTable.Entry.header(file),
                                 scan.damage().get(file.key()), data.getOrDefault(sourceId(file), List.of())));
                     }
                 }

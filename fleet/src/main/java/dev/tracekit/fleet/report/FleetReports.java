@@ -2,6 +2,8 @@ package dev.tracekit.fleet.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.tracekit.analyzer.aggregate.ByteString;
+import dev.tracekit.analyzer.aggregate.ContextTally;
 import dev.tracekit.analyzer.aggregate.KillTally.SignalKey;
 import dev.tracekit.analyzer.aggregate.OpenTally.ErrnoKey;
 import dev.tracekit.analyzer.aggregate.OpenTally.FileKey;
@@ -127,6 +129,8 @@ public final class FleetReports {
             }
             List<SyscallRow> syscalls = top(summary.topSyscalls(), context, row -> rows.syscall(row, 0, 0));
             List<ProcessActivity> processes = top(summary.topProcesses(), context, rows::activity);
+            List<ContextTally.Activity<ByteString>> commands = top(summary.topCommands(), context, rows::command);
+            List<ContextTally.Activity<String>> services = top(summary.topServices(), context, rows::service);
             List<Tally.Entry<FileKey>> files = top(summary.topFiles(), context, rows::file);
             List<Tally.Entry<ErrnoKey>> failedOpens = top(summary.failedOpens(), context, rows::failedOpen);
             List<Tally.Entry<SignalKey>> signals = top(summary.signals(), context, rows::signal);
@@ -171,6 +175,16 @@ public final class FleetReports {
                 @Override
                 public List<ProcessActivity> processes() {
                     return processes;
+                }
+
+                @Override
+                public List<ContextTally.Activity<ByteString>> commands() {
+                    return commands;
+                }
+
+                @Override
+                public List<ContextTally.Activity<String>> services() {
+                    return services;
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package dev.tracekit.fleet.report;
 
 import dev.tracekit.analyzer.aggregate.ByteString;
+import dev.tracekit.analyzer.aggregate.ContextTally;
 import dev.tracekit.analyzer.aggregate.KillTally.SignalKey;
 import dev.tracekit.analyzer.aggregate.OpenTally.ErrnoKey;
 import dev.tracekit.analyzer.aggregate.OpenTally.FileKey;
@@ -47,6 +48,19 @@ final class ResultRows {
     Tally.Entry<SignalKey> signal(Row row) {
         return new Tally.Entry<>(new SignalKey(process(row), (int) number(row, "target_pid"),
                 (int) number(row, "signal"), (int) number(row, "fate")), number(row, "count"), number(row, "failed"));
+    }
+
+    ContextTally.Activity<ByteString> command(Row row) {
+        return context(row, bytes(row, "cmdline"));
+    }
+
+    ContextTally.Activity<String> service(Row row) {
+        return context(row, row.<String>getAs("service"));
+    }
+
+    private <K extends Comparable<K>> ContextTally.Activity<K> context(Row row, K name) {
+        return new ContextTally.Activity<>(new ContextTally.Key<>(recording(row), name), number(row, "processes"),
+                number(row, "syscalls"), number(row, "opens"), number(row, "signals_sent"));
     }
 
     ProcessActivity activity(Row row) {

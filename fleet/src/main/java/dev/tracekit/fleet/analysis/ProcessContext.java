@@ -1,0 +1,182 @@
+package dev.tracekit.fleet.analysis;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import dev.tracekit.analyzer.input.ProcessIndex;
+import dev.tracekit.analyzer.input.ProcessTimeline;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.fleet.input.FleetCatalog;
+import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
+import dev.tracekit.fleet.input.FleetRecording;
+import dev.tracekit.fleet.input.RowToAvro;
+import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.ProcEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Who each event's process was, as the analyzer's {@code ContextTally} asks it. A recording's process context is
+ * small (its snapshots and procs events) and its events are many: each recording's {@link ProcessTimeline} is built
+ * on the driver with the analyzer's own classes, and goes to Spark as two small tables the events join by broadcast:
+ * the timelines' spans (who held a pid from one ns to another) and each cgroup's service. Only recordings with
+ * process snapshots take part, as in the analyzer: without one, the processes that started before the recording
+ * have no command line and no cgroup a path.
+ */
+public final class ProcessContext {
+    /** The span an event's process was in (its number in {@link #spans()}); null when no process is known. */
+    static final String SPAN = "span";
+    /** The cgroup whose service an event counts for; null when no process is known. */
+    static final String CGROUP = "context_cgroup";
+
+    private final SparkSession spark;
+    private final FleetCatalog catalog;
+    private Dataset<Row> procs;
+    private Dataset<Row> spans;
+    private Dataset<Row> services;
+    private boolean anySpan;
+
+    private ProcessContext(SparkSession spark, FleetCatalog catalog) {
+        this.spark = spark;
+        this.catalog = catalog;
+    }
+
+    /** The context of the catalog's recordings; nothing is read until a family's totals ask for it. */
+    public static ProcessContext of(SparkSession spark, FleetCatalog catalog) {
+        return new ProcessContext(spark, catalog);
+    }
+
+    /**
+     * Every procs record, read once and kept: the timelines, the processes the summary counts and the records
+     * matched all come from it.
+     */
+    synchronized Dataset<Row> procs() {
+        if (procs == null) {
+            procs = catalog.read(RecordingStream.PROCS).persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        return procs;
+    }
+
+    /**
+     * recording_index, span, pid, from_ns, to_ns (both included), life_start_ns (the process's start: with the pid,
+     * which process), cmdline (its arguments joined by spaces; null when unknown) and life_cgroup: every span of
+     * every timeline.
+     */
+    synchronized Dataset<Row> spans() {
+        build();
+        return spans;
+    }
+
+    /** recording_index, cgroup_id, service: every cgroup whose path names a service, with its label. */
+    synchronized Dataset<Row> services() {
+        build();
+        return services;
+    }
+
+    /**
+     * The rows with the span their process was in at {@code ts} ({@value #SPAN}) and the cgroup whose service they
+     * count for ({@value #CGROUP}): {@code cgroup}, or where that is null the process's (count rows carry none).
+     * Both null where no process is known.
+     */
+    Dataset<Row> attach(Dataset<Row> rows, Column pid, Column ts, Column cgroup) {
+        Dataset<Row> spans = spans();
+        if (!anySpan) { // no recording names its processes: nothing to join
+            return rows.withColumn(SPAN, lit(null).cast(DataTypes.IntegerType))
+                    .withColumn(CGROUP, lit(null).cast(DataTypes.LongType));
+        }
+        Dataset<Row> bounds = spans.select(col(RecordingColumns.INDEX).as("span_recording"), col(SPAN),
+                col("pid").as("span_pid"), col("from_ns").as("span_from"), col("to_ns").as("span_to"),
+                col("life_cgroup").as("span_cgroup"));
+        return rows.join(broadcast(bounds), col(RecordingColumns.INDEX).equalTo(col("span_recording"))
+                        .and(pid.equalTo(col("span_pid")))
+                        .and(ts.between(col("span_from"), col("span_to"))), "left")
+                .withColumn(CGROUP, when(col(SPAN).isNotNull(), coalesce(cgroup, col("span_cgroup"))))
+                .drop("span_recording", "span_pid", "span_from", "span_to", "span_cgroup");
+    }
+
+    private void build() {
+        if (spans != null) {
+            return;
+        }
+        Map<Integer, ProcessTimeline.Builder> builders = new HashMap<>();
+        for (FleetRecording r : catalog.recordings()) {
+            ProcessIndex processes = catalog.processes(r);
+            if (!processes.isEmpty()) {
+                builders.put(r.index(), new ProcessTimeline.Builder(processes));
+            }
+        }
+        if (!builders.isEmpty()) {
+            follow(builders);
+        }
+        List<Row> spanRows = new ArrayList<>();
+        List<Row> serviceRows = new ArrayList<>();
+        builders.forEach((index, builder) -> {
+            ProcessTimeline timeline = builder.build();
+            for (ProcessTimeline.Span s : timeline.spans()) {
+                ProcessTimeline.Process p = s.process();
+                spanRows.add(RowFactory.create(index, spanRows.size(), s.pid(), s.fromNs(), s.toNs(), p.startNs(),
+                        p.cmdline().length == 0 ? null : ProcessTimeline.joinedArgs(p.cmdline()), p.cgroupId()));
+            }
+            for (long id : timeline.cgroupIds()) {
+                String service = timeline.service(id).label();
+                if (service != null) {
+                    serviceRows.add(RowFactory.create(index, id, service));
+                }
+            }
+        });
+        anySpan = !spanRows.isEmpty();
+        spans = spark.createDataFrame(spanRows, new StructType()
+                .add(RecordingColumns.INDEX, DataTypes.IntegerType, false)
+                .add(SPAN, DataTypes.IntegerType, false)
+                .add("pid", DataTypes.IntegerType, false)
+                .add("from_ns", DataTypes.LongType, false)
+                .add("to_ns", DataTypes.LongType, false)
+                .add("life_start_ns", DataTypes.LongType, false)
+                .add("cmdline", DataTypes.BinaryType, true)
+                .add("life_cgroup", DataTypes.LongType, false));
+        services = spark.createDataFrame(serviceRows, new StructType()
+                .add(RecordingColumns.INDEX, DataTypes.IntegerType, false)
+                .add("cgroup_id", DataTypes.LongType, false)
+                .add("service", DataTypes.StringType, false));
+    }
+
+    /**
+     * Follows each timeline through its recording's procs events in recorded order (files by number, records as
+     * each file holds them), as the analyzer's session does before it reads the other families.
+     */
+    private void follow(Map<Integer, ProcessTimeline.Builder> builders) {
+        Set<Integer> named = builders.keySet();
+        String[] fields = ProcEvent.getClassSchema().getFields().stream().map(f -> f.name()).toArray(String[]::new);
+        Column[] columns = new Column[fields.length + 1];
+        columns[0] = col(RecordingColumns.INDEX);
+        for (int i = 0; i < fields.length; i++) {
+            columns[i + 1] = col(fields[i]);
+        }
+        List<Row> events = procs()
+                .where(col(RecordingColumns.INDEX).isin(named.toArray()))
+                .orderBy(col(RecordingColumns.INDEX), col(FleetCatalog.FILE_SEQ),
+                        col(FleetCatalog.RECORD_ORDER + ".block_start"), col(FleetCatalog.RECORD_ORDER + ".row"))
+                .select(columns)
+                .collectAsList();
+        Map<Integer, Recording> recordings = new HashMap<>();
+        for (Row row : events) {
+            int index = row.getInt(0);
+            builders.get(index).proc(recordings.computeIfAbsent(index, i -> catalog.recordings().get(i).recording()),
+                    RowToAvro.<ProcEvent>record(row, ProcEvent.getClassSchema()));
+        }
+    }
+}
