@@ -40,6 +40,7 @@ final class AnalysisSession {
     private final FilterSpec filters;
     private final RecordingReader reader;
     private boolean followed;
+    private boolean contextNoted;
     private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
     /** With --follow: the followed recording as it grows, seen by every context handed out (null otherwise). */
     private List<Recording> live;
@@ -116,29 +117,47 @@ final class AnalysisSession {
      * @throws TracekitException (bad input) for a limit below zero ({@code --limit}, {@code -T})
      */
     ReportContext context(int limit) {
-        if (limit < 0) {
-            throw TracekitException.badInput("row limit " + limit + " is below zero");
-        }
         return context(limit, List.of());
     }
 
     /**
-     * What a replay needs to know: every row, with these columns from the process context (whose procs events are
-     * then read first, {@link #followProcesses}).
+     * What presenters need to know, with these columns from the process context (whose procs events are then read
+     * first, {@link #followProcesses}); a recording that has no process context is noted once.
+     *
+     * @throws TracekitException (bad input) for a limit below zero ({@code --limit}, {@code -T})
      */
-    ReportContext replayContext(List<ContextColumn> with) {
+    ReportContext context(int limit, List<ContextColumn> with) {
+        if (limit < 0) {
+            throw TracekitException.badInput("row limit " + limit + " is below zero");
+        }
         if (!with.isEmpty()) {
             followProcesses();
+            noteMissingProcessContext();
         }
-        return context(Integer.MAX_VALUE, with);
-    }
-
-    /** While following, the recordings are the live ones as they grow, not the catalog's snapshot. */
-    private ReportContext context(int limit, List<ContextColumn> with) {
-        if (live != null) {
+        if (live != null) { // while following, the recordings are the live ones as they grow, not the catalog's
             return new ReportContext(live, recordings().isEmpty() ? List.of() : live, limit, with);
         }
         return new ReportContext(catalog.recordings(), recordings(), limit, with);
+    }
+
+    /** What a replay needs to know: every row, with these columns from the process context. */
+    ReportContext replayContext(List<ContextColumn> with) {
+        return context(Integer.MAX_VALUE, with);
+    }
+
+    private void noteMissingProcessContext() {
+        if (contextNoted) {
+            return;
+        }
+        contextNoted = true;
+        for (Recording recording : recordings()) {
+            if (recording.timeline().isEmpty()) {
+                diagnostics.note(recording.host() + ": --with columns are empty: its recording (schema "
+                        + recording.meta().schemaVersion().major() + "." + recording.meta().schemaVersion().minor()
+                        + ") has no process snapshots and no procs records to "
+                        + "name its processes (recorded since schema 1.1)");
+            }
+        }
     }
 
     /**
