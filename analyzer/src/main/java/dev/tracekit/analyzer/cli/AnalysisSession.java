@@ -19,6 +19,7 @@ import dev.tracekit.analyzer.input.RecordingReader;
 import dev.tracekit.analyzer.report.ContextColumn;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.SchemaVersion;
 import dev.tracekit.analyzer.aggregate.CountingVisitor;
 import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
@@ -26,6 +27,7 @@ import dev.tracekit.analyzer.aggregate.SyscallSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -145,19 +147,22 @@ final class AnalysisSession {
         return context(Integer.MAX_VALUE, with);
     }
 
+    /** Once per host: rotations of one host say the same. */
     private void noteMissingProcessContext() {
         if (contextNoted) {
             return;
         }
         contextNoted = true;
+        Set<String> notes = new LinkedHashSet<>();
         for (Recording recording : recordings()) {
             if (recording.timeline().isEmpty()) {
-                diagnostics.note(recording.host() + ": --with columns are empty: its recording (schema "
-                        + recording.meta().schemaVersion().major() + "." + recording.meta().schemaVersion().minor()
-                        + ") has no process snapshots and no procs records to "
-                        + "name its processes (recorded since schema 1.1)");
+                SchemaVersion version = recording.meta().schemaVersion();
+                notes.add(recording.host() + ": the --with columns are empty: its recording (schema " + version.major()
+                        + "." + version.minor() + ") has no process snapshots (recorded since schema 1.1) and no procs "
+                        + "records (record --events procs) to tell who its processes were");
             }
         }
+        notes.forEach(diagnostics::note);
     }
 
     /**

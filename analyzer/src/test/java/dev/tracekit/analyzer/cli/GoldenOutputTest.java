@@ -70,8 +70,9 @@ class GoldenOutputTest {
                 new Object[] {"procs-app-lineage", "procs @app --lineage 5000"},
                 new Object[] {"procs-app-lineage-before-reuse", "procs @app --lineage 5000 --at +1.05s"},
                 new Object[] {"events-web-with-context", "events @web --limit 3 --with ppid,service,cmd",
-                        "tracekit: warning: web-1: --with columns are empty: its recording (schema 1.0) has no process "
-                                + "snapshots and no procs records to name its processes (recorded since schema 1.1)"},
+                        "tracekit: warning: web-1: the --with columns are empty: its recording (schema 1.0) has no "
+                                + "process snapshots (recorded since schema 1.1) and no procs records (record --events "
+                                + "procs) to tell who its processes were"},
                 new Object[] {"events-web", "events @web --limit 15"},
                 new Object[] {"procs-ci", "procs @ci"},
                 new Object[] {"procs-ci-threaded-max-args", "procs @ci --threaded --max-args 2 -p 3001,3005,3006"},
