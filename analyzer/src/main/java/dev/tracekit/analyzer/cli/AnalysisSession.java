@@ -147,7 +147,7 @@ final class AnalysisSession {
         return context(Integer.MAX_VALUE, with);
     }
 
-    /** Once per host: rotations of one host say the same. */
+    /** Says, once per host (its rotations would say the same), which recordings cannot name their processes. */
     private void noteMissingProcessContext() {
         if (contextNoted) {
             return;

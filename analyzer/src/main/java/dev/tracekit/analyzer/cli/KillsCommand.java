@@ -23,7 +23,7 @@ final class KillsCommand extends FollowingVerbCommand {
     ContextColumnOptions with;
 
     @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing; with "
-            + "--with, a sender is one process (a reused pid is two rows) with its columns.")
+            + "--with, each sender is one process (a reused pid is two rows) with its columns.")
     boolean top;
 
     /** The syscalls libbpf-tools' sigsnoop -k and killsnoop trace: not rt_(tg)sigqueueinfo, not kernel signals. */
@@ -58,7 +58,8 @@ final class KillsCommand extends FollowingVerbCommand {
         }
         Set<RecordingStream> streams = Set.of(RecordingStream.KILLS);
         if (top) {
-            ReportContext context = session.context(output.limitOr(10), with.columns()); // the timeline, before the tally
+            // before the tally: with --with it follows the processes, which the tally then keys rows by
+            ReportContext context = session.context(output.limitOr(10), with.columns());
             boolean oneRowPerSender = !context.with().isEmpty();
             List<KillTally> parts = session.aggregate(streams, () -> new KillTally(oneRowPerSender));
             KillTally tally = parts.getFirst();

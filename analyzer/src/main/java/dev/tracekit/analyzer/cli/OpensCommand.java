@@ -25,7 +25,7 @@ final class OpensCommand extends FollowingVerbCommand {
 
     @Option(names = "--top", paramLabel = "files|processes",
             description = "The most opened files, or the processes that opened most, instead of the event listing; "
-                    + "with --with (processes only), a process is one process (a reused pid is two rows) with its columns.")
+                    + "with --with (processes only), each row is one process (a reused pid is two rows) with its columns.")
     OpenTopReport.By top;
 
     @Option(names = "--raw-path",
@@ -54,7 +54,8 @@ final class OpensCommand extends FollowingVerbCommand {
                 throw TracekitException.badInput("--with shows a process's columns; --top files rows are files, "
                         + "not processes (use --top processes --with)");
             }
-            ReportContext context = session.context(output.limitOr(10), with.columns()); // the timeline, before the tally
+            // before the tally: with --with it follows the processes, which the tally then keys rows by
+            ReportContext context = session.context(output.limitOr(10), with.columns());
             boolean oneRowPerProcess = !context.with().isEmpty();
             List<OpenTally> parts = session.aggregate(streams, () -> new OpenTally(oneRowPerProcess));
             OpenTally tally = parts.getFirst();
