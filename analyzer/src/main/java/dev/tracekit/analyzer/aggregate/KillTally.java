@@ -37,10 +37,25 @@ public final class KillTally implements RecordVisitor {
     private final Tally<ProcessKey> senders = new Tally<>();
     private final ByteInterner comms = new ByteInterner();
     private final SignalPairing pairing = new SignalPairing(this::count);
+    private final ProcessLives lives = new ProcessLives();
+    private final boolean oneRowPerProcess;
+
+    public KillTally() {
+        this(false);
+    }
+
+    /** @param oneRowPerProcess key senders by process as the process timeline knows them (pid and start) */
+    public KillTally(boolean oneRowPerProcess) {
+        this.oneRowPerProcess = oneRowPerProcess;
+    }
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.of(OptionalField.THREAD_AND_USER); // pairs a send with the kernel's record of it by sender thread
+        Set<OptionalField> reads = EnumSet.of(OptionalField.THREAD_AND_USER); // pairs a send with its fate by thread
+        if (oneRowPerProcess) {
+            reads.add(OptionalField.CGROUP_AND_CPU); // the sender's service
+        }
+        return reads;
     }
 
     @Override
@@ -49,8 +64,9 @@ public final class KillTally implements RecordVisitor {
     }
 
     private void count(Recording recording, KillEvent e, int fate) {
-        ProcessKey sender = new ProcessKey(recording.index(), e.getHeader().getPid(),
-                comms.intern(e.getHeader().getComm()));
+        ByteString comm = comms.intern(e.getHeader().getComm());
+        ProcessKey sender = oneRowPerProcess ? lives.key(recording, e.getHeader(), comm)
+                : new ProcessKey(recording.index(), e.getHeader().getPid(), comm);
         // a kernel-raised signal's result is its fate, not an error: it never fails, as record -x has it
         boolean failed = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0;
         signals.add(new SignalKey(sender, e.getTargetPid(), e.getSignal(), fate), failed);
@@ -62,11 +78,17 @@ public final class KillTally implements RecordVisitor {
         pairing.finish();
         signals.merge(other.signals);
         senders.merge(other.senders);
+        lives.merge(other.lives);
     }
 
     public Tally<SignalKey> signals() {
         pairing.finish();
         return signals;
+    }
+
+    /** The first signal of each sender, when each sender is one process. */
+    public ProcessLives lives() {
+        return lives;
     }
 
     public Tally<ProcessKey> senders() {

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Opens per file, per process and failed opens per errno. */
+/**
+ * Opens per file, per process and failed opens per errno. A process is its pid and name, or with
+ * {@link #OpenTally(boolean) one row per process} its pid, name and start ({@link ProcessLives}).
+ */
 public final class OpenTally implements RecordVisitor {
     /** A path on one recording's host. */
     public record FileKey(int recording, ByteString path) implements Comparable<FileKey> {
@@ -36,10 +39,26 @@ public final class OpenTally implements RecordVisitor {
     private final Tally<ErrnoKey> errnos = new Tally<>();
     private final ByteInterner paths = new ByteInterner();
     private final ByteInterner comms = new ByteInterner();
+    /** When each row is one process: its opens, by the key {@code lives} gives it; null otherwise. */
+    private final Tally<ProcessKey> byLife;
+    private final ProcessLives lives = new ProcessLives();
+
+    public OpenTally() {
+        this(false);
+    }
+
+    /**
+     * @param oneRowPerProcess count opens per process as the process timeline knows them (pid and start), which
+     *                         costs a key per open, instead of per pid and name
+     */
+    public OpenTally(boolean oneRowPerProcess) {
+        this.byLife = oneRowPerProcess ? new Tally<>() : null;
+    }
 
     @Override
     public Set<OptionalField> reads() {
-        return EnumSet.noneOf(OptionalField.class); // it reads pid, comm, path and result: none optional
+        // pid, comm, path and result are not optional; the cgroup names the service of a row that is one process
+        return byLife != null ? EnumSet.of(OptionalField.CGROUP_AND_CPU) : EnumSet.noneOf(OptionalField.class);
     }
 
     @Override
@@ -51,7 +70,12 @@ public final class OpenTally implements RecordVisitor {
         }
         boolean failed = e.getResult() < 0;
         files[index].add(paths.id(OpenPaths.shown(e)), 1, failed ? 1 : 0);
-        processes[index].add(processKey(e.getHeader().getPid(), comms.id(e.getHeader().getComm())), 1, failed ? 1 : 0);
+        if (byLife != null) {
+            byLife.add(lives.key(recording, e.getHeader(), comms.intern(e.getHeader().getComm())), failed);
+        } else {
+            processes[index].add(processKey(e.getHeader().getPid(), comms.id(e.getHeader().getComm())), 1,
+                    failed ? 1 : 0);
+        }
         if (failed) {
             errnos.add(new ErrnoKey(index, -e.getResult()), true);
         }
@@ -83,6 +107,10 @@ public final class OpenTally implements RecordVisitor {
                     processKey((int) (process >> 32), comms.id(bytes(other.comms.get((int) process)))), total, failed));
         }
         errnos.merge(other.errnos);
+        if (byLife != null) {
+            byLife.merge(other.byLife);
+            lives.merge(other.lives);
+        }
     }
 
     private static ByteBuffer bytes(ByteString value) {
@@ -100,6 +128,9 @@ public final class OpenTally implements RecordVisitor {
     }
 
     public Tally<ProcessKey> processes() {
+        if (byLife != null) {
+            return byLife;
+        }
         Tally<ProcessKey> tally = new Tally<>();
         for (int index = 0; index < processes.length; index++) {
             int recording = index;
@@ -107,6 +138,11 @@ public final class OpenTally implements RecordVisitor {
                     new ProcessKey(recording, (int) (process >> 32), comms.get((int) process)), total, failed));
         }
         return tally;
+    }
+
+    /** The first open of each process, when each row is one process. */
+    public ProcessLives lives() {
+        return lives;
     }
 
     /** Failed opens by errno (every entry's total is its failures). */

@@ -19,6 +19,7 @@ import dev.tracekit.analyzer.input.RecordingReader;
 import dev.tracekit.analyzer.report.ContextColumn;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.recording.SchemaVersion;
 import dev.tracekit.analyzer.aggregate.CountingVisitor;
 import dev.tracekit.analyzer.aggregate.FamilyTally;
 import dev.tracekit.analyzer.aggregate.SummaryAggregate;
@@ -26,6 +27,7 @@ import dev.tracekit.analyzer.aggregate.SyscallSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +42,7 @@ final class AnalysisSession {
     private final FilterSpec filters;
     private final RecordingReader reader;
     private boolean followed;
+    private boolean contextNoted;
     private final List<FamilyTally> recordsRead = Collections.synchronizedList(new ArrayList<>());
     /** With --follow: the followed recording as it grows, seen by every context handed out (null otherwise). */
     private List<Recording> live;
@@ -116,29 +119,50 @@ final class AnalysisSession {
      * @throws TracekitException (bad input) for a limit below zero ({@code --limit}, {@code -T})
      */
     ReportContext context(int limit) {
-        if (limit < 0) {
-            throw TracekitException.badInput("row limit " + limit + " is below zero");
-        }
         return context(limit, List.of());
     }
 
     /**
-     * What a replay needs to know: every row, with these columns from the process context (whose procs events are
-     * then read first, {@link #followProcesses}).
+     * What presenters need to know, with these columns from the process context (whose procs events are then read
+     * first, {@link #followProcesses}); a recording that has no process context is noted once.
+     *
+     * @throws TracekitException (bad input) for a limit below zero ({@code --limit}, {@code -T})
      */
-    ReportContext replayContext(List<ContextColumn> with) {
+    ReportContext context(int limit, List<ContextColumn> with) {
+        if (limit < 0) {
+            throw TracekitException.badInput("row limit " + limit + " is below zero");
+        }
         if (!with.isEmpty()) {
             followProcesses();
+            noteMissingProcessContext();
         }
-        return context(Integer.MAX_VALUE, with);
-    }
-
-    /** While following, the recordings are the live ones as they grow, not the catalog's snapshot. */
-    private ReportContext context(int limit, List<ContextColumn> with) {
-        if (live != null) {
+        if (live != null) { // while following, the recordings are the live ones as they grow, not the catalog's
             return new ReportContext(live, recordings().isEmpty() ? List.of() : live, limit, with);
         }
         return new ReportContext(catalog.recordings(), recordings(), limit, with);
+    }
+
+    /** What a replay needs to know: every row, with these columns from the process context. */
+    ReportContext replayContext(List<ContextColumn> with) {
+        return context(Integer.MAX_VALUE, with);
+    }
+
+    /** Says, once per host (its rotations would say the same), which recordings cannot name their processes. */
+    private void noteMissingProcessContext() {
+        if (contextNoted) {
+            return;
+        }
+        contextNoted = true;
+        Set<String> notes = new LinkedHashSet<>();
+        for (Recording recording : recordings()) {
+            if (recording.timeline().isEmpty()) {
+                SchemaVersion version = recording.meta().schemaVersion();
+                notes.add(recording.host() + ": the --with columns are empty: its recording (schema " + version.major()
+                        + "." + version.minor() + ") has no process snapshots (recorded since schema 1.1) and no procs "
+                        + "records (record --events procs) to tell who its processes were");
+            }
+        }
+        notes.forEach(diagnostics::note);
     }
 
     /**

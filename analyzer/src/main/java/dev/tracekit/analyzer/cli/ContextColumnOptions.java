@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** The replays' {@code --with}: columns about each event's process, from the recording's process context. */
+/**
+ * The replays' and the process top lists' {@code --with}: columns about each event's or row's process, from the
+ * recording's process context.
+ */
 final class ContextColumnOptions {
     /** What picocli completes and lists for {@code --with}. */
     static final class Names implements Iterable<String> {
@@ -23,7 +26,8 @@ final class ContextColumnOptions {
     }
 
     @Option(names = "--with", split = ",", paramLabel = "COLUMN", completionCandidates = Names.class,
-            description = "Also show these columns about each event's process, as it was at the event: ppid, cmd (its "
+            description = "Also show these columns about each event's process (with --top: each row's), as it was at "
+                    + "the event: ppid, cmd (its "
                     + "command line), service (systemd unit, container or pod, from its cgroup path), cgroup, exe. "
                     + "Known from the recording's process snapshots and procs events (recordings since 1.1).")
     List<String> names = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.KillRows;
 import dev.tracekit.analyzer.report.KillTopReport;
+import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
 import java.util.List;
@@ -21,7 +22,8 @@ final class KillsCommand extends FollowingVerbCommand {
     @Mixin
     ContextColumnOptions with;
 
-    @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing.")
+    @Option(names = "--top", description = "Signals by sender, target and signal instead of the event listing; with "
+            + "--with, each sender is one process (a reused pid is two rows) with its columns.")
     boolean top;
 
     /** The syscalls libbpf-tools' sigsnoop -k and killsnoop trace: not rt_(tg)sigqueueinfo, not kernel signals. */
@@ -56,10 +58,13 @@ final class KillsCommand extends FollowingVerbCommand {
         }
         Set<RecordingStream> streams = Set.of(RecordingStream.KILLS);
         if (top) {
-            List<KillTally> parts = session.aggregate(streams, KillTally::new);
+            // before the tally: with --with it follows the processes, which the tally then keys rows by
+            ReportContext context = session.context(output.limitOr(10), with.columns());
+            boolean oneRowPerSender = !context.with().isEmpty();
+            List<KillTally> parts = session.aggregate(streams, () -> new KillTally(oneRowPerSender));
             KillTally tally = parts.getFirst();
             parts.subList(1, parts.size()).forEach(tally::merge);
-            new KillTopReport(session.context(output.limitOr(10)), tally).write(writer);
+            new KillTopReport(context, tally).write(writer);
             return;
         }
         session.followProcesses(); // TCOMM of a target forked during the recording

@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.aggregate.OpenTally;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.analyzer.report.OpenRows;
 import dev.tracekit.analyzer.report.OpenTopReport;
+import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
 import java.util.List;
@@ -23,7 +24,8 @@ final class OpensCommand extends FollowingVerbCommand {
     ContextColumnOptions with;
 
     @Option(names = "--top", paramLabel = "files|processes",
-            description = "The most opened files, or the processes that opened most, instead of the event listing.")
+            description = "The most opened files, or the processes that opened most, instead of the event listing; "
+                    + "with --with (processes only), each row is one process (a reused pid is two rows) with its columns.")
     OpenTopReport.By top;
 
     @Option(names = "--raw-path",
@@ -48,10 +50,17 @@ final class OpensCommand extends FollowingVerbCommand {
         }
         Set<RecordingStream> streams = Set.of(RecordingStream.OPENS);
         if (top != null) {
-            List<OpenTally> parts = session.aggregate(streams, OpenTally::new);
+            if (top == OpenTopReport.By.files && !with.names.isEmpty()) {
+                throw TracekitException.badInput("--with shows a process's columns; --top files rows are files, "
+                        + "not processes (use --top processes --with)");
+            }
+            // before the tally: with --with it follows the processes, which the tally then keys rows by
+            ReportContext context = session.context(output.limitOr(10), with.columns());
+            boolean oneRowPerProcess = !context.with().isEmpty();
+            List<OpenTally> parts = session.aggregate(streams, () -> new OpenTally(oneRowPerProcess));
             OpenTally tally = parts.getFirst();
             parts.subList(1, parts.size()).forEach(tally::merge);
-            OpenTopReport.of(session.context(output.limitOr(10)), tally, top).write(writer);
+            OpenTopReport.of(context, tally, top).write(writer);
             return;
         }
         OpenRows rows = new OpenRows(session.replayContext(with.columns()), writer, output.limit, rawPath);

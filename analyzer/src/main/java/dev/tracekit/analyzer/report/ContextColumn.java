@@ -4,11 +4,11 @@ import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
 import dev.tracekit.analyzer.render.ColumnKind;
-import dev.tracekit.schema.EventHeader;
 import java.util.Locale;
 
 /**
- * A column a replay adds on request ({@code --with}) from who the event's process was at the event: the recording's
+ * A column a replay or a top list of processes adds on request ({@code --with}) from who the event's process was at
+ * the event (for a top list: the row's first event): the recording's
  * process snapshots and procs events ({@link ProcessTimeline}). Unknown values (a process neither snapshot nor
  * procs family saw) are empty, never guessed.
  */
@@ -39,13 +39,13 @@ public enum ContextColumn {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** This column's value for an event of the process in the header, at the header's time. */
-    Object value(Recording recording, EventHeader h) {
+    /** This column's value for an event of process {@code pid} at {@code tsNs} in cgroup {@code cgroupId}. */
+    Object value(Recording recording, int pid, long tsNs, long cgroupId) {
         ProcessTimeline timeline = recording.timeline();
         return switch (this) {
-            case SERVICE -> timeline.service(h.getCgroupId()).label();
-            case CGROUP -> timeline.cgroupPath(h.getCgroupId()).map(ReportContext::bytes).orElse(null);
-            case PPID, EXE, CMD -> timeline.at(h.getPid(), h.getTsNs()).map(p -> switch (this) {
+            case SERVICE -> timeline.service(cgroupId).label();
+            case CGROUP -> timeline.cgroupPath(cgroupId).map(ReportContext::bytes).orElse(null);
+            case PPID, EXE, CMD -> timeline.at(pid, tsNs).map(p -> switch (this) {
                 case PPID -> (Object) (long) p.ppid();
                 case EXE -> p.exe();
                 default -> p.cmdline().length == 0 ? null : ProcessTimeline.joinedArgs(p.cmdline());

@@ -1,5 +1,6 @@
 package dev.tracekit.analyzer.report;
 
+import dev.tracekit.analyzer.aggregate.ProcessLives;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.Column;
 import dev.tracekit.analyzer.render.ColumnKind;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What turning results into rows needs to know about the run: the recordings (to name hosts and convert
@@ -17,8 +19,8 @@ import java.util.List;
  * @param recordings all recordings of the catalog, by index
  * @param shown      the recordings the {@code --host} filter lets through
  * @param limit      rows per listing
- * @param with       columns a replay adds from the process context ({@code --with}), in the order asked; none
- *                   that the replay shows already
+ * @param with       columns a replay, or a top list of processes, adds from the process context ({@code --with}), in
+ *                   the order asked; none that the replay shows already
  */
 public record ReportContext(List<Recording> recordings, List<Recording> shown, int limit, List<ContextColumn> with) {
     public ReportContext(List<Recording> recordings, List<Recording> shown, int limit) {
@@ -74,32 +76,38 @@ public record ReportContext(List<Recording> recordings, List<Recording> shown, i
      * before the replay's own last column (its path, arguments or syscall), so the fixed-width ones stay aligned.
      */
     List<Column> eventColumns(Column... columns) {
-        List<Column> all = columns(columns);
-        if (with.isEmpty()) {
-            return all;
-        }
-        Column last = all.removeLast();
-        with.stream().filter(c -> c != ContextColumn.CMD).forEach(c -> all.add(c.column()));
-        all.add(last);
-        if (with.contains(ContextColumn.CMD)) {
-            all.add(ContextColumn.CMD.column());
-        }
-        return all;
+        return placed(columns(columns), 1, ContextColumn::column);
     }
 
     /** A replay's row ({@link #row}) with the {@code --with} values where {@link #eventColumns} put their columns. */
     List<Object> eventRow(Recording recording, EventHeader header, Object... values) {
-        List<Object> row = row(recording.index(), values);
+        return placed(row(recording.index(), values), 1, c -> c.value(recording, header.getPid(), header.getTsNs(), header.getCgroupId()));
+    }
+
+    /** A top list's columns ({@link #columns}) when each row is one process: the {@code --with} columns, CMD last. */
+    List<Column> processColumns(Column... columns) {
+        return placed(columns(columns), 0, ContextColumn::column);
+    }
+
+    /**
+     * A top list's row ({@link #row}) with the {@code --with} values of its process, as a replay shows them for the
+     * row's first event; empty when that is not known.
+     */
+    List<Object> processRow(int recording, ProcessLives.Sighting first, Object... values) {
+        return placed(row(recording, values), 0, c -> first == null ? null
+                : c.value(recordings.get(recording), first.pid(), first.tsNs(), first.cgroupId()));
+    }
+
+    /** The --with items put before the last {@code wide} cells, but CMD, as wide as it comes, at the end. */
+    private <T> List<T> placed(List<T> cells, int wide, Function<ContextColumn, T> item) {
         if (with.isEmpty()) {
-            return row;
+            return cells; // every replayed row comes through here
         }
-        Object last = row.removeLast();
-        with.stream().filter(c -> c != ContextColumn.CMD).forEach(c -> row.add(c.value(recording, header)));
-        row.add(last);
+        cells.addAll(cells.size() - wide, with.stream().filter(c -> c != ContextColumn.CMD).map(item).toList());
         if (with.contains(ContextColumn.CMD)) {
-            row.add(ContextColumn.CMD.value(recording, header));
+            cells.add(item.apply(ContextColumn.CMD));
         }
-        return row;
+        return cells;
     }
 
     static Timestamp time(Recording recording, long bootNs) {

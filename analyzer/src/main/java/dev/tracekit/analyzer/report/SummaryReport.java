@@ -330,6 +330,7 @@ public final class SummaryReport {
     }
 
     private void signals(TableWriter out) {
-        SignalTable.write(out, context, summary.signals(), "signals", "Signals sent (sender -> target)");
+        SignalTable.write(out, context, summary.signals(), "signals", "Signals sent (sender -> target)",
+                sender -> null); // the summary takes no --with
     }
 }

@@ -69,7 +69,8 @@ public final class TopReport {
         }
         out.end(Completeness.notes(context.shown(), r -> Family.OPENS));
 
-        SignalTable.write(out, context, tally.kills().signals().top(false), "signals", "Signals");
+        SignalTable.write(out, context, tally.kills().signals().top(false), "signals", "Signals",
+                tally.kills().lives()::firstOf);
 
         out.begin(new TableSpec("losses", "Events recorded and lost", context.columns(
                 new Column("FAMILY", "family", ColumnKind.TEXT),
