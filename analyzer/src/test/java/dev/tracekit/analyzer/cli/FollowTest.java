@@ -47,8 +47,9 @@ class FollowTest {
                 String path = "/var/spool/cron/" + i;
                 follower.awaitOut(out -> out.contains(path));
                 // The recorder rotates at most once an interval: the follower lists the new files long before
-                // --max-files deletes the ones before them. A few polls stand for that interval here.
-                Thread.sleep(10 * LiveReplay.POLL_MS);
+                // --max-files deletes the ones before them. 40 polls (2 s, a slow interval) stand for it here: with
+                // 10, a follower starved of CPU on a loaded 2-core machine found a file deleted before its end.
+                Thread.sleep(40 * LiveReplay.POLL_MS);
             }
             assertFalse(Files.exists(dir.resolve("opens-000001.avro")), "--max-files deleted the first files");
             assertTrue(follower.running(), "the recorder still runs");
