@@ -10,7 +10,6 @@ import dev.tracekit.analyzer.report.ProcessTreeReport;
 import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.ProcKind;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import dev.tracekit.analyzer.render.TableWriter;
@@ -66,6 +65,10 @@ final class ProcsCommand extends FollowingVerbCommand {
             TimeBound moment = at == null ? null : TimeBound.parse(at);
             ToLongFunction<Recording> when = r -> moment != null ? moment.bootNs(r) : r.endBootNs().orElse(Long.MAX_VALUE - 1);
             if (tree) {
+                if (!with.names.isEmpty()) {
+                    throw TracekitException.badInput("--tree shows every process's service and command line already; "
+                            + "--with adds columns to event rows (procs, --lineage)");
+                }
                 new ProcessTreeReport(session.context(Integer.MAX_VALUE), when).write(writer);
                 return;
             }
@@ -76,11 +79,16 @@ final class ProcsCommand extends FollowingVerbCommand {
             throw TracekitException.badInput(argv ? "--argv and --max-args exclude each other"
                     : "--max-args must be at least 1, not " + maxArgs);
         }
-        ProcRows rows = new ProcRows(session.replayContext(with.columns().stream().filter(c -> c != ContextColumn.PPID).toList()), writer, output.limit,
-                new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
+        ProcRows rows = procRows(session, writer);
         rows.begin();
         replay(session, Set.of(RecordingStream.PROCS), rows);
         rows.end();
+    }
+
+    /** The procs rows with the --with columns but PPID, which procs rows always show. */
+    private ProcRows procRows(AnalysisSession session, TableWriter writer) {
+        return new ProcRows(session.replayContext(with.columns().stream().filter(c -> c != ContextColumn.PPID).toList()),
+                writer, output.limit, new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
     }
 
     /** The lineage table, then the process's own procs rows: those of its pid during its life, and its fork. */
@@ -91,8 +99,7 @@ final class ProcsCommand extends FollowingVerbCommand {
         for (Recording recording : session.recordings()) {
             report.process(recording).ifPresent(p -> lives.put(recording.index(), p));
         }
-        ProcRows rows = new ProcRows(session.replayContext(List.of()), writer, output.limit,
-                new ProcRows.Shown(threaded, argv ? -1 : maxArgs == null ? DEFAULT_MAX_ARGS : maxArgs));
+        ProcRows rows = procRows(session, writer);
         rows.begin();
         session.replay(Set.of(RecordingStream.PROCS), new RecordVisitor() {
             @Override

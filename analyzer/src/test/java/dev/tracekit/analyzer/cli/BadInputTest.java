@@ -22,6 +22,7 @@ class BadInputTest {
         "opens @app --with bogus                      | unknown --with column 'bogus' (one of ppid, service, cgroup, exe, cmd)",
         "opens @app --top files --with service        | --with shows a process's columns; --top files rows are files, not processes (use --top processes --with)",
         "procs @app --tree --lineage 5000             | --tree and --lineage exclude each other",
+        "procs @app --tree --with service             | --tree shows every process's service and command line already; --with adds columns to event rows (procs, --lineage)",
         "procs @app --at +1s                          | --at goes with --tree or --lineage",
         "procs @app --tree --at yesterday             | bad time 'yesterday': use a UTC time like 2026-11-02T09:00:01Z or an offset from the start like +2s or 5m",
         "kills @app --tpid x                          | Invalid value for option '--tpid' (PID): 'x' is not an int",

@@ -69,6 +69,7 @@ class GoldenOutputTest {
                 new Object[] {"procs-app-tree-during-restart", "procs @app --tree --at +0.35s"},
                 new Object[] {"procs-app-lineage", "procs @app --lineage 5000"},
                 new Object[] {"procs-app-lineage-before-reuse", "procs @app --lineage 5000 --at +1.05s"},
+                new Object[] {"procs-app-lineage-with-service", "procs @app13 --lineage 1600 --with service,cmd"},
                 new Object[] {"events-web-with-context", "events @web --limit 3 --with ppid,service,cmd",
                         "tracekit: warning: web-1: the --with columns are empty: its recording (schema 1.0) has no "
                                 + "process snapshots (recorded since schema 1.1) and no procs records (record --events "
