@@ -9,6 +9,8 @@ import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.Family;
 import dev.tracekit.schema.IntervalStats;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
+import dev.tracekit.schema.ProcKind;
 import dev.tracekit.schema.OpenSyscall;
 import dev.tracekit.schema.SyscallCount;
 import java.io.Closeable;
@@ -42,10 +44,14 @@ public final class LiveRecordingWriter implements Closeable {
     private final Deque<Path> written = new ArrayDeque<>();
     private RecordingFileWriter<OpenEvent> opens;
     private RecordingFileWriter<SyscallCount> counts;
+    private RecordingFileWriter<ProcEvent> procs;
     private RecordingFileWriter<IntervalStats> intervals;
     private long seq;
     private long nowNs = START_NS;
     private long opensInInterval;
+    private long procsInInterval;
+    /** The streams written, each rotated together: what --max-files counts per file set. */
+    private static final int STREAMS = 4;
 
     public LiveRecordingWriter(Path dir, long recorderPid, int maxFiles) throws IOException {
         this.dir = dir;
@@ -72,13 +78,14 @@ public final class LiveRecordingWriter implements Closeable {
         seq++;
         Map<String, byte[]> fileMeta = Map.of(RecordingMeta.KEY_RECORDER_PID,
                 Long.toString(pid).getBytes(StandardCharsets.US_ASCII));
-        while (maxFiles > 0 && written.size() >= 3L * maxFiles) {
-            for (int i = 0; i < 3; i++) {
+        while (maxFiles > 0 && written.size() >= (long) STREAMS * maxFiles) {
+            for (int i = 0; i < STREAMS; i++) {
                 Files.delete(written.removeFirst());
             }
         }
         opens = create(RecordingStream.OPENS, fileMeta);
         counts = create(RecordingStream.SYSCALL_COUNTS, fileMeta);
+        procs = create(RecordingStream.PROCS, fileMeta);
         intervals = create(RecordingStream.INTERVALS, fileMeta);
     }
 
@@ -101,6 +108,20 @@ public final class LiveRecordingWriter implements Closeable {
         opensInInterval++;
     }
 
+    /** An exec by {@code pid} (child of {@code ppid}) of a program named {@code comm} with these arguments. */
+    public void exec(long offsetNs, int pid, int ppid, String comm, String... argv) throws IOException {
+        EventHeader header = EventHeader.newBuilder().setTsNs(nowNs + offsetNs).setPid(pid).setTid(pid).setUid(0)
+                .setGid(0).setComm(bytes(comm)).setCgroupId(0).setCpu(0).build();
+        StringBuilder args = new StringBuilder();
+        for (String arg : argv) {
+            args.append(arg).append('\0');
+        }
+        procs.append(ProcEvent.newBuilder().setHeader(header).setKind(ProcKind.EXEC).setPpid(ppid)
+                .setFilename(bytes("/usr/bin/" + comm)).setArgv(bytes(args.toString())).setArgvTruncated(false)
+                .setOldPid(pid).build());
+        procsInInterval++;
+    }
+
     /** A syscall-count row of the current interval. */
     public void count(int pid, String comm, int syscall, long count, long errors) throws IOException {
         counts.append(SyscallCount.newBuilder().setIntervalStartNs(nowNs).setIntervalEndNs(nowNs + INTERVAL_NS)
@@ -112,15 +133,18 @@ public final class LiveRecordingWriter implements Closeable {
     public void endInterval(long lostOpens, boolean rotate) throws IOException {
         List<Drop> drops = lostOpens == 0 ? List.of() : List.of(new Drop(Family.OPENS, 0, lostOpens));
         intervals.append(new IntervalStats(nowNs, nowNs + INTERVAL_NS, BOOT_WALL_NS,
-                Map.of("OPENS", opensInInterval, "SYSCALL_COUNTS", 0L), drops, 0L));
+                Map.of("OPENS", opensInInterval, "SYSCALL_COUNTS", 0L, "PROCS", procsInInterval), drops, 0L));
         opens.flush();
         counts.flush();
+        procs.flush();
         intervals.flush();
         nowNs += INTERVAL_NS;
         opensInInterval = 0;
+        procsInInterval = 0;
         if (rotate) {
             opens.close();
             counts.close();
+            procs.close();
             intervals.close();
             openFiles();
         }
@@ -132,6 +156,7 @@ public final class LiveRecordingWriter implements Closeable {
         intervals.append(BoundaryRows.at(nowNs, BOOT_WALL_NS, Map.of("OPENS", 0L, "SYSCALL_COUNTS", 0L)));
         opens.close();
         counts.close();
+        procs.close();
         intervals.close();
     }
 
@@ -139,6 +164,7 @@ public final class LiveRecordingWriter implements Closeable {
     public void abandon() {
         opens = null;
         counts = null;
+        procs = null;
         intervals = null;
     }
 

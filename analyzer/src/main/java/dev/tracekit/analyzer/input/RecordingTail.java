@@ -5,6 +5,7 @@ import dev.tracekit.recording.BoundaryRows;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
+import dev.tracekit.schema.ProcEvent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,10 @@ import java.util.TreeMap;
  */
 public final class RecordingTail {
     private final Path dir;
-    /** The streams read: the ones asked for and the intervals; files of others are left alone. */
+    /**
+     * The streams read: the ones asked for, the intervals, and procs (which tell who each pid is as the recording
+     * grows); files of others are left alone.
+     */
     private final Set<RecordingStream> followed;
     private final Diagnostics diagnostics;
     private final Map<RecordingStream, TreeMap<Long, FileTail>> files = new EnumMap<>(RecordingStream.class);
@@ -51,6 +55,8 @@ public final class RecordingTail {
     private RecordingMeta meta;
     private OptionalLong recorderPid = OptionalLong.empty();
     private Recording recording;
+    /** Who each pid was, grown by every procs event read; null until the first (recordings without procs). */
+    private ProcessTimeline.Builder processes;
     private boolean closed;
     private boolean abandonedIds;
 
@@ -58,9 +64,12 @@ public final class RecordingTail {
         this.dir = dir;
         this.followed = EnumSet.copyOf(streams);
         this.followed.add(RecordingStream.INTERVALS);
+        this.followed.add(RecordingStream.PROCS);
         this.diagnostics = diagnostics;
         this.snapshots = new ProcessIndex.Builder(diagnostics);
-        this.decoder = new BlockDecoder(reads);
+        Set<OptionalField> decoded = EnumSet.of(OptionalField.CGROUP_AND_CPU); // an exec's cgroup is its process's
+        decoded.addAll(reads);
+        this.decoder = new BlockDecoder(decoded);
     }
 
     /**
@@ -129,14 +138,47 @@ public final class RecordingTail {
     public int poll(Set<RecordingStream> streams, RecordVisitor visitor, boolean always) {
         int rows = readIntervals();
         if (rows > 0 || always) {
+            // procs first: a fork in this poll must name its child before the child's events are shown
+            readEvents(RecordingStream.PROCS, processVisitor(streams.contains(RecordingStream.PROCS) ? visitor : null));
             for (RecordingStream stream : streams) {
                 if (!visitor.wantsMore()) {
                     break;
                 }
-                readEvents(stream, visitor);
+                if (stream != RecordingStream.PROCS) {
+                    readEvents(stream, visitor);
+                }
             }
         }
         return rows;
+    }
+
+    /** Grows the timeline with each procs event, then hands it to {@code shown} (null: to no one). */
+    private RecordVisitor processVisitor(RecordVisitor shown) {
+        return new RecordVisitor() {
+            @Override
+            public void proc(Recording at, ProcEvent event) {
+                if (at != null && processes == null) {
+                    processes = new ProcessTimeline.Builder(at.processes());
+                    at.follow(processes.build());
+                }
+                if (processes != null) {
+                    processes.proc(at, event);
+                }
+                if (shown != null) {
+                    shown.proc(at, event);
+                }
+            }
+
+            @Override
+            public Set<OptionalField> reads() {
+                return EnumSet.of(OptionalField.CGROUP_AND_CPU);
+            }
+
+            @Override
+            public boolean wantsMore() {
+                return shown == null || shown.wantsMore();
+            }
+        };
     }
 
     private int readIntervals() {
@@ -164,6 +206,9 @@ public final class RecordingTail {
             ordered.sort(java.util.Comparator.comparingLong(IntervalStats::getIntervalStartNs)
                     .thenComparingLong(IntervalStats::getIntervalEndNs));
             recording = new Recording(0, meta, ordered, streamsSeen, snapshots);
+            if (processes != null) {
+                recording.follow(processes.build());
+            }
         }
         return added;
     }
@@ -206,8 +251,11 @@ public final class RecordingTail {
     }
 
     private void skipExistingEvents() {
+        if (recording != null) {
+            readEvents(RecordingStream.PROCS, processVisitor(null)); // not shown, but who each pid is stays known
+        }
         for (Map.Entry<RecordingStream, TreeMap<Long, FileTail>> stream : files.entrySet()) {
-            if (stream.getKey() == RecordingStream.INTERVALS) {
+            if (stream.getKey() == RecordingStream.INTERVALS || stream.getKey() == RecordingStream.PROCS && recording != null) {
                 continue;
             }
             TreeMap<Long, FileTail> tails = stream.getValue();

@@ -67,6 +67,40 @@ class FollowTest {
                 + ": opens 5 recorded, 3 lost (62.50% complete)\n", result.err());
     }
 
+    /**
+     * A process that starts while a follow runs is named as the procs records name it (--with cmd, TCOMM...), not
+     * only those the follow found at its start; with --since now, the procs before the start still count.
+     */
+    @Test
+    void processesStartedWhileFollowingAreNamed(@TempDir Path dir) throws Exception {
+        Follower all;
+        Follower fromNow;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            rec.exec(1_000, 20, 1, "app", "app", "--serve");
+            rec.endInterval(0, false);
+            all = Follower.start("opens", dir.toString(), "--follow", "--with", "cmd,ppid", "--format", "csv");
+            fromNow = Follower.start("opens", dir.toString(), "--follow", "--since", "now", "--with", "cmd",
+                    "--format", "csv");
+            Thread.sleep(10 * LiveReplay.POLL_MS); // both have read what is there
+            rec.open(2_000, 20, "app", "/etc/app.conf", 3);
+            rec.exec(3_000, 21, 20, "worker", "worker", "-n", "2");
+            rec.open(4_000, 21, "worker", "/var/lib/worker.db", 4);
+            rec.endInterval(0, false);
+            all.awaitOut(out -> out.contains("/var/lib/worker.db"));
+            fromNow.awaitOut(out -> out.contains("/var/lib/worker.db"));
+        }
+        for (Follower follower : List.of(all, fromNow)) {
+            Follower.Result result = follower.await();
+            assertEquals(0, result.status(), result.err());
+        }
+        String out = all.await().out();
+        assertTrue(out.contains(",app,3,0,0,0,O_RDONLY,1,/etc/app.conf,app --serve"), out);
+        assertTrue(out.contains(",worker,4,0,0,0,O_RDONLY,20,/var/lib/worker.db,worker -n 2"), out);
+        String later = fromNow.await().out();
+        assertTrue(later.contains("/etc/app.conf,app --serve"), "exec'd before the follow started: " + later);
+        assertTrue(later.contains("/var/lib/worker.db,worker -n 2"), later);
+    }
+
     @Test
     void whatAFollowPrintsIsWhatTheReplayPrintsAfterwards(@TempDir Path dir) throws Exception {
         Follower follower;
@@ -189,8 +223,9 @@ class FollowTest {
         }
 
         private Follower(String... args) {
+            // A thread of its own: the common pool may have a single worker (2 cores), and followers run together.
             status = CompletableFuture.supplyAsync(() -> CommandLineFactory.execute(new PrintWriter(into(out)),
-                    new PrintWriter(into(err)), args));
+                    new PrintWriter(into(err)), args), runnable -> Thread.ofPlatform().daemon().start(runnable));
         }
 
         static Follower start(String... args) {
