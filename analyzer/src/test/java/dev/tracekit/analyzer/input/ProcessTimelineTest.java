@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.analyzer.Fixtures;
-import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.analyzer.FollowedRecording;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.ProcKind;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +29,8 @@ class ProcessTimelineTest {
 
     @BeforeAll
     static void follow() {
-        Diagnostics diagnostics = new Diagnostics();
-        Catalog catalog = InputScanner.scan(List.of(Fixtures.app()), diagnostics);
-        recording = catalog.recordings().getFirst();
-        ProcessTimeline.Builder builder = new ProcessTimeline.Builder(recording.processes());
-        new RecordingReader(catalog, diagnostics, 1).readOrdered(Set.of(RecordingStream.PROCS), builder);
-        timeline = builder.build();
+        recording = FollowedRecording.of(Fixtures.app());
+        timeline = recording.timeline();
         start = recording.startBootNs().orElseThrow();
     }
 

@@ -3,18 +3,13 @@ package dev.tracekit.analyzer.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tracekit.analyzer.Fixtures;
+import dev.tracekit.analyzer.FollowedRecording;
 import dev.tracekit.analyzer.aggregate.KillTally;
 import dev.tracekit.analyzer.aggregate.OpenTally;
-import dev.tracekit.analyzer.input.Catalog;
-import dev.tracekit.analyzer.input.Diagnostics;
-import dev.tracekit.analyzer.input.InputScanner;
-import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.Recording;
-import dev.tracekit.analyzer.input.RecordingReader;
 import dev.tracekit.analyzer.render.CsvWriter;
 import dev.tracekit.analyzer.render.RenderOptions;
 import dev.tracekit.analyzer.render.TableWriter;
-import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.EventHeader;
 import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
@@ -25,7 +20,6 @@ import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +39,7 @@ class ReusedPidTopRowsTest {
 
     @BeforeAll
     static void follow() {
-        Diagnostics diagnostics = new Diagnostics();
-        Catalog catalog = InputScanner.scan(List.of(Fixtures.app()), diagnostics);
-        recording = catalog.recordings().getFirst();
-        ProcessTimeline.Builder builder = new ProcessTimeline.Builder(recording.processes());
-        new RecordingReader(catalog, diagnostics, 1).readOrdered(Set.of(RecordingStream.PROCS), builder);
-        recording.follow(builder.build());
+        recording = FollowedRecording.of(Fixtures.app());
         start = recording.startBootNs().orElseThrow();
     }
 
