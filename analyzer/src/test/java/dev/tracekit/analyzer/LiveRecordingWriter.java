@@ -142,10 +142,7 @@ public final class LiveRecordingWriter implements Closeable {
         opensInInterval = 0;
         procsInInterval = 0;
         if (rotate) {
-            opens.close();
-            counts.close();
-            procs.close();
-            intervals.close();
+            closeFiles();
             openFiles();
         }
     }
@@ -154,6 +151,10 @@ public final class LiveRecordingWriter implements Closeable {
     @Override
     public void close() throws IOException {
         intervals.append(BoundaryRows.at(nowNs, BOOT_WALL_NS, Map.of("OPENS", 0L, "SYSCALL_COUNTS", 0L)));
+        closeFiles();
+    }
+
+    private void closeFiles() throws IOException {
         opens.close();
         counts.close();
         procs.close();

@@ -170,11 +170,6 @@ public final class RecordingTail {
             }
 
             @Override
-            public Set<OptionalField> reads() {
-                return EnumSet.of(OptionalField.CGROUP_AND_CPU);
-            }
-
-            @Override
             public boolean wantsMore() {
                 return shown == null || shown.wantsMore();
             }
