@@ -1,14 +1,11 @@
 package dev.tracekit.analyzer.aggregate;
 
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
-import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.ProcEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Counts every record read, per recording and family, then passes it on: placed before the filters, it tells
@@ -23,34 +20,15 @@ public final class CountingVisitor implements RecordVisitor {
         this.next = next;
     }
 
-    @Override
-    public void syscallCount(Recording recording, SyscallCount count) {
-        counts.syscallCount(recording, count);
-        next.syscallCount(recording, count);
-    }
+
+
+
+
 
     @Override
-    public void syscallEvent(Recording recording, SyscallEvent event) {
-        counts.syscallEvent(recording, event);
-        next.syscallEvent(recording, event);
-    }
-
-    @Override
-    public void open(Recording recording, OpenEvent event) {
-        counts.open(recording, event);
-        next.open(recording, event);
-    }
-
-    @Override
-    public void kill(Recording recording, KillEvent event) {
-        counts.kill(recording, event);
-        next.kill(recording, event);
-    }
-
-    @Override
-    public void proc(Recording recording, ProcEvent event) {
-        counts.proc(recording, event);
-        next.proc(recording, event);
+    public <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
+        counts.record(recording, family, record);
+        next.record(recording, family, record);
     }
 
     @Override

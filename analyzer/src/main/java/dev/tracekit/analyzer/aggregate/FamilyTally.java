@@ -1,17 +1,14 @@
 package dev.tracekit.analyzer.aggregate;
 
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.Family;
-import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.ProcEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Records read per recording and family: what the summary's "events per family" shows. */
 public final class FamilyTally implements RecordVisitor {
@@ -37,29 +34,14 @@ public final class FamilyTally implements RecordVisitor {
         return EnumSet.noneOf(OptionalField.class); // it counts records and reads no field
     }
 
-    @Override
-    public void syscallCount(Recording recording, SyscallCount count) {
-        of(recording)[Family.SYSCALL_COUNTS.ordinal()]++;
-    }
+
+
+
+
 
     @Override
-    public void syscallEvent(Recording recording, SyscallEvent event) {
-        of(recording)[Family.SYSCALL_EVENTS.ordinal()]++;
-    }
-
-    @Override
-    public void open(Recording recording, OpenEvent event) {
-        of(recording)[Family.OPENS.ordinal()]++;
-    }
-
-    @Override
-    public void kill(Recording recording, KillEvent event) {
-        of(recording)[Family.KILLS.ordinal()]++;
-    }
-
-    @Override
-    public void proc(Recording recording, ProcEvent event) {
-        of(recording)[Family.PROCS.ordinal()]++;
+    public <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
+        of(recording)[family.family().ordinal()]++;
     }
 
     public void merge(FamilyTally other) {

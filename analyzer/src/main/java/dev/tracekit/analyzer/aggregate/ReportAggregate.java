@@ -1,14 +1,11 @@
 package dev.tracekit.analyzer.aggregate;
 
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
-import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.ProcEvent;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Everything the HTML report shows, gathered in one pass: the summary, and the syscalls per time window its
@@ -30,30 +27,9 @@ public final class ReportAggregate implements RecordVisitor {
     }
 
     @Override
-    public void syscallCount(Recording recording, SyscallCount count) {
-        summary.syscallCount(recording, count);
-        rates.syscallCount(recording, count);
-    }
-
-    @Override
-    public void syscallEvent(Recording recording, SyscallEvent event) {
-        summary.syscallEvent(recording, event);
-        rates.syscallEvent(recording, event);
-    }
-
-    @Override
-    public void open(Recording recording, OpenEvent event) {
-        summary.open(recording, event);
-    }
-
-    @Override
-    public void kill(Recording recording, KillEvent event) {
-        summary.kill(recording, event);
-    }
-
-    @Override
-    public void proc(Recording recording, ProcEvent event) {
-        summary.proc(recording, event);
+    public <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
+        summary.record(recording, family, record);
+        rates.record(recording, family, record);
     }
 
     public void merge(ReportAggregate other) {

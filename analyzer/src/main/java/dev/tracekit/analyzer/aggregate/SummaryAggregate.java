@@ -1,11 +1,12 @@
 package dev.tracekit.analyzer.aggregate;
 
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.OpenEvent;
+import dev.tracekit.schema.ProcEvent;
 import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Everything the summary shows, gathered in one pass over all families. */
 public final class SummaryAggregate implements RecordVisitor {
@@ -36,9 +38,15 @@ public final class SummaryAggregate implements RecordVisitor {
         return RecordVisitor.readsOf(families, syscalls, opens, kills, failures, context);
     }
 
+    /** Every record counts for its family, then goes to the tallies of its family's method. */
+    @Override
+    public <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
+        families.record(recording, family, record);
+        family.visit(this, recording, record);
+    }
+
     @Override
     public void syscallCount(Recording recording, SyscallCount count) {
-        families.syscallCount(recording, count);
         syscalls.syscallCount(recording, count);
         context.syscallCount(recording, count);
         span.add(recording, count.getIntervalStartNs());
@@ -47,7 +55,6 @@ public final class SummaryAggregate implements RecordVisitor {
 
     @Override
     public void syscallEvent(Recording recording, SyscallEvent event) {
-        families.syscallEvent(recording, event);
         syscalls.syscallEvent(recording, event);
         context.syscallEvent(recording, event);
         failures.syscallEvent(recording, event);
@@ -56,7 +63,6 @@ public final class SummaryAggregate implements RecordVisitor {
 
     @Override
     public void open(Recording recording, OpenEvent event) {
-        families.open(recording, event);
         opens.open(recording, event);
         context.open(recording, event);
         failures.open(recording, event);
@@ -65,13 +71,11 @@ public final class SummaryAggregate implements RecordVisitor {
 
     @Override
     public void proc(Recording recording, ProcEvent event) {
-        families.proc(recording, event);
         context.proc(recording, event);
     }
 
     @Override
     public void kill(Recording recording, KillEvent event) {
-        families.kill(recording, event);
         kills.kill(recording, event);
         context.kill(recording, event);
         span.add(recording, event.getHeader().getTsNs());

@@ -1,17 +1,13 @@
 package dev.tracekit.analyzer.export;
 
 import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.recording.RecordingFileWriter;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.IntervalStats;
-import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.ProcEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,29 +70,14 @@ public final class AvroExporter implements RecordVisitor, Closeable {
         }
     }
 
-    @Override
-    public void syscallCount(Recording recording, SyscallCount count) {
-        append(recording, RecordingStream.SYSCALL_COUNTS, count);
-    }
+
+
+
+
 
     @Override
-    public void syscallEvent(Recording recording, SyscallEvent event) {
-        append(recording, RecordingStream.SYSCALL_EVENTS, event);
-    }
-
-    @Override
-    public void open(Recording recording, OpenEvent event) {
-        append(recording, RecordingStream.OPENS, event);
-    }
-
-    @Override
-    public void kill(Recording recording, KillEvent event) {
-        append(recording, RecordingStream.KILLS, event);
-    }
-
-    @Override
-    public void proc(Recording recording, ProcEvent event) {
-        append(recording, RecordingStream.PROCS, event);
+    public <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
+        append(recording, family.stream(), record);
     }
 
     /** Closes the files, adding each exported recording's interval statistics (its span and losses). */

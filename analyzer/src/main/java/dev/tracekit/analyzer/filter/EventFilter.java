@@ -2,28 +2,23 @@ package dev.tracekit.analyzer.filter;
 
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.input.CgroupService;
-import dev.tracekit.analyzer.input.OpenPaths;
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.names.Arch;
-import dev.tracekit.names.Errnos;
 import dev.tracekit.names.OpenFlags;
 import dev.tracekit.names.SyscallTable;
 import dev.tracekit.schema.EventHeader;
-import dev.tracekit.schema.KillEvent;
 import dev.tracekit.schema.KillSyscall;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.ProcEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /** A {@link FilterSpec} tied to one recording: architecture names resolved, time bounds on its boot clock. */
 public final class EventFilter {
@@ -98,21 +93,34 @@ public final class EventFilter {
     }
 
     /**
-     * Host, time, process, thread, user, cgroup and name, and who the process was: what every per-event record
-     * carries in its header. Only kills have targets, so the target filters exclude every other family.
+     * Whether the filters let {@code record} through. Each filter asks the family's descriptor for its facet (a
+     * header's thread, user and cgroup; a syscall; an errno; a signal; a path; flags; a target), and one the
+     * family lacks excludes its records: {@code --path} keeps no signals, {@code --tid} no in-kernel count rows.
      */
-    private boolean header(EventHeader h) {
-        return task(h) && spec.targetPids().isEmpty() && spec.targetComms().isEmpty();
+    public <R extends SpecificRecord> boolean accepts(FamilyDescriptor<R> family, R record) {
+        long ns = family.timeNs(record);
+        int pid = family.pid(record);
+        return hostMatches && inTime(ns)
+                && (spec.pids().isEmpty() || spec.pids().contains(pid))
+                && header(family.header(record))
+                && comm(family.comm(record))
+                && process(pid, ns)
+                && syscall(family, record)
+                && failure(family, record)
+                && (spec.signals().isEmpty() || spec.signals().contains(family.signal(record)))
+                && flags(family, record)
+                && path(family.path(record))
+                && target(family.targetPid(record), ns);
     }
 
-    private boolean task(EventHeader h) {
-        return hostMatches && inTime(h.getTsNs())
-                && (spec.pids().isEmpty() || spec.pids().contains(h.getPid()))
-                && (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
+    /** --tid, --uid, --cgroup and --unit: what only a single task's record carries. */
+    private boolean header(EventHeader h) {
+        if (h == null) {
+            return spec.tids().isEmpty() && spec.uids().isEmpty() && !spec.readsCgroups();
+        }
+        return (spec.tids().isEmpty() || spec.tids().contains(h.getTid()))
                 && (spec.uids().isEmpty() || spec.uids().contains(h.getUid()))
-                && cgroup(h.getCgroupId())
-                && comm(h.getComm())
-                && process(h.getPid(), h.getTsNs());
+                && cgroup(h.getCgroupId());
     }
 
     private boolean cgroup(long id) {
@@ -150,14 +158,18 @@ public final class EventFilter {
     }
 
     /** --tpid and --target-comm: the signalled process, by pid and by its name at the signal. */
-    private boolean target(KillEvent e) {
-        if (!spec.targetPids().isEmpty() && !spec.targetPids().contains(e.getTargetPid())) {
+    private boolean target(int targetPid, long ns) {
+        if (spec.targetPids().isEmpty() && targetCommNames.length == 0) {
+            return true;
+        }
+        if (targetPid == FamilyDescriptor.NONE
+                || !spec.targetPids().isEmpty() && !spec.targetPids().contains(targetPid)) {
             return false;
         }
         if (targetCommNames.length == 0) {
             return true;
         }
-        ProcessTimeline.Process p = timeline.at(e.getTargetPid(), e.getHeader().getTsNs()).orElse(null);
+        ProcessTimeline.Process p = timeline.at(targetPid, ns).orElse(null);
         return p != null && isOneOf(ByteBuffer.wrap(p.comm()), targetCommNames);
     }
 
@@ -188,47 +200,40 @@ public final class EventFilter {
                 StandardCharsets.UTF_8);
     }
 
-    private boolean noOpenOnlyFilters() {
-        return spec.pathGlob() == null && spec.pathRegex() == null && flagNames.length == 0;
+    /** --syscall: by number where the family numbers its calls, by name where it has a fixed set of them. */
+    private <R extends SpecificRecord> boolean syscall(FamilyDescriptor<R> family, R record) {
+        if (spec.syscalls().isEmpty()) {
+            return true;
+        }
+        String name = family.syscallName(record);
+        if (name != null) {
+            return spec.syscalls().contains(name);
+        }
+        int key = family.syscallKey(record);
+        return key != FamilyDescriptor.NONE && syscallNumbers.contains(key);
     }
 
-    private boolean failure(int errno) {
-        return (!spec.failedOnly() || errno != 0) && (spec.errnos().isEmpty() || spec.errnos().contains(errno));
+    /** --failed and --errno; records with no errno (exits, count rows) pass no --errno. */
+    private <R extends SpecificRecord> boolean failure(FamilyDescriptor<R> family, R record) {
+        if (spec.failedOnly() && !family.failed(record)) {
+            return false;
+        }
+        return spec.errnos().isEmpty() || spec.errnos().contains(family.errno(record));
     }
 
-    public boolean syscallEvent(SyscallEvent e) {
-        return header(e.getHeader()) && noOpenOnlyFilters() && spec.signals().isEmpty()
-                && (spec.syscalls().isEmpty() || syscallNumbers.contains(SyscallTable.keyOf(e.getSyscall(), e.getAbi())))
-                && failure(Errnos.ofReturnValue(e.getRet()));
-    }
-
-    /** Count rows carry no thread, user, cgroup or errno; with {@code --failed} only rows with errors pass. */
-    public boolean syscallCount(SyscallCount c) {
-        return hostMatches && inTime(c.getIntervalStartNs())
-                && spec.tids().isEmpty() && spec.uids().isEmpty() && spec.errnos().isEmpty() && !spec.readsCgroups()
-                && spec.targetPids().isEmpty() && spec.targetComms().isEmpty()
-                && process(c.getPid(), c.getIntervalStartNs())
-                && noOpenOnlyFilters() && spec.signals().isEmpty()
-                && (spec.pids().isEmpty() || spec.pids().contains(c.getPid()))
-                && comm(c.getComm())
-                && (spec.syscalls().isEmpty() || syscallNumbers.contains(SyscallTable.keyOf(c.getSyscall(), c.getAbi())))
-                && (!spec.failedOnly() || c.getErrors() > 0);
-    }
-
-    /** With {@code --failed}, a count row stands for its failed calls only. */
-    public boolean narrowsCountsToErrors() {
+    /** With {@code --failed}, a row that sums calls stands for its failed calls only. */
+    public boolean narrowsToFailures() {
         return spec.failedOnly();
     }
 
-    public boolean open(OpenEvent e) {
-        return header(e.getHeader()) && spec.signals().isEmpty()
-                && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
-                && failure(e.getResult() < 0 ? -e.getResult() : 0)
-                && flags(e.getFlags())
-                && path(OpenPaths.shown(e));
-    }
-
-    private boolean flags(long flags) {
+    private <R extends SpecificRecord> boolean flags(FamilyDescriptor<R> family, R record) {
+        if (flagNames.length == 0) {
+            return true;
+        }
+        if (!family.hasFlags()) {
+            return false;
+        }
+        long flags = family.flags(record);
         for (int i = 0; i < flagNames.length; i++) {
             if (!openFlags.has(flags, flagNames[i])) {
                 return false;
@@ -241,28 +246,11 @@ public final class EventFilter {
         if (spec.pathGlob() == null && spec.pathRegex() == null) {
             return true;
         }
+        if (path == null) {
+            return false;
+        }
         String text = utf8(path);
         return (spec.pathGlob() == null || spec.pathGlob().matcher(text).matches())
                 && (spec.pathRegex() == null || spec.pathRegex().matcher(text).find());
-    }
-
-    /**
-     * Execs, forks and renames cannot fail (a failed exec is not a procs record): {@code -x} keeps the exits
-     * by a non-zero code or a signal, {@code -s} the exits by those signals.
-     */
-    public boolean proc(ProcEvent e) {
-        boolean abnormal = e.getExitSignal() != null || (e.getExitCode() != null && e.getExitCode() != 0);
-        return header(e.getHeader()) && noOpenOnlyFilters() && spec.syscalls().isEmpty() && spec.errnos().isEmpty()
-                && (!spec.failedOnly() || abnormal)
-                && (spec.signals().isEmpty() || (e.getExitSignal() != null && spec.signals().contains(e.getExitSignal())));
-    }
-
-    /** Kernel-generated signals (SIGNAL_GENERATE) carry a delivery code, not an errno: they never "fail". */
-    public boolean kill(KillEvent e) {
-        int errno = e.getSyscall() != KillSyscall.SIGNAL_GENERATE && e.getResult() < 0 ? -e.getResult() : 0;
-        return task(e.getHeader()) && noOpenOnlyFilters() && target(e)
-                && (spec.signals().isEmpty() || spec.signals().contains(e.getSignal()))
-                && (spec.syscalls().isEmpty() || spec.syscalls().contains(e.getSyscall().name().toLowerCase(Locale.ROOT)))
-                && failure(errno);
     }
 }

@@ -1,24 +1,23 @@
 package dev.tracekit.analyzer.filter;
 
+import dev.tracekit.analyzer.input.FamilyDescriptor;
 import dev.tracekit.analyzer.input.OptionalField;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
-import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.ProcEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
+import dev.tracekit.recording.RecordingStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Passes on the records the filters accept; like every visitor, used by one thread only. */
 public final class FilteringVisitor implements RecordVisitor {
     private final FilterSpec spec;
     private final RecordVisitor next;
     private final List<EventFilter> byRecording = new ArrayList<>();
-    private final SyscallCount errorsOnly = new SyscallCount();
+    /** Per stream, the object a family's rows narrow into: records are reused, so is it. */
+    private final SpecificRecord[] scratch = new SpecificRecord[RecordingStream.values().length];
 
     private FilteringVisitor(FilterSpec spec, RecordVisitor next) {
         this.spec = spec;
@@ -44,55 +43,20 @@ public final class FilteringVisitor implements RecordVisitor {
     }
 
     @Override
-    public void syscallCount(Recording recording, SyscallCount count) {
+    public <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
         EventFilter filter = filter(recording);
-        if (!filter.syscallCount(count)) {
-            return;
-        }
-        if (filter.narrowsCountsToErrors()) {
-            errorsOnly.setIntervalStartNs(count.getIntervalStartNs());
-            errorsOnly.setIntervalEndNs(count.getIntervalEndNs());
-            errorsOnly.setPid(count.getPid());
-            errorsOnly.setComm(count.getComm());
-            errorsOnly.setSyscall(count.getSyscall());
-            errorsOnly.setAbi(count.getAbi());
-            errorsOnly.setCount(count.getErrors());
-            errorsOnly.setErrors(count.getErrors());
-            // Latency is recorded for all calls together; the failed calls' share is unknown.
-            errorsOnly.setLatencyTotalNs(null);
-            errorsOnly.setLatencyLog2Hist(null);
-            next.syscallCount(recording, errorsOnly);
-        } else {
-            next.syscallCount(recording, count);
+        if (filter.accepts(family, record)) {
+            next.record(recording, family, filter.narrowsToFailures() ? family.failuresOf(record, scratch(family)) : record);
         }
     }
 
-    @Override
-    public void syscallEvent(Recording recording, SyscallEvent event) {
-        if (filter(recording).syscallEvent(event)) {
-            next.syscallEvent(recording, event);
+    @SuppressWarnings("unchecked") // filled by the family's own newScratch
+    private <R extends SpecificRecord> R scratch(FamilyDescriptor<R> family) {
+        int i = family.stream().ordinal();
+        if (scratch[i] == null) {
+            scratch[i] = family.newScratch();
         }
-    }
-
-    @Override
-    public void open(Recording recording, OpenEvent event) {
-        if (filter(recording).open(event)) {
-            next.open(recording, event);
-        }
-    }
-
-    @Override
-    public void kill(Recording recording, KillEvent event) {
-        if (filter(recording).kill(event)) {
-            next.kill(recording, event);
-        }
-    }
-
-    @Override
-    public void proc(Recording recording, ProcEvent event) {
-        if (filter(recording).proc(event)) {
-            next.proc(recording, event);
-        }
+        return (R) scratch[i];
     }
 
     /** What the visitor behind reads, and what the filters read: thread and user with -t or -u. */

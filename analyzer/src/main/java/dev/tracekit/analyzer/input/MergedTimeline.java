@@ -1,10 +1,6 @@
 package dev.tracekit.analyzer.input;
 
 import dev.tracekit.recording.RecordingStream;
-import dev.tracekit.schema.KillEvent;
-import dev.tracekit.schema.OpenEvent;
-import dev.tracekit.schema.SyscallCount;
-import dev.tracekit.schema.SyscallEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +10,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * One time order for several recordings (hosts, or rotations of one host): each recording is read in recorded
@@ -34,11 +32,15 @@ public final class MergedTimeline {
     }
 
     /** One record taken off a recording's reader, copied (readers reuse theirs), with its place in time. */
-    private record Entry(long wallNs, Recording recording, Object record) {
+    private record Entry<R extends SpecificRecord>(long wallNs, Recording recording, FamilyDescriptor<R> family,
+            R record) {
+        void deliver(RecordVisitor visitor) {
+            visitor.record(recording, family, record);
+        }
     }
 
     /** Marks the end of one recording's records. */
-    private static final Entry END = new Entry(Long.MAX_VALUE, null, null);
+    private static final Entry<?> END = new Entry<>(Long.MAX_VALUE, null, null, null);
 
     /**
      * Reads one stream of the given recordings (records {@code filter} lets through) into {@code visitor} in one
@@ -68,39 +70,29 @@ public final class MergedTimeline {
         PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong((Head h) -> h.entry.wallNs())
                 .thenComparingInt(h -> h.entry.recording().index()));
         for (Producer producer : producers) {
-            Entry first = producer.take();
+            Entry<?> first = producer.take();
             if (first != END) {
                 heads.add(new Head(producer, first));
             }
         }
         while (!heads.isEmpty() && visitor.wantsMore()) {
             Head head = heads.poll();
-            deliver(head.entry, visitor);
-            Entry next = head.producer.take();
+            head.entry.deliver(visitor);
+            Entry<?> next = head.producer.take();
             if (next != END) {
                 heads.add(new Head(head.producer, next));
             }
         }
     }
 
-    private record Head(Producer producer, Entry entry) {
-    }
-
-    private static void deliver(Entry entry, RecordVisitor visitor) {
-        switch (entry.record()) {
-            case OpenEvent open -> visitor.open(entry.recording(), open);
-            case KillEvent kill -> visitor.kill(entry.recording(), kill);
-            case SyscallEvent event -> visitor.syscallEvent(entry.recording(), event);
-            case SyscallCount count -> visitor.syscallCount(entry.recording(), count);
-            default -> throw new IllegalStateException("no such record: " + entry.record());
-        }
+    private record Head(Producer producer, Entry<?> entry) {
     }
 
     /** One recording's reader on its own thread, handing copies over through a bounded queue. */
     private final class Producer implements RecordVisitor {
         private final Recording recording;
         private final Set<OptionalField> reads;
-        private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUED_PER_RECORDING);
+        private final BlockingQueue<Entry<?>> queue = new ArrayBlockingQueue<>(QUEUED_PER_RECORDING);
         private final Thread thread;
         private volatile boolean stopped;
         private RuntimeException failure;
@@ -133,28 +125,13 @@ public final class MergedTimeline {
         }
 
         @Override
-        public void open(Recording r, OpenEvent event) {
-            put(new Entry(recording.sampledWallNs(event.getHeader().getTsNs()), r, OpenEvent.newBuilder(event).build()));
-        }
-
-        @Override
-        public void kill(Recording r, KillEvent event) {
-            put(new Entry(recording.sampledWallNs(event.getHeader().getTsNs()), r, KillEvent.newBuilder(event).build()));
-        }
-
-        @Override
-        public void syscallEvent(Recording r, SyscallEvent event) {
-            put(new Entry(recording.sampledWallNs(event.getHeader().getTsNs()), r,
-                    SyscallEvent.newBuilder(event).build()));
-        }
-
-        @Override
-        public void syscallCount(Recording r, SyscallCount count) {
-            put(new Entry(recording.sampledWallNs(count.getIntervalStartNs()), r, SyscallCount.newBuilder(count).build()));
+        public <R extends SpecificRecord> void record(Recording r, FamilyDescriptor<R> family, R record) {
+            R copy = SpecificData.get().deepCopy(record.getSchema(), record);
+            put(new Entry<>(recording.sampledWallNs(family.timeNs(record)), r, family, copy));
         }
 
         /** Waits for room, giving up once the merge has stopped (a --limit reached, a closed pipe). */
-        private void put(Entry entry) {
+        private void put(Entry<?> entry) {
             try {
                 while (!stopped && !queue.offer(entry, 50, TimeUnit.MILLISECONDS)) {
                     // the merge is busy with other recordings' records
@@ -165,7 +142,7 @@ public final class MergedTimeline {
             }
         }
 
-        Entry take() {
+        Entry<?> take() {
             try {
                 return queue.take();
             } catch (InterruptedException e) {

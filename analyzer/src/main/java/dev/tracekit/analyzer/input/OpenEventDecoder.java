@@ -10,7 +10,7 @@ import java.util.Set;
  * OpenEvent as 1.2 writes it, and as 1.0 and 1.1 wrote it: the same fields without full_path and its status
  * at the end, which then read as their defaults (null, NOT_RECORDED).
  */
-final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
+final class OpenEventDecoder implements LeadingFieldsDecoder<OpenEvent> {
     private static final OpenSyscall[] SYSCALLS = OpenSyscall.values();
     private static final FullPathStatus[] STATUSES = FullPathStatus.values();
 
@@ -26,8 +26,8 @@ final class OpenEventDecoder implements RecordDecoder<OpenEvent> {
         this.header = new EventHeaderDecoder(reads);
     }
 
-    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
-    void writerFields(int fields) {
+    @Override
+    public void writerFields(int fields) {
         writerFields = fields;
     }
 

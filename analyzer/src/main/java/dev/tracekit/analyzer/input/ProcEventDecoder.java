@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 
 /** ProcEvent's fields after kind and ppid are all {@code ["null", T]} unions: branch 0 is null. */
-final class ProcEventDecoder implements RecordDecoder<ProcEvent> {
+final class ProcEventDecoder implements LeadingFieldsDecoder<ProcEvent> {
     private static final ProcKind[] KINDS = ProcKind.values();
     /** new_cgroup_id and cgroup_path came with 1.3: files of earlier versions end their records before them. */
     private static final int NEW_CGROUP_ID_FIELD = ProcEvent.getClassSchema().getField("new_cgroup_id").pos();
@@ -18,8 +18,8 @@ final class ProcEventDecoder implements RecordDecoder<ProcEvent> {
         this.header = new EventHeaderDecoder(reads);
     }
 
-    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
-    void writerFields(int fields) {
+    @Override
+    public void writerFields(int fields) {
         writerFields = fields;
     }
 

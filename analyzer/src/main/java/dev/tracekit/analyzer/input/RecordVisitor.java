@@ -7,6 +7,7 @@ import dev.tracekit.schema.SyscallCount;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Receives decoded records with the recording they belong to. The record objects are reused for the next
@@ -14,6 +15,14 @@ import java.util.Set;
  * block: copy what must be kept. One visitor is only ever called from one thread at a time.
  */
 public interface RecordVisitor {
+    /**
+     * Every record of every family comes here first, and by default goes on to its family's method: visitors
+     * that treat all families alike (counting, filtering, exporting) override this alone.
+     */
+    default <R extends SpecificRecord> void record(Recording recording, FamilyDescriptor<R> family, R record) {
+        family.visit(this, recording, record);
+    }
+
     default void syscallCount(Recording recording, SyscallCount count) {
     }
 

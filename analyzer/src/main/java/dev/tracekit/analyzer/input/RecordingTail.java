@@ -165,7 +165,7 @@ public final class RecordingTail {
                     processes.proc(at, event);
                 }
                 if (shown != null) {
-                    shown.proc(at, event);
+                    shown.record(at, Families.PROCS, event);
                 }
             }
 

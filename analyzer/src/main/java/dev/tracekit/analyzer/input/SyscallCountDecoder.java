@@ -5,15 +5,15 @@ import dev.tracekit.schema.SyscallCount;
 import java.util.ArrayList;
 import java.util.List;
 
-final class SyscallCountDecoder implements RecordDecoder<SyscallCount> {
+final class SyscallCountDecoder implements LeadingFieldsDecoder<SyscallCount> {
     private static final SyscallAbi[] ABIS = SyscallAbi.values();
     /** abi came with 1.2: files of earlier versions end their records before it (ReadPath.LEADING_FIELDS). */
     private static final int ABI_FIELD = SyscallCount.getClassSchema().getField("abi").pos();
 
     private int writerFields = ABI_FIELD + 1;
 
-    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
-    void writerFields(int fields) {
+    @Override
+    public void writerFields(int fields) {
         writerFields = fields;
     }
 

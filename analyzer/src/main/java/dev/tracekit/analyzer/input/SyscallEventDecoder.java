@@ -4,7 +4,7 @@ import dev.tracekit.schema.SyscallAbi;
 import dev.tracekit.schema.SyscallEvent;
 import java.util.Set;
 
-final class SyscallEventDecoder implements RecordDecoder<SyscallEvent> {
+final class SyscallEventDecoder implements LeadingFieldsDecoder<SyscallEvent> {
     private static final SyscallAbi[] ABIS = SyscallAbi.values();
     /** abi came with 1.2: files of earlier versions end their records before it (ReadPath.LEADING_FIELDS). */
     private static final int ABI_FIELD = SyscallEvent.getClassSchema().getField("abi").pos();
@@ -18,8 +18,8 @@ final class SyscallEventDecoder implements RecordDecoder<SyscallEvent> {
         this.args = reads.contains(OptionalField.SYSCALL_ARGS);
     }
 
-    /** How many fields the records of the file read next have (ReadPath.LEADING_FIELDS: fewer than today's). */
-    void writerFields(int fields) {
+    @Override
+    public void writerFields(int fields) {
         writerFields = fields;
     }
 
