@@ -213,6 +213,7 @@ final class Recorder {
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
         StartupTrace.mark("interval accounting");
         try (StopSignals stop = StopSignals.install()) {
+            poller.wakeOn(stop.wakeFd());
             programs.attach();
             StartupTrace.mark("attached");
             long startNs = BootClock.nowNs();
@@ -226,7 +227,7 @@ final class Recorder {
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
             long nowNs = startNs;
             while (!stop.requested() && nowNs < deadlineNs) {
-                poller.poll(POLL_TIMEOUT_MS);
+                poller.poll(timeoutMs(nowNs, Math.min(deadlineNs, intervalStartNs + options.intervalNs())));
                 nowNs = BootClock.nowNs();
                 if (nowNs - intervalStartNs >= options.intervalNs()) {
                     intervals.end(intervalStartNs, nowNs);
@@ -248,6 +249,12 @@ final class Recorder {
             StartupTrace.mark("last interval written");
             return new Totals(stopNs - startNs, intervals.lost());
         }
+    }
+
+    /** The poll's wait: its usual timeout, cut short so an interval or the duration ends on time. */
+    static int timeoutMs(long nowNs, long nextDueNs) {
+        long untilDueMs = Math.ceilDiv(Math.max(0, nextDueNs - nowNs), 1_000_000L);
+        return (int) Math.min(POLL_TIMEOUT_MS, untilDueMs);
     }
 
     private static ConfigFileWatcher watch(Path file) {

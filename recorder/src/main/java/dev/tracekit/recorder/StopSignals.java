@@ -26,10 +26,14 @@ final class StopSignals implements AutoCloseable {
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
     private final SignalHandler previousHup;
+    private final int wakeFd = Libc.eventfd();
     private volatile boolean requested;
 
     private StopSignals() {
-        SignalHandler stop = signal -> requested = true;
+        SignalHandler stop = signal -> {
+            requested = true;
+            Libc.signalEventfd(wakeFd);
+        };
         SignalHandler inheritedInt = Signal.handle(INT, stop);
         if (inheritedInt == SignalHandler.SIG_IGN) {
             Libc.defaultSignalAction(SIGINT);
@@ -49,10 +53,19 @@ final class StopSignals implements AutoCloseable {
         return requested;
     }
 
+    /**
+     * Readable once a stop was asked for: the JVM handles signals on a thread of its own, so the recording loop's
+     * wait is not interrupted by them and would otherwise last its whole timeout.
+     */
+    int wakeFd() {
+        return wakeFd;
+    }
+
     @Override
     public void close() {
         Signal.handle(INT, previousInt);
         Signal.handle(TERM, previousTerm);
         Signal.handle(HUP, previousHup);
+        Libc.close(wakeFd);
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The signals that stop a recording, in a child JVM started the way shells start jobs: a background job of a
- * non-interactive shell inherits SIGINT ignored, {@code nohup} leaves SIGHUP ignored. No BPF needed.
+ * non-interactive shell inherits SIGINT ignored, {@code nohup} leaves SIGHUP ignored. Each stop must also wake
+ * the recording loop's wait at once rather than when it times out. No BPF needed.
  */
 class StopSignalsTest {
 

@@ -11,7 +11,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 
-/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror, signal, readlink, mmap, epoll. */
+/** The few libc calls the recorder needs that Java does not offer: uid, clocks, mount, isatty, strerror, signal, readlink, mmap, epoll, eventfd. */
 @SuppressWarnings("restricted") // binding native code is this class's job
 public final class Libc {
     public static final int CLOCK_REALTIME = 0;
@@ -38,6 +38,10 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     private static final NativeFunction EPOLL_WAIT = NativeFunction.find(LIBC, "epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final NativeFunction EVENTFD = NativeFunction.find(LIBC, "eventfd",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final NativeFunction WRITE = NativeFunction.find(LIBC, "write",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final NativeFunction CLOSE = NativeFunction.find(LIBC, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final NativeFunction SIGNAL = NativeFunction.find(LIBC, "signal",
             FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS));
@@ -135,6 +139,25 @@ public final class Libc {
             throw new NativeCallException(EPOLL_WAIT.name(), errno, null);
         }
         return n;
+    }
+
+    private static final int EFD_NONBLOCK = 04000;
+    private static final int EFD_CLOEXEC = 02000000;
+    /** The 8-byte counter increment an eventfd takes, shared by every thread that writes one. */
+    private static final MemorySegment ONE = Arena.global().allocateFrom(JAVA_LONG, 1L);
+
+    /** A non-blocking eventfd(2), counter 0: an fd epoll can wait on that another thread makes readable. */
+    public static int eventfd() {
+        int fd = EVENTFD.callInt(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (fd < 0) {
+            throw new NativeCallException(EVENTFD.name(), NativeFunction.lastErrno(), null);
+        }
+        return fd;
+    }
+
+    /** Adds 1 to an eventfd's counter, making it readable; safe from any thread. */
+    public static void signalEventfd(int fd) {
+        WRITE.callLong(fd, ONE, 8L);
     }
 
     public static void close(int fd) {

@@ -52,6 +52,8 @@ public final class RingBufferPoller implements AutoCloseable {
     private final Arena arena = Arena.ofConfined();
     private final List<Ring> rings = new ArrayList<>();
     private int epollFd = -1;
+    /** File descriptors in the epoll set: the rings, and the fd a stop wakes the wait with. */
+    private int waited;
     private MemorySegment events;
     private int first;
 
@@ -61,16 +63,29 @@ public final class RingBufferPoller implements AutoCloseable {
 
     /** Maps a ring buffer to consume and adds it to the rings waited on. */
     public void add(RingBufferMap map) {
+        Ring ring = new Ring(map);
+        rings.add(ring);
+        waitOn(map.fd(), rings.size() - 1);
+    }
+
+    /**
+     * Also ends a wait when {@code fd} becomes readable (an eventfd a stop signal writes), so a stop does not wait
+     * for the poll's timeout. The fd is only waited on, never read: a poll after it woke returns at once.
+     */
+    public void wakeOn(int fd) {
+        waitOn(fd, -1);
+    }
+
+    private void waitOn(int fd, long data) {
         if (epollFd < 0) {
             epollFd = Libc.epollCreate();
         }
-        Ring ring = new Ring(map);
-        rings.add(ring);
         MemorySegment event = arena.allocate(EPOLL_EVENT_BYTES, 4);
         event.set(JAVA_INT, 0, Libc.EPOLLIN);
-        event.set(JAVA_LONG.withByteAlignment(4), EPOLL_DATA_OFFSET, rings.size() - 1);
-        Libc.epollCtl(epollFd, Libc.EPOLL_CTL_ADD, map.fd(), event);
-        events = arena.allocate(EPOLL_EVENT_BYTES * rings.size(), 4);
+        event.set(JAVA_LONG.withByteAlignment(4), EPOLL_DATA_OFFSET, data);
+        Libc.epollCtl(epollFd, Libc.EPOLL_CTL_ADD, fd, event);
+        waited++;
+        events = arena.allocate(EPOLL_EVENT_BYTES * waited, 4);
     }
 
     /**
@@ -80,11 +95,14 @@ public final class RingBufferPoller implements AutoCloseable {
      * @return records consumed
      */
     public int poll(int timeoutMs) throws Exception {
-        if (rings.isEmpty()) { // nothing to consume (only syscall counts recorded)
+        if (epollFd < 0) { // nothing to consume (only syscall counts recorded) and nothing to wake on
             Thread.sleep(timeoutMs);
             return 0;
         }
-        Libc.epollWait(epollFd, events, rings.size(), timeoutMs);
+        Libc.epollWait(epollFd, events, waited, timeoutMs);
+        if (rings.isEmpty()) {
+            return 0;
+        }
         long deadlineNs = System.nanoTime() + BATCH_NS;
         int consumed = 0;
         first = (first + 1) % rings.size();
