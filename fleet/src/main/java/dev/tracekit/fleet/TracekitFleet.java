@@ -45,8 +45,8 @@ public final class TracekitFleet {
 
     private TracekitFleet(SparkSession spark, FleetCatalog catalog) {
         NameFunctions names = NameFunctions.register(spark);
-        EventPredicates filters = EventPredicates.of(catalog);
         ProcessContext processes = ProcessContext.of(spark, catalog);
+        EventPredicates filters = EventPredicates.of(catalog, processes);
         ProcFigures procs = new ProcFigures(processes, filters);
         this.catalog = catalog;
         this.syscalls = new SyscallFigures(catalog, names, processes, filters);
@@ -70,8 +70,7 @@ public final class TracekitFleet {
      * Every table then holds only the records the filters let through, as the analyzer's filters select them
      * ({@code FilterOptions.toSpec()} makes them from the analyzer's options).
      *
-     * @throws TracekitException (bad input) for a filter the fleet does not apply, or a time offset on a recording
-     *                           without a known start
+     * @throws TracekitException (bad input) for a time offset on a recording without a known start
      */
     public static TracekitFleet open(SparkSession spark, FilterSpec filters, List<String> paths) {
         return new TracekitFleet(spark, FleetCatalog.open(spark, paths, filters));

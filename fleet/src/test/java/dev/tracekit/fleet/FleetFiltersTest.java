@@ -25,10 +25,12 @@ class FleetFiltersTest {
     static Path temp;
 
     static Path mixed;
+    static Path context;
 
     @BeforeAll
-    static void tree() {
+    static void trees() {
         mixed = FleetTrees.mixed(temp.resolve("mixed"));
+        context = FleetTrees.withProcessContext(temp.resolve("context"), true);
     }
 
     /** A verb, and a filter that changes what it prints; cheap verbs where one shows the filter. */
@@ -59,10 +61,33 @@ class FleetFiltersTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("filters")
     void theFleetFiltersAsTheAnalyzerDoes(String verb, String filter) {
-        String[] argv = argv(verb + " " + filter, mixed);
+        assertSameFilteredOutput(verb, filter, mixed);
+    }
+
+    /**
+     * Who the process was, from app-1's snapshots and procs (its syscall counts at their interval's start, in their
+     * process's cgroup), beside web-1's syscall events, whose processes and cgroups no snapshot names.
+     */
+    static Stream<Arguments> processContextFilters() {
+        return Stream.of(
+                Arguments.of("summary", "--ppid 1,2000"),
+                Arguments.of("summary --format csv", "--exe /usr/sbin/nginx,/usr/bin/bash"),
+                Arguments.of("summary", "--unit nginx,session-4.scope"),
+                Arguments.of("opens --top processes", "--cgroup /user.slice/**"),
+                Arguments.of("syscalls --interval 1s --by process,syscall --top 3", "--ppid 1"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("processContextFilters")
+    void theProcessContextFiltersAsTheAnalyzerDoes(String verb, String filter) {
+        assertSameFilteredOutput(verb, filter, context);
+    }
+
+    private static void assertSameFilteredOutput(String verb, String filter, Path tree) {
+        String[] argv = argv(verb + " " + filter, tree);
         ToolRun analyzer = analyzer(argv);
         assertEquals(0, analyzer.status(), analyzer.err());
-        assertNotEquals(analyzer(argv(verb, mixed)).out(), analyzer.out(), "the filter changes the output");
+        assertNotEquals(analyzer(argv(verb, tree)).out(), analyzer.out(), "the filter changes the output");
         ToolRun fleet = fleet(argv);
         assertEquals(analyzer.out(), fleet.out());
         assertEquals(0, fleet.status(), fleet.err());
@@ -94,16 +119,14 @@ class FleetFiltersTest {
         assertEquals(analyzer(argv).out(), fleet.out());
     }
 
-    /** The process-context filters are not Spark predicates yet: refused in one line, never ignored. */
+    /** The kills verb's own filters of the analyzer (--tpid, --target-comm, -k) are not the fleet's: one line, exit 2. */
     @Test
-    void aFilterTheFleetDoesNotApplyIsRefused() {
-        for (String filter : new String[] {"--ppid 1", "--exe /usr/bin/bash", "--unit nginx", "--cgroup /system.slice"}) {
-            ToolRun run = fleet(argv("summary " + filter, mixed));
-            assertEquals(2, run.status(), filter + ": " + run.out());
-            assertEquals(1, run.err().lines().count(), run.err());
-            assertTrue(run.err().contains("the fleet does not apply " + filter.split(" ")[0]), run.err());
-            assertEquals("", run.out());
-        }
+    void aFilterTheFleetDoesNotTakeIsRefused() {
+        ToolRun run = fleet(argv("kills --top --tpid 1", mixed));
+        assertEquals(2, run.status(), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("--tpid"), run.err());
+        assertEquals("", run.out());
     }
 
     /** Bad filter values are the analyzer's bad input: one line, exit 2, before Spark reads anything. */

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.fleet.input.FleetCatalog;
 import dev.tracekit.fleet.input.FleetCatalog.RecordingColumns;
@@ -33,45 +32,28 @@ import org.apache.spark.sql.types.DataTypes;
  * does not have excludes the family (Spark then reads none of its files). The names that depend on the architecture
  * (syscalls, open flags) are resolved per architecture of the recordings; the time bounds are each recording's own
  * columns ({@link RecordingColumns#SINCE_NS}); {@code --host} leaves the other recordings' files unread
- * ({@link FleetCatalog#read}).
+ * ({@link FleetCatalog#read}); --cgroup and --unit are decided per cgroup and --ppid and --exe per span of each
+ * recording's process timeline, on the driver with the analyzer's {@code EventFilter} ({@link ProcessContext}).
  */
 public final class EventPredicates {
     private final FilterSpec spec;
     /** The recordings' architectures as their headers spell them. */
     private final List<String> arches;
+    private final ProcessContext context;
 
-    private EventPredicates(FilterSpec spec, List<String> arches) {
+    private EventPredicates(FilterSpec spec, List<String> arches, ProcessContext context) {
         this.spec = spec;
         this.arches = arches;
+        this.context = context;
     }
 
     /**
-     * The catalog's filters as predicates.
-     *
-     * @throws TracekitException (bad input) for a filter the fleet does not apply
+     * The catalog's filters as predicates; --cgroup and --unit ask the process context for each cgroup's verdict.
      */
-    public static EventPredicates of(FleetCatalog catalog) {
-        FilterSpec spec = catalog.filters();
-        List<String> refused = new ArrayList<>();
-        if (!spec.cgroups().isEmpty() || !spec.cgroupGlobs().isEmpty()) {
-            refused.add("--cgroup");
-        }
-        if (!spec.units().isEmpty()) {
-            refused.add("--unit");
-        }
-        if (!spec.ppids().isEmpty()) {
-            refused.add("--ppid");
-        }
-        if (!spec.exes().isEmpty()) {
-            refused.add("--exe");
-        }
-        if (!refused.isEmpty()) {
-            throw TracekitException.badInput("the fleet does not apply " + String.join(", ", refused)
-                    + " yet: use the analyzer (bin/tracekit VERB) for those");
-        }
+    public static EventPredicates of(FleetCatalog catalog, ProcessContext context) {
         TreeSet<String> arches = new TreeSet<>();
         catalog.recordings().stream().map(FleetRecording::meta).forEach(meta -> arches.add(meta.arch()));
-        return new EventPredicates(spec, List.copyOf(arches));
+        return new EventPredicates(catalog.filters(), List.copyOf(arches), context);
     }
 
     /** With {@code --failed}, a count row stands for its failed calls only: count becomes errors, latency unknown. */
@@ -126,13 +108,17 @@ public final class EventPredicates {
                 .and(spec.signals().isEmpty() ? lit(true) : signal.isNotNull().and(signal.isin(spec.signals().toArray())));
     }
 
-    /** Time, process, thread, user and name: what every per-event record's header carries. */
+    /**
+     * Time, process, thread, user, cgroup and name: what every per-event record's header carries. Who the process
+     * was (--ppid, --exe) is asked where the rows meet the process context ({@link ProcessContext#attach}).
+     */
     private Column task(String header) {
         Column tid = col(header + ".tid");
         Column uid = col(header + ".uid");
         return inTime(col(header + ".ts_ns")).and(pid(col(header + ".pid")))
                 .and(spec.tids().isEmpty() ? lit(true) : tid.isin(spec.tids().toArray()))
                 .and(spec.uids().isEmpty() ? lit(true) : uid.isin(spec.uids().toArray()))
+                .and(context.cgroupPasses(col(header + ".cgroup_id")))
                 .and(comm(col(header + ".comm")));
     }
 

@@ -130,7 +130,8 @@ public final class SyscallFigures {
         // sums of sums: the totals' latency_sum and latency_known compose as the per-row values do
         Dataset<Row> rows = windowNs == 0
                 ? totals().withColumn("bucket", lit(0L)).withColumnRenamed("latency_sum", "latency_ns")
-                : sourceRows().withColumn("bucket", bucket("ts_ns", windowNs));
+                : context.selectByProcess(sourceRows(), col("pid"), col("ts_ns"), col("cgroup_id"))
+                        .withColumn("bucket", bucket("ts_ns", windowNs));
         Dataset<Row> sums = rows
                 .groupBy(keys.toArray(Column[]::new))
                 .agg(sum("count").as("count"), sum("errors").as("errors"), sum("latency_ns").as("latency_sum"),
