@@ -42,6 +42,7 @@ class FleetFiltersTest {
                 Arguments.of("kills --top", "--comm bash"),
                 Arguments.of("opens --top processes", "--comm-regex ^p"),
                 Arguments.of("summary", "--host db-1,ci-1"),
+                Arguments.of("syscalls --by process,syscall --format csv", "--host web-1 -x"), // not the first host
                 Arguments.of("summary", "--since +2s --until 2026-11-02T09:00:08Z"),
                 Arguments.of("syscalls --interval 2s --top 2", "--since 2026-11-01T22:30:01.5Z --until +4s"),
                 Arguments.of("syscalls --by process,syscall", "--syscall openat,ia32:open,kill"),
