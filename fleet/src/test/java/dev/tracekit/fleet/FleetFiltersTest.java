@@ -75,6 +75,7 @@ class FleetFiltersTest {
                 Arguments.of("summary --format csv", "--exe /usr/sbin/nginx,/usr/bin/bash"),
                 Arguments.of("summary", "--unit nginx,session-4.scope"),
                 Arguments.of("opens --top processes", "--cgroup /user.slice/**"),
+                Arguments.of("opens --top processes", "--cgroup 10,14"), // ids alone: no timeline asked
                 Arguments.of("syscalls --interval 1s --by process,syscall --top 3", "--ppid 1"));
     }
 

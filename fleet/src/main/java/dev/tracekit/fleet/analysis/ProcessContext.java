@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import dev.tracekit.analyzer.filter.EventFilter;
+import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.analyzer.input.ProcessIndex;
 import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.Recording;
@@ -138,8 +139,12 @@ public final class ProcessContext {
      * driver; an id no timeline knows passes only as an id given.
      */
     synchronized Column cgroupPasses(Column cgroupId) {
-        if (!catalog.filters().readsCgroups()) {
+        FilterSpec filters = catalog.filters();
+        if (!filters.readsCgroups()) {
             return lit(true);
+        }
+        if (filters.cgroupGlobs().isEmpty() && filters.units().isEmpty()) {
+            return cgroupId.isin(filters.cgroups().toArray()); // ids alone need no timeline, hence no job
         }
         build();
         Column passes = lit(false);
