@@ -1,9 +1,12 @@
 package dev.tracekit.fleet;
 
+import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.aggregate.SyscallGrouping;
 import dev.tracekit.analyzer.aggregate.SyscallOrder;
+import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.fleet.analysis.ActivityFigures;
 import dev.tracekit.fleet.analysis.ContextFigures;
+import dev.tracekit.fleet.analysis.EventPredicates;
 import dev.tracekit.fleet.analysis.NameFunctions;
 import dev.tracekit.fleet.analysis.OpenFigures;
 import dev.tracekit.fleet.analysis.ProcFigures;
@@ -43,11 +46,12 @@ public final class TracekitFleet {
     private TracekitFleet(SparkSession spark, FleetCatalog catalog) {
         NameFunctions names = NameFunctions.register(spark);
         ProcessContext processes = ProcessContext.of(spark, catalog);
-        ProcFigures procs = new ProcFigures(processes);
+        EventPredicates filters = EventPredicates.of(catalog, processes);
+        ProcFigures procs = new ProcFigures(processes, filters);
         this.catalog = catalog;
-        this.syscalls = new SyscallFigures(catalog, names, processes);
-        this.opens = new OpenFigures(catalog, names, processes);
-        this.signals = new SignalFigures(catalog, names, processes);
+        this.syscalls = new SyscallFigures(catalog, names, processes, filters);
+        this.opens = new OpenFigures(catalog, names, processes, filters);
+        this.signals = new SignalFigures(catalog, names, processes, filters);
         this.activity = new ActivityFigures(syscalls, opens, signals);
         this.context = new ContextFigures(processes, syscalls, opens, signals, procs);
         this.recordingFigures = new RecordingFigures(spark, catalog, syscalls, opens, signals, procs);
@@ -59,12 +63,32 @@ public final class TracekitFleet {
     }
 
     public static TracekitFleet open(SparkSession spark, List<String> paths) {
-        return new TracekitFleet(spark, FleetCatalog.open(spark, paths));
+        return open(spark, FilterSpec.none(), paths);
+    }
+
+    /**
+     * Every table then holds only the records the filters let through, as the analyzer's filters select them
+     * ({@code FilterOptions.toSpec()} makes them from the analyzer's options).
+     *
+     * @throws TracekitException (bad input) for a time offset on a recording without a known start
+     */
+    public static TracekitFleet open(SparkSession spark, FilterSpec filters, List<String> paths) {
+        return new TracekitFleet(spark, FleetCatalog.open(spark, paths, filters));
     }
 
     /** The recordings found, ordered by host and recording id, with their header and interval facts. */
     public List<FleetRecording> recordings() {
         return catalog.recordings();
+    }
+
+    /** The filters the tables apply. */
+    public FilterSpec filters() {
+        return catalog.filters();
+    }
+
+    /** The recordings {@code --host} lets through: the results' recordings. */
+    public List<FleetRecording> shown() {
+        return catalog.recordings().stream().filter(catalog::shown).toList();
     }
 
     /** Files found but not used (not a recording's, unreadable header). */

@@ -4,6 +4,7 @@ import static dev.tracekit.fleet.ToolRun.analyzer;
 import static dev.tracekit.fleet.ToolRun.argv;
 import static dev.tracekit.fleet.ToolRun.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,6 +42,22 @@ class CompactedTableTest {
             assertEquals(0, analyzer.status(), analyzer.err());
             assertEquals(analyzer.out(), fleet.out(), args);
             assertEquals(0, fleet.status(), fleet.err());
+        }
+    }
+
+    /** Filters over the table are predicates on its columns as on the Avro records; empty listings say why. */
+    @Test
+    void filtersOverTheTableSelectWhatTheAnalyzerSelects() {
+        for (List<String> verbAndFilter : List.of(
+                List.of("summary", "--comm bash,systemd --since +1s --until 2026-11-02T09:00:08Z"),
+                List.of("syscalls --by process,syscall --format csv", "-x --host db-1,web-1"),
+                List.of("opens --top files", "--path /etc/** --errno ENOENT,EACCES"),
+                List.of("syscalls", "--tid 4"))) {
+            String verb = verbAndFilter.get(0);
+            String args = verb + " " + verbAndFilter.get(1);
+            ToolRun analyzer = analyzer(argv(args, mixed));
+            assertNotEquals(analyzer(argv(verb, mixed)).out(), analyzer.out(), "the filters change the output: " + args);
+            assertEquals(analyzer.out(), fleet(argv(args, table)).out(), args);
         }
     }
 

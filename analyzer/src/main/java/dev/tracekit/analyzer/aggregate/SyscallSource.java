@@ -32,8 +32,10 @@ public final class SyscallSource {
      */
     public static SyscallSource choose(List<Recording> recordings, FilterSpec filters, boolean latency) {
         boolean needsEvents = !filters.tids().isEmpty() || !filters.uids().isEmpty() || !filters.errnos().isEmpty();
-        boolean[] counts = new boolean[recordings.size()];
-        boolean[] events = new boolean[recordings.size()];
+        // indexed by the catalog's index: --host hands in some recordings, not always the first ones
+        int size = recordings.stream().mapToInt(Recording::index).max().orElse(-1) + 1;
+        boolean[] counts = new boolean[size];
+        boolean[] events = new boolean[size];
         for (Recording recording : recordings) {
             boolean hasCounts = recording.has(RecordingStream.SYSCALL_COUNTS);
             boolean hasEvents = recording.has(RecordingStream.SYSCALL_EVENTS);
@@ -45,12 +47,13 @@ public final class SyscallSource {
         return new SyscallSource(counts, events);
     }
 
+    /** False for a recording not chosen for (one --host leaves out): its syscall records are not read. */
     public boolean usesCounts(Recording recording) {
-        return useCounts[recording.index()];
+        return recording.index() < useCounts.length && useCounts[recording.index()];
     }
 
     public boolean usesEvents(Recording recording) {
-        return useEvents[recording.index()];
+        return recording.index() < useEvents.length && useEvents[recording.index()];
     }
 
     /** The family whose losses affect this recording's syscall figures. */

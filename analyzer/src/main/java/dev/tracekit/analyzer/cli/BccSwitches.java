@@ -11,11 +11,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * names) are switches where every other verb's {@code -e ERRNO} and {@code -n NAME} are the shared filters, so on
  * those two verbs the filters keep only their long names ({@code --errno}, {@code --comm}).
  */
-final class BccSwitches {
+public final class BccSwitches {
     private BccSwitches() {
     }
 
-    static CommandLine addTo(CommandLine tracekit) {
+    /** On a command line with {@code opens} and {@code kills} verbs: the analyzer's, and the fleet's. */
+    public static CommandLine addTo(CommandLine tracekit) {
         CommandSpec opens = tracekit.getSubcommands().get("opens").getCommandSpec();
         takeOver(opens, "-e", "opensnoop -e (extended fields): accepted; FLAGS is always shown. The errno filter is --errno.");
         accept(opens, "-T", "opensnoop -T (timestamps): accepted; TIME is always shown.");

@@ -13,14 +13,15 @@ import java.util.function.Function;
 
 /**
  * Why a result may be empty: the filters ask for something the records read cannot carry, or the inputs
- * hold nothing of the kind. Shown under an empty table, so "(none)" is never left unexplained.
+ * hold nothing of the kind. Shown under an empty table, so "(none)" is never left unexplained. Public for the
+ * fleet, whose verbs say the same.
  */
-final class EmptyResultHints {
+public final class EmptyResultHints {
     private EmptyResultHints() {
     }
 
     /** Hints that hold whatever is read: a --host that names no recording. */
-    static List<String> hosts(FilterSpec spec, List<Recording> all) {
+    public static List<String> hosts(FilterSpec spec, List<Recording> all) {
         if (spec.hosts().isEmpty()) {
             return List.of();
         }
@@ -38,7 +39,7 @@ final class EmptyResultHints {
      *
      * @param family the family each recording's rows come from
      */
-    static List<String> of(FilterSpec spec, List<Recording> all, List<Recording> shown,
+    public static List<String> of(FilterSpec spec, List<Recording> all, List<Recording> shown,
             Function<Recording, Family> family) {
         Set<String> hints = new LinkedHashSet<>(hosts(spec, all));
         for (Recording r : shown) {

@@ -130,7 +130,11 @@ public final class EventFilter {
         return cgroupVerdicts.computeIfAbsent(id, this::cgroupPasses);
     }
 
-    private boolean cgroupPasses(long id) {
+    /**
+     * Whether --cgroup and --unit let a task of this cgroup through; public for engines that decide once per cgroup
+     * and then select the events by id (the fleet).
+     */
+    public boolean cgroupPasses(long id) {
         boolean byPath = spec.cgroups().contains(id);
         if (!byPath && !spec.cgroupGlobs().isEmpty()) {
             String path = timeline.cgroupPath(id).map(b -> StandardCharsets.UTF_8.decode(b).toString()).orElse(null);
@@ -152,8 +156,15 @@ public final class EventFilter {
             return true;
         }
         ProcessTimeline.Process p = timeline.at(pid, ns).orElse(null);
-        return p != null
-                && (spec.ppids().isEmpty() || spec.ppids().contains(p.ppid()))
+        return p != null && processPasses(p);
+    }
+
+    /**
+     * Whether --ppid and --exe let this process through; public for engines that join events to the timeline's
+     * spans and decide once per span (the fleet).
+     */
+    public boolean processPasses(ProcessTimeline.Process p) {
+        return (spec.ppids().isEmpty() || spec.ppids().contains(p.ppid()))
                 && (spec.exes().isEmpty() || (p.exe() != null && spec.exes().contains(new String(p.exe(), StandardCharsets.UTF_8))));
     }
 

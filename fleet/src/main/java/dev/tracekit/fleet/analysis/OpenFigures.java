@@ -21,25 +21,27 @@ public final class OpenFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
     private final ProcessContext context;
+    private final EventPredicates filters;
     private Dataset<Row> totals;
 
-    public OpenFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context) {
+    public OpenFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context, EventPredicates filters) {
         this.catalog = catalog;
         this.names = names;
         this.context = context;
+        this.filters = filters;
     }
 
     /**
-     * Opens counted per recording, process, path and result, read once and kept for every listing (files,
-     * processes, errnos, the summary's activity, commands, services and records matched), so each file is decoded
-     * once per run. Columns: the recording keys, pid, comm, path, result, the process context
+     * Opens the filters let through, counted per recording, process, path and result, read once and kept for every
+     * listing (files, processes, errnos, the summary's activity, commands, services and records matched), so each file
+     * is decoded once per run. Columns: the recording keys, pid, comm, path, result, the process context
      * ({@link ProcessContext#attach}), opens, failed. The path is the full path where the recording has one (since
      * schema 1.2, a relative open's; null in earlier files), as the analyzer goes by.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = context.attach(catalog.read(RecordingStream.OPENS), col("header.pid"), col("header.ts_ns"),
-                            col("header.cgroup_id"))
+            totals = context.attach(catalog.read(RecordingStream.OPENS).where(filters.opens()), col("header.pid"),
+                            col("header.ts_ns"), col("header.cgroup_id"))
                     .groupBy(Recordings.keys(col("header.pid").as("pid"), col("header.comm").as("comm"),
                             coalesce(col("full_path"), col("path")).as("path"),
                             col("result"), col(ProcessContext.SPAN), col(ProcessContext.CGROUP)).toArray(Column[]::new))

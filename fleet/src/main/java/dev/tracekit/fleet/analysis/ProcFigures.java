@@ -12,19 +12,21 @@ import org.apache.spark.storage.StorageLevel;
 /** The procs family as the summary counts it: records matched, and the processes its events show at work. */
 public final class ProcFigures {
     private final ProcessContext context;
+    private final EventPredicates filters;
     private Dataset<Row> totals;
 
-    public ProcFigures(ProcessContext context) {
+    public ProcFigures(ProcessContext context, EventPredicates filters) {
         this.context = context;
+        this.filters = filters;
     }
 
     /**
-     * Procs records counted per recording and process context ({@link ProcessContext#attach}: the process each
+     * Procs records the filters let through, counted per recording and process context ({@link ProcessContext#attach}: the process each
      * event's header names, in the event's cgroup). Columns: the recording keys, span, context_cgroup, records.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = context.attach(context.procs(), col("header.pid"), col("header.ts_ns"), col("header.cgroup_id"))
+            totals = context.attach(context.procs().where(filters.procs()), col("header.pid"), col("header.ts_ns"), col("header.cgroup_id"))
                     .groupBy(Recordings.keys(col(ProcessContext.SPAN), col(ProcessContext.CGROUP))
                             .toArray(Column[]::new))
                     .agg(count(lit(1)).as("records"))

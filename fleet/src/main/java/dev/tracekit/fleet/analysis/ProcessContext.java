@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import dev.tracekit.analyzer.filter.EventFilter;
+import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.analyzer.input.ProcessIndex;
 import dev.tracekit.analyzer.input.ProcessTimeline;
 import dev.tracekit.analyzer.input.Recording;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,12 +46,17 @@ public final class ProcessContext {
     /** The cgroup whose service an event counts for; null when no process is known. */
     static final String CGROUP = "context_cgroup";
 
+    /** Whether --ppid and --exe let the span's process through (true without them). */
+    private static final String PASSES = "passes";
+
     private final SparkSession spark;
     private final FleetCatalog catalog;
     private Dataset<Row> procs;
     private Dataset<Row> spans;
     private Dataset<Row> services;
     private boolean anySpan;
+    /** Per recording index: the cgroup ids --cgroup and --unit let through. */
+    private final Map<Integer, List<Long>> passingCgroups = new HashMap<>();
 
     private ProcessContext(SparkSession spark, FleetCatalog catalog) {
         this.spark = spark;
@@ -90,22 +98,63 @@ public final class ProcessContext {
     /**
      * The rows with the span their process was in at {@code ts} ({@value #SPAN}) and the cgroup whose service they
      * count for ({@value #CGROUP}): {@code cgroup}, or where that is null the process's (count rows carry none).
-     * Both null where no process is known.
+     * Both null where no process is known. With --ppid or --exe only the rows of a process they let through are
+     * kept, as the analyzer asks its timeline at each event (and a process it cannot name passes neither).
      */
     Dataset<Row> attach(Dataset<Row> rows, Column pid, Column ts, Column cgroup) {
         Dataset<Row> spans = spans();
+        boolean byProcess = selectsByProcess();
         if (!anySpan) { // no recording names its processes: nothing to join
-            return rows.withColumn(SPAN, lit(null).cast(DataTypes.IntegerType))
+            return rows.where(lit(!byProcess)).withColumn(SPAN, lit(null).cast(DataTypes.IntegerType))
                     .withColumn(CGROUP, lit(null).cast(DataTypes.LongType));
         }
         Dataset<Row> bounds = spans.select(col(RecordingColumns.INDEX).as("span_recording"), col(SPAN),
                 col("pid").as("span_pid"), col("from_ns").as("span_from"), col("to_ns").as("span_to"),
-                col("life_cgroup").as("span_cgroup"));
-        return rows.join(broadcast(bounds), col(RecordingColumns.INDEX).equalTo(col("span_recording"))
+                col("life_cgroup").as("span_cgroup"), col(PASSES).as("span_passes"));
+        Dataset<Row> attached = rows.join(broadcast(bounds), col(RecordingColumns.INDEX).equalTo(col("span_recording"))
                         .and(pid.equalTo(col("span_pid")))
-                        .and(ts.between(col("span_from"), col("span_to"))), "left")
-                .withColumn(CGROUP, when(col(SPAN).isNotNull(), coalesce(cgroup, col("span_cgroup"))))
-                .drop("span_recording", "span_pid", "span_from", "span_to", "span_cgroup");
+                        .and(ts.between(col("span_from"), col("span_to"))), "left");
+        if (byProcess) {
+            attached = attached.where(col("span_passes"));
+        }
+        return attached.withColumn(CGROUP, when(col(SPAN).isNotNull(), coalesce(cgroup, col("span_cgroup"))))
+                .drop("span_recording", "span_pid", "span_from", "span_to", "span_cgroup", "span_passes");
+    }
+
+    /**
+     * The rows of the processes --ppid and --exe let through ({@link #attach} without them: nothing to join), for
+     * results that need no process context otherwise.
+     */
+    Dataset<Row> selectByProcess(Dataset<Row> rows, Column pid, Column ts, Column cgroup) {
+        return selectsByProcess() ? attach(rows, pid, ts, cgroup) : rows;
+    }
+
+    private boolean selectsByProcess() {
+        return !catalog.filters().ppids().isEmpty() || !catalog.filters().exes().isEmpty();
+    }
+
+    /**
+     * Whether --cgroup and --unit let through a task of the cgroup {@code cgroupId} names: the analyzer's verdict per
+     * cgroup of each recording (by id, or by the path and service its timeline knows for the id), decided on the
+     * driver; an id no timeline knows passes only as an id given.
+     */
+    synchronized Column cgroupPasses(Column cgroupId) {
+        FilterSpec filters = catalog.filters();
+        if (!filters.readsCgroups()) {
+            return lit(true);
+        }
+        if (filters.cgroupGlobs().isEmpty() && filters.units().isEmpty()) {
+            return cgroupId.isin(filters.cgroups().toArray()); // ids alone need no timeline, hence no job
+        }
+        build();
+        Column passes = lit(false);
+        for (Map.Entry<Integer, List<Long>> passing : passingCgroups.entrySet()) {
+            if (!passing.getValue().isEmpty()) {
+                passes = passes.or(col(RecordingColumns.INDEX).equalTo(passing.getKey())
+                        .and(cgroupId.isin(passing.getValue().toArray())));
+            }
+        }
+        return passes;
     }
 
     private void build() {
@@ -124,20 +173,33 @@ public final class ProcessContext {
         }
         List<Row> spanRows = new ArrayList<>();
         List<Row> serviceRows = new ArrayList<>();
-        builders.forEach((index, builder) -> {
-            ProcessTimeline timeline = builder.build();
+        for (FleetRecording r : catalog.recordings()) {
+            ProcessTimeline.Builder builder = builders.get(r.index());
+            Recording recording = r.recording();
+            ProcessTimeline timeline = builder == null ? recording.timeline() : builder.build();
+            recording.follow(timeline);
+            EventFilter filter = EventFilter.of(catalog.filters(), recording);
+            if (catalog.filters().readsCgroups()) {
+                Set<Long> ids = new TreeSet<>(timeline.cgroupIds());
+                ids.addAll(catalog.filters().cgroups());
+                passingCgroups.put(r.index(), ids.stream().filter(filter::cgroupPasses).toList());
+            }
+            if (builder == null) {
+                continue; // no snapshot: its processes have no spans to join
+            }
             for (ProcessTimeline.Span s : timeline.spans()) {
                 ProcessTimeline.Process p = s.process();
-                spanRows.add(RowFactory.create(index, spanRows.size(), s.pid(), s.fromNs(), s.toNs(), p.startNs(),
-                        p.cmdline().length == 0 ? null : ProcessTimeline.joinedArgs(p.cmdline()), p.cgroupId()));
+                spanRows.add(RowFactory.create(r.index(), spanRows.size(), s.pid(), s.fromNs(), s.toNs(), p.startNs(),
+                        p.cmdline().length == 0 ? null : ProcessTimeline.joinedArgs(p.cmdline()), p.cgroupId(),
+                        filter.processPasses(p)));
             }
             for (long id : timeline.cgroupIds()) {
                 String service = timeline.service(id).label();
                 if (service != null) {
-                    serviceRows.add(RowFactory.create(index, id, service));
+                    serviceRows.add(RowFactory.create(r.index(), id, service));
                 }
             }
-        });
+        }
         anySpan = !spanRows.isEmpty();
         spans = spark.createDataFrame(spanRows, new StructType()
                 .add(RecordingColumns.INDEX, DataTypes.IntegerType, false)
@@ -147,7 +209,8 @@ public final class ProcessContext {
                 .add("to_ns", DataTypes.LongType, false)
                 .add("life_start_ns", DataTypes.LongType, false)
                 .add("cmdline", DataTypes.BinaryType, true)
-                .add("life_cgroup", DataTypes.LongType, false));
+                .add("life_cgroup", DataTypes.LongType, false)
+                .add(PASSES, DataTypes.BooleanType, false));
         services = spark.createDataFrame(serviceRows, new StructType()
                 .add(RecordingColumns.INDEX, DataTypes.IntegerType, false)
                 .add("cgroup_id", DataTypes.LongType, false)

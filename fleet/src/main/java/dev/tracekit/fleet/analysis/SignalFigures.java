@@ -20,24 +20,26 @@ public final class SignalFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
     private final ProcessContext context;
+    private final EventPredicates filters;
     private Dataset<Row> totals;
 
-    public SignalFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context) {
+    public SignalFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context, EventPredicates filters) {
         this.catalog = catalog;
         this.names = names;
         this.context = context;
+        this.filters = filters;
     }
 
     /**
-     * Signal records counted per recording, sender, target, signal, fate and failure, read once and kept for
-     * the listing, the summary's activity, commands, services and records matched. Columns: the recording keys, pid,
+     * Signal records the filters let through, counted per recording, sender, target, signal, fate and failure, read
+     * once and kept for the listing, the summary's activity, commands, services and records matched. Columns: the recording keys, pid,
      * comm (the sender), target_pid, signal, fate, the sender's process context ({@link ProcessContext#attach}),
      * records, failed.
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = context.attach(catalog.read(RecordingStream.KILLS), col("header.pid"), col("header.ts_ns"),
-                            col("header.cgroup_id"))
+            totals = context.attach(catalog.read(RecordingStream.KILLS).where(filters.kills()), col("header.pid"),
+                            col("header.ts_ns"), col("header.cgroup_id"))
                     .withColumn("failed", when(col("syscall").notEqual("SIGNAL_GENERATE").and(col("result").lt(0)), 1L)
                             .otherwise(0L))
                     .withColumn("fate", when(col("syscall").equalTo("SIGNAL_GENERATE"), col("result"))

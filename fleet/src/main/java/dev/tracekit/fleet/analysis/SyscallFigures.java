@@ -38,12 +38,14 @@ public final class SyscallFigures {
     private final FleetCatalog catalog;
     private final NameFunctions names;
     private final ProcessContext context;
+    private final EventPredicates filters;
     private Dataset<Row> totals;
 
-    public SyscallFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context) {
+    public SyscallFigures(FleetCatalog catalog, NameFunctions names, ProcessContext context, EventPredicates filters) {
         this.catalog = catalog;
         this.names = names;
         this.context = context;
+        this.filters = filters;
     }
 
     /**
@@ -66,19 +68,22 @@ public final class SyscallFigures {
     }
 
     /**
-     * One row per count row or event of each recording's syscall family, in one shape: pid, comm, syscall,
-     * ts_ns (the event, or the count's interval start), cgroup_id (the event's; null for counts, which carry
-     * none), count, errors, latency_ns and latency_known (false for counts recorded without --latency).
+     * One row per count row or event of each recording's syscall family that the filters let through, in one shape:
+     * pid, comm, syscall, ts_ns (the event, or the count's interval start), cgroup_id (the event's; null for counts,
+     * which carry none), count, errors, latency_ns and latency_known (false for counts recorded without --latency).
+     * With {@code --failed} a count row stands for its failed calls: their latency is unknown.
      */
     Dataset<Row> sourceRows() {
+        boolean errorsOnly = filters.narrowsCountsToErrors();
+        Column latency = errorsOnly ? lit(null).cast("long") : col("latency_total_ns");
         Dataset<Row> counts = catalog.read(RecordingStream.SYSCALL_COUNTS,
-                r -> r.syscallFamily() == Family.SYSCALL_COUNTS).select(columns(
+                r -> r.syscallFamily() == Family.SYSCALL_COUNTS).where(filters.syscallCounts()).select(columns(
                 col("pid"), col("comm"), syscallKey(), col("interval_start_ns").as("ts_ns"),
-                lit(null).cast("long").as("cgroup_id"), col("count"),
-                col("errors"), col("latency_total_ns").as("latency_ns"),
-                col("latency_total_ns").isNotNull().and(col("latency_log2_hist").isNotNull()).as("latency_known")));
+                lit(null).cast("long").as("cgroup_id"), errorsOnly ? col("errors").as("count") : col("count"),
+                col("errors"), latency.as("latency_ns"),
+                latency.isNotNull().and(col("latency_log2_hist").isNotNull()).as("latency_known")));
         Dataset<Row> events = catalog.read(RecordingStream.SYSCALL_EVENTS,
-                r -> r.syscallFamily() == Family.SYSCALL_EVENTS).select(columns(
+                r -> r.syscallFamily() == Family.SYSCALL_EVENTS).where(filters.syscallEvents()).select(columns(
                 col("header.pid").as("pid"), col("header.comm").as("comm"), syscallKey(),
                 col("header.ts_ns").as("ts_ns"), col("header.cgroup_id").as("cgroup_id"), lit(1L).as("count"),
                 // -4095..-1 is a negated errno (Errnos.ofReturnValue)
@@ -92,7 +97,7 @@ public final class SyscallFigures {
      * schema 1.2) with SyscallTable.IA32 set, so it is named from the ia32 table and never merged with the native
      * call of the same number.
      */
-    private static Column syscallKey() {
+    static Column syscallKey() {
         return when(col("abi").equalTo(SyscallAbi.IA32.name()), col("syscall").bitwiseOR(lit(SyscallTable.IA32)))
                 .otherwise(col("syscall")).as("syscall");
     }
@@ -125,7 +130,8 @@ public final class SyscallFigures {
         // sums of sums: the totals' latency_sum and latency_known compose as the per-row values do
         Dataset<Row> rows = windowNs == 0
                 ? totals().withColumn("bucket", lit(0L)).withColumnRenamed("latency_sum", "latency_ns")
-                : sourceRows().withColumn("bucket", bucket("ts_ns", windowNs));
+                : context.selectByProcess(sourceRows(), col("pid"), col("ts_ns"), col("cgroup_id"))
+                        .withColumn("bucket", bucket("ts_ns", windowNs));
         Dataset<Row> sums = rows
                 .groupBy(keys.toArray(Column[]::new))
                 .agg(sum("count").as("count"), sum("errors").as("errors"), sum("latency_ns").as("latency_sum"),

@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         description = {
             "The analyzer's aggregate analyses as Spark jobs over recordings of many hosts: local directories,",
             "HDFS or S3 (any Hadoop path). Hosts and recordings are told apart by the files' headers.",
+            "Every verb takes the analyzer's filters (--pid, --comm, --since, --host, --errno, --path, --unit, ...)",
+            "with their meaning per family, and says under an empty table why it is empty.",
             "",
             "Local mode by default; under spark-submit on the cluster's master (docs/fleet.md)."},
         subcommands = {SummaryVerb.class, SyscallsVerb.class, OpensVerb.class, KillsVerb.class, CompactVerb.class},

@@ -1,15 +1,23 @@
 package dev.tracekit.fleet.cli;
 
 import dev.tracekit.analyzer.ExitCode;
+import dev.tracekit.analyzer.cli.EmptyResultHints;
+import dev.tracekit.analyzer.cli.FilterOptions;
 import dev.tracekit.analyzer.cli.OutputOptions;
+import dev.tracekit.analyzer.filter.FilterSpec;
+import dev.tracekit.analyzer.input.Recording;
+import dev.tracekit.analyzer.render.EmptyTableNotes;
 import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.analyzer.render.TableWriter;
 import dev.tracekit.fleet.TracekitFleet;
+import dev.tracekit.fleet.input.FleetRecording;
 import dev.tracekit.fleet.report.FleetReport;
 import dev.tracekit.fleet.report.FleetReports;
+import dev.tracekit.schema.Family;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** What every fleet verb shares: inputs, the Spark master, output; the verb supplies its report. */
+/** What every fleet verb shares: inputs, the Spark master, the analyzer's filters, output; the verb supplies its report. */
 abstract class FleetVerb implements Callable<Integer> {
     @Parameters(paramLabel = "RECORDING", arity = "1..*",
             description = "Recording directories (searched recursively) or .avro files, local or any Hadoop URI "
@@ -27,6 +35,9 @@ abstract class FleetVerb implements Callable<Integer> {
 
     @Mixin
     MasterOption master;
+
+    @Mixin
+    FilterOptions filterOptions;
 
     @Mixin
     OutputOptions output;
@@ -43,8 +54,9 @@ abstract class FleetVerb implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        FilterSpec filters = filterOptions.toSpec(); // a bad value is refused before Spark starts
         SparkSession spark = master.session(parent.sessions);
-        TracekitFleet fleet = TracekitFleet.open(spark, paths);
+        TracekitFleet fleet = TracekitFleet.open(spark, filters, paths);
         FleetReport report = report(fleet);
         PrintWriter out = spec.commandLine().getOut();
         if (parquet != null) {
@@ -55,8 +67,8 @@ abstract class FleetVerb implements Callable<Integer> {
             });
             out.flush();
         } else {
-            TableWriter writer = output.writer(out);
-            report.write(writer, FleetReports.context(fleet.recordings(), limit()));
+            TableWriter writer = EmptyTableNotes.wrap(output.writer(out), emptyResultHints(fleet));
+            report.write(writer, FleetReports.context(fleet.recordings(), fleet.shown(), limit()));
             writer.finish();
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -74,4 +86,18 @@ abstract class FleetVerb implements Callable<Integer> {
 
     /** The verb's result tables, not yet computed. */
     abstract FleetReport report(TracekitFleet fleet);
+
+    /** What to say under a table that comes out empty, as the analyzer's verb says it; verbs of one family say more. */
+    List<String> emptyResultHints(TracekitFleet fleet) {
+        return EmptyResultHints.hosts(fleet.filters(), recordings(fleet.recordings()));
+    }
+
+    /** The hints for a verb whose rows come from one family per recording, from the facts the headers gave. */
+    static List<String> emptyResultHints(TracekitFleet fleet, Function<Recording, Family> family) {
+        return EmptyResultHints.of(fleet.filters(), recordings(fleet.recordings()), recordings(fleet.shown()), family);
+    }
+
+    private static List<Recording> recordings(List<FleetRecording> recordings) {
+        return recordings.stream().map(FleetRecording::recording).toList();
+    }
 }

@@ -3,6 +3,8 @@ package dev.tracekit.fleet.cli;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
 import dev.tracekit.fleet.report.FleetReports;
+import dev.tracekit.schema.Family;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,6 +13,11 @@ import picocli.CommandLine.Option;
 final class KillsVerb extends FleetVerb {
     @Option(names = "--top", description = "Accepted for the analyzer's spelling; the fleet always shows the top signals.")
     boolean top;
+
+    @Override
+    List<String> emptyResultHints(TracekitFleet fleet) {
+        return emptyResultHints(fleet, r -> Family.KILLS);
+    }
 
     @Override
     FleetReport report(TracekitFleet fleet) {

@@ -4,6 +4,8 @@ import dev.tracekit.analyzer.report.OpenTopReport.By;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
 import dev.tracekit.fleet.report.FleetReports;
+import dev.tracekit.schema.Family;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +16,11 @@ final class OpensVerb extends FleetVerb {
     @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files", defaultValue = "files",
             description = "Top files (default) or processes.")
     By top;
+
+    @Override
+    List<String> emptyResultHints(TracekitFleet fleet) {
+        return emptyResultHints(fleet, r -> Family.OPENS);
+    }
 
     @Override
     FleetReport report(TracekitFleet fleet) {

@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 final class SummaryVerb extends FleetVerb {
     @Override
     FleetReport report(TracekitFleet fleet) {
-        return FleetReports.summary(fleet.summary());
+        return FleetReports.summary(fleet.summary(), FleetReports.syscallFamilies(fleet.recordings()));
     }
 }

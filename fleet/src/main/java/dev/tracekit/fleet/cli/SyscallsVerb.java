@@ -5,6 +5,7 @@ import dev.tracekit.analyzer.report.SyscallsReport;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
 import dev.tracekit.fleet.report.FleetReports;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,10 +17,16 @@ final class SyscallsVerb extends FleetVerb {
     SyscallOptions syscalls;
 
     @Override
+    List<String> emptyResultHints(TracekitFleet fleet) {
+        return emptyResultHints(fleet, FleetReports.syscallFamilies(fleet.recordings()));
+    }
+
+    @Override
     FleetReport report(TracekitFleet fleet) {
         SyscallsReport.Shape shape = new SyscallsReport.Shape(syscalls.grouping(), syscalls.order(),
                 syscalls.windowNs(), syscalls.latency(), false);
-        return FleetReports.syscalls(fleet.syscalls(shape.grouping(), shape.order(), shape.windowNs()), shape);
+        return FleetReports.syscalls(fleet.syscalls(shape.grouping(), shape.order(), shape.windowNs()), shape,
+                FleetReports.syscallFamilies(fleet.recordings()));
     }
 
     @Override

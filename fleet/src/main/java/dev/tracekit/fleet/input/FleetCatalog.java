@@ -1,6 +1,11 @@
 package dev.tracekit.fleet.input;
 
+import dev.tracekit.analyzer.TracekitException;
+import dev.tracekit.analyzer.aggregate.SyscallSource;
+import dev.tracekit.analyzer.filter.EventFilter;
+import dev.tracekit.analyzer.filter.FilterSpec;
 import dev.tracekit.analyzer.input.Diagnostics;
+import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.ProcessIndex;
 import dev.tracekit.recording.RecordingMeta;
 import dev.tracekit.recording.RecordingStream;
@@ -31,24 +36,31 @@ public final class FleetCatalog {
     public static final String RECORD_ORDER = StreamLoader.RECORD_ORDER;
 
     private final List<FleetRecording> recordings;
+    private final FilterSpec filters;
     private final RecordingFileScanner.Scan scan;
     private final StreamLoader loader;
     /** Notes met decoding process snapshots (a damaged one, a recorder in a pid namespace of its own). */
     private final Diagnostics snapshotNotes = new Diagnostics();
     private final Map<Integer, ProcessIndex> processes = new HashMap<>();
 
-    private FleetCatalog(List<FleetRecording> recordings, RecordingFileScanner.Scan scan, StreamLoader loader) {
+    private FleetCatalog(List<FleetRecording> recordings, FilterSpec filters, RecordingFileScanner.Scan scan,
+            StreamLoader loader) {
         this.recordings = recordings;
+        this.filters = filters;
         this.scan = scan;
         this.loader = loader;
     }
 
     /**
-     * Reads every file's header on the driver, then the interval statistics with Spark.
+     * Reads every file's header on the driver, then the interval statistics with Spark, and ties the filters to
+     * each recording as the analyzer does before it reads an event.
      *
-     * @param paths directories (searched recursively) and .avro files, as Hadoop paths or URIs
+     * @param paths   directories (searched recursively) and .avro files, as Hadoop paths or URIs
+     * @param filters the run's filters: they choose each recording's syscall family, the recordings read
+     *                ({@code --host}) and each one's time window
+     * @throws TracekitException (bad input) for a time offset on a recording without a known start
      */
-    public static FleetCatalog open(SparkSession spark, List<String> paths) {
+    public static FleetCatalog open(SparkSession spark, List<String> paths, FilterSpec filters) {
         RecordingFileScanner.Scan scan = RecordingFileScanner.scan(spark.sparkContext().hadoopConfiguration(), paths);
         Map<String, RecordingMeta> metas = new LinkedHashMap<>();
         Map<String, Set<RecordingStream>> streams = new HashMap<>();
@@ -67,18 +79,36 @@ public final class FleetCatalog {
         }
         StreamLoader loader = new StreamLoader(spark, files, indexById);
         Map<Integer, IntervalFacts> facts = IntervalFacts.of(loader.load(RecordingStream.INTERVALS, i -> true));
-        List<FleetRecording> recordings = new ArrayList<>();
+        List<Recording> analyzerView = new ArrayList<>();
         for (RecordingMeta meta : ordered) {
-            int index = recordings.size();
-            recordings.add(new FleetRecording(index, meta, Set.copyOf(streams.get(meta.recordingId())),
-                    facts.getOrDefault(index, IntervalFacts.NONE)));
+            int index = analyzerView.size();
+            Recording recording = new Recording(index, meta, facts.getOrDefault(index, IntervalFacts.NONE).asOneInterval(),
+                    Set.copyOf(streams.get(meta.recordingId())));
+            EventFilter.of(filters, recording); // a time offset on a recording without a start fails here
+            analyzerView.add(recording);
         }
-        return new FleetCatalog(List.copyOf(recordings), scan, loader);
+        SyscallSource source = SyscallSource.choose(analyzerView, filters);
+        List<FleetRecording> recordings = new ArrayList<>();
+        for (Recording r : analyzerView) {
+            recordings.add(new FleetRecording(r.index(), r.meta(), Set.copyOf(streams.get(r.meta().recordingId())),
+                    facts.getOrDefault(r.index(), IntervalFacts.NONE), source.family(r)));
+        }
+        return new FleetCatalog(List.copyOf(recordings), filters, scan, loader);
     }
 
     /** By host, then recording id; a recording's {@link FleetRecording#index()} is its place here. */
     public List<FleetRecording> recordings() {
         return recordings;
+    }
+
+    /** The run's filters. */
+    public FilterSpec filters() {
+        return filters;
+    }
+
+    /** Whether {@code --host} lets the recording through: the others' files are never read. */
+    public boolean shown(FleetRecording recording) {
+        return filters.hosts().isEmpty() || filters.hosts().contains(recording.host());
     }
 
     /**
@@ -118,10 +148,10 @@ public final class FleetCatalog {
         return read(stream, r -> true);
     }
 
-    /** The stream's records of the recordings selected, with their recording's columns. */
+    /** The stream's records of the recordings selected that {@code --host} lets through, with their recording's columns. */
     public Dataset<Row> read(RecordingStream stream, Predicate<FleetRecording> which) {
-        return loader.load(stream, index -> which.test(recordings.get(index)), RecordingColumns.SCHEMA,
-                index -> RecordingColumns.values(recordings.get(index)));
+        return loader.load(stream, index -> shown(recordings.get(index)) && which.test(recordings.get(index)),
+                RecordingColumns.SCHEMA, index -> RecordingColumns.values(recordings.get(index), filters));
     }
 
     /** The columns every record read gets from its recording. */
@@ -136,6 +166,10 @@ public final class FleetCatalog {
         public static final String SYSCALL_FAMILY = "syscall_family";
         /** Events of that family the recording lost in all. */
         public static final String SYSCALL_LOST = "syscall_lost";
+        /** The run's --since on the recording's boot clock (included; the smallest long without one). */
+        public static final String SINCE_NS = "since_ns";
+        /** The run's --until on the recording's boot clock (excluded; the largest long without one). */
+        public static final String UNTIL_NS = "until_ns";
 
         private RecordingColumns() {
         }
@@ -147,11 +181,17 @@ public final class FleetCatalog {
                 .add(ARCH, DataTypes.StringType, false)
                 .add(START_NS, DataTypes.LongType, false)
                 .add(SYSCALL_FAMILY, DataTypes.StringType, false)
-                .add(SYSCALL_LOST, DataTypes.LongType, false);
+                .add(SYSCALL_LOST, DataTypes.LongType, false)
+                .add(SINCE_NS, DataTypes.LongType, false)
+                .add(UNTIL_NS, DataTypes.LongType, false);
 
-        static Object[] values(FleetRecording r) {
+        /** The bounds as the analyzer's {@code EventFilter} puts them on the recording's clock. */
+        static Object[] values(FleetRecording r, FilterSpec filters) {
+            Recording recording = r.recording();
             return new Object[] {r.meta().recordingId(), r.host(), r.meta().arch(), r.startBootNs(),
-                r.syscallFamily().name(), r.facts().lost(r.syscallFamily())};
+                r.syscallFamily().name(), r.facts().lost(r.syscallFamily()),
+                filters.since() == null ? Long.MIN_VALUE : filters.since().bootNs(recording),
+                filters.until() == null ? Long.MAX_VALUE : filters.until().bootNs(recording)};
         }
     }
 }

@@ -53,10 +53,15 @@ public final class FleetReports {
         };
     }
 
-    /** The analyzer's view of the recordings; every recording is shown (the fleet has no --host filter). */
-    public static ReportContext context(List<FleetRecording> recordings, int limit) {
+    /** The analyzer's view of the recordings, and of those shown (the ones {@code --host} lets through). */
+    public static ReportContext context(List<FleetRecording> recordings, List<FleetRecording> shown, int limit) {
         List<Recording> all = recordings.stream().map(FleetRecording::recording).toList();
-        return new ReportContext(all, all, limit);
+        return new ReportContext(all, shown.stream().map(r -> all.get(r.index())).toList(), limit);
+    }
+
+    /** Each recording's syscall family, as the run chose it ({@link FleetRecording#syscallFamily()}). */
+    public static Function<Recording, Family> syscallFamilies(List<FleetRecording> recordings) {
+        return r -> recordings.get(r.index()).syscallFamily();
     }
 
     /** The first rows of a listing, as many as it may show, converted. */
@@ -79,8 +84,13 @@ public final class FleetReports {
         });
     }
 
-    /** {@code syscalls}: the figures of {@code TracekitFleet.syscalls} with the shape's grouping, order and window. */
-    public static FleetReport syscalls(Dataset<Row> figures, SyscallsReport.Shape shape) {
+    /**
+     * {@code syscalls}: the figures of {@code TracekitFleet.syscalls} with the shape's grouping, order and window.
+     *
+     * @param families each recording's syscall family ({@link #syscallFamilies})
+     */
+    public static FleetReport syscalls(Dataset<Row> figures, SyscallsReport.Shape shape,
+            Function<Recording, Family> families) {
         return of(Map.of("syscalls", figures), (out, context) -> {
             ResultRows rows = new ResultRows(context.recordings());
             long windowNs = shape.windowNs();
@@ -102,7 +112,7 @@ public final class FleetReports {
 
                 @Override
                 public Family family(Recording r) {
-                    return syscallFamily(r);
+                    return families.apply(r);
                 }
 
                 @Override
@@ -118,8 +128,12 @@ public final class FleetReports {
         });
     }
 
-    /** The summary's sections. */
-    public static FleetReport summary(FleetSummary summary) {
+    /**
+     * The summary's sections.
+     *
+     * @param families each recording's syscall family ({@link #syscallFamilies})
+     */
+    public static FleetReport summary(FleetSummary summary, Function<Recording, Family> families) {
         return of(summary.sections(), (out, context) -> {
             ResultRows rows = new ResultRows(context.recordings());
             Map<String, Long> matched = new HashMap<>();
@@ -148,7 +162,7 @@ public final class FleetReports {
 
                 @Override
                 public Family syscallFamily(Recording r) {
-                    return FleetReports.syscallFamily(r);
+                    return families.apply(r);
                 }
 
                 @Override
@@ -203,9 +217,5 @@ public final class FleetReports {
                 }
             }).write(out);
         });
-    }
-
-    private static Family syscallFamily(Recording r) {
-        return FleetRecording.syscallFamily(r::has);
     }
 }
