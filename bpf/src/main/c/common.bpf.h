@@ -134,7 +134,7 @@ static __always_inline bool task_allowed(__u64 pid_tgid, enum task_name name)
 	if (cfg.cgroup_id && bpf_get_current_cgroup_id() != cfg.cgroup_id)
 		return false;
 	live = bpf_map_lookup_elem(&live_filter, &zero);
-	if (!live)
+	if (!live || live->stopped)
 		return false;
 	if (live->pids && !in_set(&filter_pids, &tgid))
 		return false;

@@ -167,14 +167,18 @@ struct latency_value {
 	__u64 log2_hist[LATENCY_SLOTS];
 };
 
-/* Which live set filters are in force; the sets themselves are maps the recorder may rewrite mid-run. */
+/*
+ * Which live set filters are in force (the sets themselves are maps the recorder may rewrite mid-run), and
+ * whether the recording stopped: unlinking a tracepoint program takes ~40 ms, so a stop switches them off here.
+ */
 struct live_filter {
 	__u8 pids;
 	__u8 tids;
 	__u8 uids;
 	__u8 comms;
 	__u8 syscalls;
-	__u8 pad[3];
+	__u8 stopped;	/* the recording ended: every program lets everything pass untraced, at once */
+	__u8 pad[2];
 };
 
 /*

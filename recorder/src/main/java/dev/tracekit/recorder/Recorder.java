@@ -46,8 +46,9 @@ import java.util.function.Supplier;
 
 /**
  * One recording run: check the host, load the programs, open the files, attach, then poll the rings and
- * close an interval every --interval until --duration or a stop signal; then detach, drain what is left in
- * the rings, write the last interval and close. Nothing that reached user space is lost.
+ * close an interval every --interval until --duration or a stop signal; then switch the programs off (one map
+ * write each), drain what is left in the rings, write the last interval and close, and unlink the programs last:
+ * the kernel takes tens of milliseconds per tracepoint link. Nothing that reached user space is lost.
  */
 final class Recorder {
     /** The BPF side wakes us only when a ring fills; otherwise this bounds how stale user space gets. */
@@ -239,9 +240,9 @@ final class Recorder {
             // Still under the stop handlers: a second Ctrl-C while the last interval is written only asks again.
             long stopNs = BootClock.nowNs();
             StartupTrace.mark("stop seen");
-            programs.detach();
-            StartupTrace.mark("detached");
-            poller.drain(); // what the programs wrote before detaching
+            programs.stop();
+            StartupTrace.mark("programs stopped");
+            poller.drain(); // what the programs wrote before they stopped
             StartupTrace.mark("drained");
             long endNs = BootClock.nowNs();
             intervals.end(intervalStartNs, endNs);

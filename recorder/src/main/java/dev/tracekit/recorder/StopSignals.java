@@ -6,7 +6,7 @@ import sun.misc.SignalHandler;
 
 /**
  * While open, SIGINT, SIGTERM and SIGHUP ask the recording loop to stop instead of killing the JVM, so it can
- * detach, drain the rings, write the last interval, close its files and bundle them. A shutdown hook could not
+ * stop the programs, drain the rings, write the last interval, close its files and bundle them. A shutdown hook could not
  * do that safely: by then the JVM is already exiting and System.exit would block. They stay installed until the
  * last interval is written and the recording marked closed, so an impatient second Ctrl-C cannot lose it; closing
  * then restores the previous handlers, so a second signal during the final bundling still ends the process.

@@ -157,9 +157,12 @@ final class TracingPrograms implements AutoCloseable {
         loaded.forEach(l -> l.object().attach());
     }
 
-    /** Stops every program; what is in the rings and maps stays readable. */
-    void detach() {
-        BpfObject.detachAll(loaded.stream().map(Loaded::object).toList());
+    /**
+     * Ends the recording at once: every program lets everything pass untraced from now on (they stay attached
+     * until {@link #close}, which unlinks them); what is in the rings and maps stays readable.
+     */
+    void stop() {
+        loaded.forEach(l -> l.filters().stop());
     }
 
     /** Ring buffers to consume. */
@@ -182,8 +185,13 @@ final class TracingPrograms implements AutoCloseable {
         return drops;
     }
 
+    /** Unlinks every program of every object at once (the kernel's waits overlap), then closes the objects. */
     @Override
     public void close() {
-        loaded.reversed().forEach(l -> l.object().close());
+        try {
+            BpfObject.detachAll(loaded.stream().map(Loaded::object).toList());
+        } finally {
+            loaded.reversed().forEach(l -> l.object().close());
+        }
     }
 }

@@ -115,26 +115,37 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
-    /** Stops the programs; maps stay readable until {@link #close}. */
+    /** Unlinks the programs; maps stay readable until {@link #close}. */
     public void detach() {
         detachAll(List.of(this));
     }
 
     /**
-     * Stops the programs of all these objects; maps stay readable until {@link #close}. Destroying a tracepoint
-     * link waits out the kernel's grace periods for unregistering it (~75-180 ms here), so every link of every
-     * object is destroyed at once, on a thread each, and the waits overlap instead of adding up.
+     * Unlinks the programs of all these objects; maps stay readable until {@link #close}. Destroying a tracepoint
+     * link's last fd waits out the kernel's grace periods for unregistering it (~40 ms each here, one after
+     * another), so links are pinned first and released by the kernel in the background
+     * ({@link DeferredLinkRelease}): the programs may run on for a moment after this returns. Links that cannot be
+     * pinned are destroyed at once, on a thread each, so the waits at least overlap where the kernel allows.
      */
     public static void detachAll(List<BpfObject> objects) {
         List<Future<?>> destroyed = new ArrayList<>();
+        DeferredLinkRelease deferred = DeferredLinkRelease.open();
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bpf-detach").factory())) {
             for (BpfObject object : objects) {
                 for (MemorySegment link : object.links) {
-                    destroyed.add(pool.submit(() -> Libbpf.bpf_link__destroy(link)));
+                    if (deferred != null && deferred.pin(link)) {
+                        Libbpf.bpf_link__destroy(link); // closes an fd the pin outlives: no wait
+                    } else {
+                        destroyed.add(pool.submit(() -> Libbpf.bpf_link__destroy(link)));
+                    }
                 }
                 object.links.clear();
             }
-        } // waits for every link
+        } finally { // the pool's close waits for every link
+            if (deferred != null) {
+                deferred.close();
+            }
+        }
         for (Future<?> link : destroyed) {
             if (link.state() == Future.State.FAILED) {
                 throw (RuntimeException) link.exceptionNow();

@@ -46,6 +46,7 @@ public final class Libbpf {
     private static final NativeFunction BPF_PROGRAM__AUTOLOAD = fn("bpf_program__autoload",
             FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
     private static final NativeFunction BPF_PROGRAM__ATTACH = fn("bpf_program__attach", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final NativeFunction BPF_LINK__PIN = fn("bpf_link__pin", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private static final NativeFunction BPF_LINK__DESTROY = fn("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final NativeFunction BPF_MAP__FD = fn("bpf_map__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final NativeFunction BPF_MAP__MAX_ENTRIES = fn("bpf_map__max_entries",
@@ -128,6 +129,11 @@ public final class Libbpf {
 
     public static MemorySegment bpf_program__attach(MemorySegment prog) {
         return nonNull(BPF_PROGRAM__ATTACH, BPF_PROGRAM__ATTACH.callPointer(prog));
+    }
+
+    /** Pins a link in a BPF file system; false (errno in libbpf's return) when that failed. */
+    public static boolean bpf_link__pin(MemorySegment link, MemorySegment path) {
+        return BPF_LINK__PIN.callInt(link, path) == 0;
     }
 
     public static void bpf_link__destroy(MemorySegment link) {

@@ -45,6 +45,8 @@ public final class Libc {
     private static final NativeFunction CLOSE = NativeFunction.find(LIBC, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final NativeFunction SIGNAL = NativeFunction.find(LIBC, "signal",
             FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS));
+    private static final NativeFunction UMOUNT2 = NativeFunction.find(LIBC, "umount2",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final NativeFunction MOUNT = NativeFunction.find(LIBC, "mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
@@ -173,6 +175,15 @@ public final class Libc {
                 throw new NativeCallException(MOUNT.name() + " " + fsType + " on " + target,
                         NativeFunction.lastErrno(), null);
             }
+        }
+    }
+
+    private static final int MNT_DETACH = 2;
+
+    /** umount2(2) with MNT_DETACH: the mount goes now, what holds it open keeps it until done; false on failure. */
+    public static boolean umountLazily(String target) {
+        try (Arena arena = Arena.ofConfined()) {
+            return UMOUNT2.callInt(arena.allocateFrom(target), MNT_DETACH) == 0;
         }
     }
 

@@ -112,7 +112,7 @@ public final class RingBufferPoller implements AutoCloseable {
         return consumed;
     }
 
-    /** Consumes everything pending without waiting: after the programs are detached, nothing more comes. */
+    /** Consumes everything pending without waiting: after the programs are stopped, nothing more comes. */
     public int drain() throws Exception {
         int consumed = 0;
         for (Ring ring : rings) {

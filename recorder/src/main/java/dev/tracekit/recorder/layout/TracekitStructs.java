@@ -125,7 +125,8 @@ public final class TracekitStructs {
             JAVA_BYTE.withName("uids"),
             JAVA_BYTE.withName("comms"),
             JAVA_BYTE.withName("syscalls"),
-            paddingLayout(3))
+            JAVA_BYTE.withName("stopped"),
+            paddingLayout(2))
             .withName("live_filter");
 
     public static final StructLayout TRACEKIT_CONFIG = structLayout(
