@@ -19,9 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
-        description = "The busiest syscalls and processes, failed opens by path and errno, signals and losses. With "
-                + "--follow, refreshed every interval as the recording grows: full screen on a terminal (keys: c sort "
-                + "by count, e by errors, q quit), plain tables one after another otherwise or with --batch.")
+        description = "The busiest syscalls and processes (with service and command line), failed opens by path and "
+                + "errno, signals and losses. With --follow, refreshed every interval as the recording grows: full "
+                + "screen on a terminal (keys: c sort by count, e by errors, q quit), plain tables one after another "
+                + "otherwise or with --batch.")
 final class TopCommand extends FollowingVerbCommand {
     /** Rows taken by the tables' headings, column headers and gaps on a full screen. */
     private static final int SCREEN_OVERHEAD = 16;
@@ -48,6 +49,7 @@ final class TopCommand extends FollowingVerbCommand {
         streams.addAll(source.streams());
         TopTally tally = new TopTally(source);
         if (!follow.on) {
+            session.followProcesses(); // the processes' commands and services; a follow's tail grows its own
             List<TopTally> parts = session.aggregate(streams, () -> new TopTally(source));
             parts.subList(1, parts.size()).forEach(parts.getFirst()::merge);
             new TopReport(session.context(output.limitOr(10)), parts.getFirst(), source, order).write(writer);
