@@ -63,7 +63,9 @@ class FollowTest {
                 "3,6000002000,2027-01-15T08:00:06.000002000Z,11,11,0,app,-1,2,ENOENT,0,O_RDONLY,/etc/app/missing.yaml"),
                 lines.subList(0, 3), "rows as a replay prints them, the loss marker from the live interval rows");
         assertEquals(3, lines.stream().filter(l -> l.contains("/var/spool/cron/")).count(), String.join("\n", lines));
-        assertEquals("tracekit: the recorder closed the recording at " + LiveRecordingWriter.utc(10 * SEC)
+        assertEquals("tracekit: warning: " + LiveRecordingWriter.host() + " lost 3 opens events by " + LiveRecordingWriter.utc(7 * SEC)
+                + " (40.00% complete so far): figures may be low\n"
+                + "tracekit: the recorder closed the recording at " + LiveRecordingWriter.utc(10 * SEC)
                 + ": opens 5 recorded, 3 lost (62.50% complete)\n", result.err());
     }
 
@@ -240,9 +242,21 @@ class FollowTest {
             return !status.isDone();
         }
 
+        String err() {
+            return err.toString();
+        }
+
         void awaitOut(Predicate<String> condition) throws InterruptedException {
+            await(out, condition);
+        }
+
+        void awaitErr(Predicate<String> condition) throws InterruptedException {
+            await(err, condition);
+        }
+
+        private void await(StringBuffer text, Predicate<String> condition) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!condition.test(out.toString())) {
+            while (!condition.test(text.toString())) {
                 if (System.nanoTime() > deadline || status.isDone()) {
                     throw new AssertionError("not in the output: " + out + "\nstderr: " + err);
                 }
