@@ -6,6 +6,7 @@ import dev.tracekit.analyzer.input.Losses;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingTail;
+import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
 import java.io.PrintWriter;
@@ -149,7 +150,7 @@ final class LiveReplay {
                 if (lost > 0) {
                     unwarned.remove(stream);
                     err.println(String.format(Locale.ROOT, "tracekit: warning: %s lost %,d %s events by %s (%.2f%% "
-                            + "complete so far): figures may be low", recording.host(), lost, stream.prefix(),
+                            + "complete so far): figures may be low", SafeText.escape(recording.host()), lost, stream.prefix(),
                             lastEnd(recording), Losses.completenessPercent(losses.written(family), lost)));
                     err.flush();
                 }

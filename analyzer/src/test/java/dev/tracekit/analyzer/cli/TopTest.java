@@ -128,7 +128,9 @@ class TopTest {
                 screen = awaitScreen(session, s -> s.contains("sorted by errors"));
                 assertTrue(screen.indexOf("openat ") < screen.indexOf("read "), "by errors: openat first\n" + screen);
                 interval(rec, 1);
-                awaitScreen(session, s -> s.contains("1,001")); // read's count after the second interval
+                screen = awaitScreen(session, s -> s.contains("1,001")); // read's count after the second interval
+                assertTrue(screen.contains("tracekit: warning: " + LiveRecordingWriter.host() + " lost 4 opens events"),
+                        "the second interval's drops, under the title\n" + screen);
                 tmux("send-keys", "-t", session, "q");
                 screen = awaitScreen(session, s -> !s.contains("(c count, e errors, q quit)") && s.contains("Syscalls"));
                 assertTrue(screen.contains("Syscalls"), "the last tables stay on the normal screen\n" + screen);
