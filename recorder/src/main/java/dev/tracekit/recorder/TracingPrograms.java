@@ -162,9 +162,11 @@ final class TracingPrograms implements AutoCloseable {
         BpfObject.detachAll(loaded.stream().map(Loaded::object).toList());
     }
 
-    /** Ring buffers to consume. */
-    List<RingBufferMap> ringBuffers() {
-        return loaded.stream().filter(Loaded::consumed).map(l -> l.object().ringBuffer("events")).toList();
+    /** Ring buffers to consume, by the family whose events each carries. */
+    Map<Family, RingBufferMap> ringBuffers() {
+        Map<Family, RingBufferMap> rings = new EnumMap<>(Family.class);
+        loaded.stream().filter(Loaded::consumed).forEach(l -> rings.put(l.family(), l.object().ringBuffer("events")));
+        return rings;
     }
 
     Optional<BpfObject> syscalls() {
