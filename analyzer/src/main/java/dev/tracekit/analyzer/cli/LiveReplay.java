@@ -83,7 +83,8 @@ final class LiveReplay {
      * @return the recording as it stood at the end
      */
     Recording run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
-        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(), fromEnd);
+        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(),
+                session.namesProcesses(), fromEnd);
         RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
         session.followed(tail.recording());
         LossWarning losses = new LossWarning(streams);

@@ -48,8 +48,8 @@ final class TopCommand extends FollowingVerbCommand {
         Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS);
         streams.addAll(source.streams());
         TopTally tally = new TopTally(source);
+        session.followProcesses(); // the processes' commands and services
         if (!follow.on) {
-            session.followProcesses(); // the processes' commands and services; a follow's tail grows its own
             List<TopTally> parts = session.aggregate(streams, () -> new TopTally(source));
             parts.subList(1, parts.size()).forEach(parts.getFirst()::merge);
             new TopReport(session.context(output.limitOr(10)), parts.getFirst(), source, order).write(writer);

@@ -103,6 +103,25 @@ class FollowTest {
         assertTrue(later.contains("/var/lib/worker.db,worker -n 2"), later);
     }
 
+    /** A filter by process context (no context column asked) knows the processes that start while it runs. */
+    @Test
+    void filtersByProcessContextKnowProcessesStartedWhileFollowing(@TempDir Path dir) throws Exception {
+        Follower byParent;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            rec.exec(1_000, 20, 1, "app", "app", "--serve");
+            rec.endInterval(0, false);
+            byParent = Follower.start("opens", dir.toString(), "--follow", "--ppid", "20", "--format", "csv");
+            rec.open(2_000, 20, "app", "/etc/app.conf", 3);
+            rec.exec(3_000, 21, 20, "worker", "worker", "-n", "2");
+            rec.open(4_000, 21, "worker", "/var/lib/worker.db", 4);
+            rec.endInterval(0, false);
+            byParent.awaitOut(out -> out.contains("/var/lib/worker.db"));
+        }
+        Follower.Result result = byParent.await();
+        assertEquals(0, result.status(), result.err());
+        assertFalse(result.out().contains("/etc/app.conf"), "app's parent is 1: " + result.out());
+    }
+
     @Test
     void whatAFollowPrintsIsWhatTheReplayPrintsAfterwards(@TempDir Path dir) throws Exception {
         Follower follower;
