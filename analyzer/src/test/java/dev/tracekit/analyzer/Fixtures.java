@@ -1,10 +1,20 @@
 package dev.tracekit.analyzer;
 
+import dev.tracekit.testdata.ServiceSyscalls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Where the fixture recordings of testdata/ are: surefire passes the path as {@code tracekit.testdata}. */
 public final class Fixtures {
+    /** The copies {@link #appWithSyscalls} made, by whether they have counts: made once per run, deleted at its end. */
+    private static final Map<Boolean, Path> APP_WITH_SYSCALLS = new HashMap<>();
+
     private Fixtures() {
     }
 
@@ -43,6 +53,39 @@ public final class Fixtures {
     /** The app host written by 1.3, with a container started while recording (its cgroup named by CGROUP_MKDIR). */
     public static Path appWithNewContainer() {
         return root().resolve("x86_64-app1-v1.3");
+    }
+
+    /**
+     * {@link #app()} with the syscalls of {@link ServiceSyscalls} added (calls of its processes before and after an
+     * exec, a fork and a pid's reuse, and of an unknown pid): events, and with {@code counts} counts too, which a
+     * verb then reads instead. A copy in a temporary directory, made on first use.
+     */
+    public static synchronized Path appWithSyscalls(boolean counts) {
+        return APP_WITH_SYSCALLS.computeIfAbsent(counts, c -> {
+            try {
+                Path copy = Files.createTempDirectory("tracekit-app-syscalls");
+                try (Stream<Path> files = Files.list(app())) {
+                    for (Path file : files.toList()) {
+                        Files.copy(file, copy.resolve(file.getFileName()));
+                    }
+                }
+                ServiceSyscalls.write(copy, c);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(copy)));
+                return copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     public static Path dbBundle() {

@@ -49,6 +49,7 @@ public final class LiveRecordingWriter implements Closeable {
     private long seq;
     private long nowNs = START_NS;
     private long opensInInterval;
+    private long countsInInterval;
     private long procsInInterval;
     /** The streams written, each rotated together: what --max-files counts per file set. */
     private static final int STREAMS = 4;
@@ -57,7 +58,7 @@ public final class LiveRecordingWriter implements Closeable {
         this.dir = dir;
         this.pid = recorderPid;
         this.maxFiles = maxFiles;
-        this.meta = new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, "live-1", local("hostname"), "6.1",
+        this.meta = new RecordingMeta(RecordingMeta.CURRENT_SCHEMA_VERSION, "live-1", host(), "6.1",
                 "x86_64", BOOT_WALL_NS, local("random/boot_id"), "tracekit-test", "tracekit record",
                 "{\"interval_ns\":" + INTERVAL_NS + "}");
         openFiles();
@@ -68,6 +69,11 @@ public final class LiveRecordingWriter implements Closeable {
     /** The UTC text listings show for a boot-clock time of this recording. */
     public static String utc(long bootNs) {
         return java.time.Instant.ofEpochSecond(0, BOOT_WALL_NS + bootNs).toString();
+    }
+
+    /** The host name the header gives: this host's. */
+    public static String host() throws IOException {
+        return local("hostname");
     }
 
     private static String local(String file) throws IOException {
@@ -127,19 +133,27 @@ public final class LiveRecordingWriter implements Closeable {
         counts.append(SyscallCount.newBuilder().setIntervalStartNs(nowNs).setIntervalEndNs(nowNs + INTERVAL_NS)
                 .setPid(pid).setComm(bytes(comm)).setSyscall(syscall).setCount(count).setErrors(errors)
                 .build());
+        countsInInterval++;
     }
 
     /** Ends the interval as the recorder does: its row, then every stream flushed, events first; then rotates. */
     public void endInterval(long lostOpens, boolean rotate) throws IOException {
-        List<Drop> drops = lostOpens == 0 ? List.of() : List.of(new Drop(Family.OPENS, 0, lostOpens));
+        endInterval(Family.OPENS, lostOpens, rotate);
+    }
+
+    /** {@link #endInterval(long, boolean)} with {@code lost} events of the family dropped in the interval. */
+    public void endInterval(Family family, long lost, boolean rotate) throws IOException {
+        List<Drop> drops = lost == 0 ? List.of() : List.of(new Drop(family, 0, lost));
         intervals.append(new IntervalStats(nowNs, nowNs + INTERVAL_NS, BOOT_WALL_NS,
-                Map.of("OPENS", opensInInterval, "SYSCALL_COUNTS", 0L, "PROCS", procsInInterval), drops, 0L));
+                Map.of("OPENS", opensInInterval, "SYSCALL_COUNTS", countsInInterval, "PROCS", procsInInterval), drops,
+                0L));
         opens.flush();
         counts.flush();
         procs.flush();
         intervals.flush();
         nowNs += INTERVAL_NS;
         opensInInterval = 0;
+        countsInInterval = 0;
         procsInInterval = 0;
         if (rotate) {
             closeFiles();

@@ -20,6 +20,7 @@ import dev.tracekit.recorder.host.HostTgid;
 import dev.tracekit.recorder.host.ProcessTable;
 import dev.tracekit.recorder.metrics.MetricsEndpoint;
 import dev.tracekit.recorder.metrics.RecordTally;
+import dev.tracekit.recorder.metrics.RingFill;
 import dev.tracekit.recorder.metrics.RecorderMetrics;
 import dev.tracekit.recorder.output.IoErrors;
 import dev.tracekit.recorder.output.OutputDirectory;
@@ -57,6 +58,8 @@ final class Recorder {
     private final RecorderOptions options;
     private final String commandLine;
     private final PrintWriter err;
+    /** How full each ring was when last read: the poller reports it, --metrics serves it. */
+    private final RingFill rings = new RingFill();
 
     Recorder(RecorderOptions options, String commandLine, PrintWriter err) {
         this.options = options;
@@ -195,7 +198,7 @@ final class Recorder {
             return null;
         }
         try {
-            return MetricsEndpoint.start(options.metrics().get(), RecorderMetrics.registry(tally, SyscallTable.of(host.arch())));
+            return MetricsEndpoint.start(options.metrics().get(), RecorderMetrics.registry(tally, rings, SyscallTable.of(host.arch())));
         } catch (IllegalArgumentException e) {
             throw new RecorderException(RecorderException.USAGE, e.getMessage());
         }
@@ -209,7 +212,7 @@ final class Recorder {
     private Totals record(TracingPrograms programs, RecordingOutput output, RingBufferPoller poller, boolean terminal,
             Path dir, Optional<ConfigFileWatcher> watcher, LiveFilterConfig configParser, Redactor redactor)
             throws Exception {
-        programs.ringBuffers().forEach(poller::add);
+        programs.ringBuffers().forEach((family, map) -> poller.add(map, rings.ring(family, map.size())));
         StartupTrace.mark("rings mapped");
         IntervalAccounting intervals = intervalAccounting(output, programs, redactor);
         StartupTrace.mark("interval accounting");

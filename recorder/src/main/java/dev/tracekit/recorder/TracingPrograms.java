@@ -165,9 +165,11 @@ final class TracingPrograms implements AutoCloseable {
         loaded.forEach(l -> l.filters().stop());
     }
 
-    /** Ring buffers to consume. */
-    List<RingBufferMap> ringBuffers() {
-        return loaded.stream().filter(Loaded::consumed).map(l -> l.object().ringBuffer("events")).toList();
+    /** Ring buffers to consume, by the family whose events each carries. */
+    Map<Family, RingBufferMap> ringBuffers() {
+        Map<Family, RingBufferMap> rings = new EnumMap<>(Family.class);
+        loaded.stream().filter(Loaded::consumed).forEach(l -> rings.put(l.family(), l.object().ringBuffer("events")));
+        return rings;
     }
 
     Optional<BpfObject> syscalls() {

@@ -11,10 +11,11 @@ import java.util.Map;
  * Which process each event came from, for results whose rows are one process each ({@code --with}): its pid and
  * start time as the recording's process timeline knows it, so a reused pid makes two rows. Each row's first event is
  * kept, so that the row's process context shows the process as it was then, as a replay's row of that event would.
+ * Rows keyed by pid and name alone ({@code top}'s processes) keep their first event here too ({@link #seen}).
  * Grows with the processes seen, not with the events.
  */
 public final class ProcessLives {
-    /** An event of a row's process: when, and in which cgroup. */
+    /** An event of a row's process: when, and in which cgroup (-1: a count row's, which names none). */
     public record Sighting(int pid, long tsNs, long cgroupId) {
     }
 
@@ -33,7 +34,8 @@ public final class ProcessLives {
         return key;
     }
 
-    private void seen(ProcessKey key, Sighting sighting) {
+    /** Keeps the sighting if it is the earliest of the key's so far. */
+    void seen(ProcessKey key, Sighting sighting) {
         first.merge(key, sighting, (known, now) -> EARLIER.compare(now, known) < 0 ? now : known);
     }
 

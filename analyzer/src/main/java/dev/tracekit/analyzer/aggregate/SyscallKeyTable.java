@@ -43,6 +43,11 @@ final class SyscallKeyTable {
         this.histograms = histograms ? new long[256 * SLOTS] : null;
     }
 
+    /** The number of keys: it grows by one when {@link #slot} adds a key. */
+    int size() {
+        return size;
+    }
+
     /** The slot of a key, added with zero sums if new; valid until the next call (a new key may move slots). */
     int slot(int pid, int syscall, long bucket, long commLow, long commHigh) {
         long pidSyscall = (long) pid << 32 | (syscall & 0xffffffffL);

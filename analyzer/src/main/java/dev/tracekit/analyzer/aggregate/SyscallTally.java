@@ -29,6 +29,12 @@ public final class SyscallTally implements RecordVisitor {
     private record Key(int recording, int pid, ByteString comm, int syscall, long bucket) {
     }
 
+    /** Told of each key's first call as read (not of the keys {@link #merge} adds): who made it, when, where. */
+    public interface FirstCalls {
+        /** @param cgroupId the event's cgroup, or -1 for a count row, which carries none */
+        void first(Recording recording, int pid, ByteBuffer comm, long tsNs, long cgroupId);
+    }
+
     private static final int NO_PROCESS = -1;
     private static final int NO_SYSCALL = -1;
 
@@ -39,6 +45,7 @@ public final class SyscallTally implements RecordVisitor {
     /** By recording index; grown as recordings appear. */
     private SyscallKeyTable[] tables = new SyscallKeyTable[0];
     private final PackedComm comms = new PackedComm();
+    private final FirstCalls firstCalls;
 
     /**
      * @param windowNs width of the time windows, or 0 for one window over the whole recording
@@ -46,10 +53,21 @@ public final class SyscallTally implements RecordVisitor {
      * @param keys what to sum by: {@link #rows} answers this grouping and coarser ones
      */
     public SyscallTally(SyscallSource source, long windowNs, boolean histograms, SyscallGrouping keys) {
+        this(source, windowNs, histograms, keys, (recording, pid, comm, tsNs, cgroupId) -> {
+        });
+    }
+
+    /**
+     * Tells {@code firstCalls} of each new key, which costs nothing per call: what a key's process is needs asking
+     * once per key, not per event.
+     */
+    public SyscallTally(SyscallSource source, long windowNs, boolean histograms, SyscallGrouping keys,
+            FirstCalls firstCalls) {
         this.source = source;
         this.windowNs = windowNs;
         this.histograms = histograms;
         this.keys = keys;
+        this.firstCalls = firstCalls;
     }
 
     private long bucket(Recording recording, long bootNs) {
@@ -88,8 +106,12 @@ public final class SyscallTally implements RecordVisitor {
         }
         EventHeader h = e.getHeader();
         SyscallKeyTable table = table(recording.index());
+        int known = table.size();
         table.addEvent(slot(table, h.getPid(), h.getComm(), SyscallTable.keyOf(e.getSyscall(), e.getAbi()), bucket(recording, h.getTsNs())),
                 Errnos.ofReturnValue(e.getRet()) != 0, e.getDurationNs());
+        if (table.size() != known) {
+            firstCalls.first(recording, h.getPid(), h.getComm(), h.getTsNs(), h.getCgroupId());
+        }
     }
 
     @Override
@@ -98,8 +120,13 @@ public final class SyscallTally implements RecordVisitor {
             return;
         }
         SyscallKeyTable table = table(recording.index());
+        int known = table.size();
         table.addCounts(slot(table, c.getPid(), c.getComm(), SyscallTable.keyOf(c.getSyscall(), c.getAbi()), bucket(recording, c.getIntervalStartNs())),
                 c.getCount(), c.getErrors(), c.getLatencyTotalNs(), c.getLatencyLog2Hist());
+        if (table.size() != known) {
+            // the interval's end: the row's comm is the one its pid had last (read again after an exec)
+            firstCalls.first(recording, c.getPid(), c.getComm(), c.getIntervalEndNs(), -1);
+        }
     }
 
     /** Adds another thread's sums into this one. */

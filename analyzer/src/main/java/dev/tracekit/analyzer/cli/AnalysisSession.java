@@ -72,6 +72,9 @@ final class AnalysisSession {
         }
         AnalysisSession session = new AnalysisSession(catalog, new Diagnostics(), filters, input.threadCount());
         session.live = new CopyOnWriteArrayList<>(catalog.recordings());
+        if (filters.needsProcessContext()) {
+            session.followProcesses();
+        }
         return session;
     }
 
@@ -155,7 +158,8 @@ final class AnalysisSession {
         contextNoted = true;
         Set<String> notes = new LinkedHashSet<>();
         for (Recording recording : recordings()) {
-            if (recording.timeline().isEmpty()) {
+            // a followed recording's procs records are read as it grows: one with a procs stream may name them yet
+            if (recording.timeline().isEmpty() && (live == null || !recording.has(RecordingStream.PROCS))) {
                 SchemaVersion version = recording.meta().schemaVersion();
                 notes.add(recording.host() + ": the --with columns are empty: its recording (schema " + version.major()
                         + "." + version.minor() + ") has no process snapshots (recorded since schema 1.1) and no procs "
@@ -229,13 +233,17 @@ final class AnalysisSession {
 
     /**
      * Reads the procs family of every recording that has one, unfiltered, so that who a pid was is known at every
-     * moment before any record is shown ({@link Recording#timeline}). Once per session.
+     * moment before any record is shown ({@link Recording#timeline}). Once per session. While following, the tail
+     * reads it as the recording grows, poll by poll ({@link #namesProcesses}).
      */
     void followProcesses() {
         if (followed) {
             return;
         }
         followed = true;
+        if (live != null) {
+            return;
+        }
         Map<Integer, ProcessTimeline.Builder> builders = new HashMap<>();
         List<Recording> withProcs = catalog.recordings().stream().filter(r -> r.has(RecordingStream.PROCS)).toList();
         if (withProcs.isEmpty()) {
@@ -254,6 +262,11 @@ final class AnalysisSession {
                 recording.follow(builder.build());
             }
         }
+    }
+
+    /** Whether the verb asked who each pid is ({@link #followProcesses}): a follow then reads the procs stream too. */
+    boolean namesProcesses() {
+        return followed;
     }
 
     /** Prints the warnings after the result and tells whether the result is whole. */

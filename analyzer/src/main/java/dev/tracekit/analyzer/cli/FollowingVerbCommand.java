@@ -2,6 +2,7 @@ package dev.tracekit.analyzer.cli;
 
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.recording.RecordingStream;
+import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
 
@@ -26,6 +27,11 @@ abstract class FollowingVerbCommand extends VerbCommand {
 
     /** The follower of this verb's recording. */
     final LiveReplay live(AnalysisSession session) {
-        return LiveReplay.of(session, input, filterOptions.since, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return live(session, spec.commandLine().getErr());
+    }
+
+    /** The follower of this verb's recording, saying what it has to say on stderr to {@code err}. */
+    final LiveReplay live(AnalysisSession session, PrintWriter err) {
+        return LiveReplay.of(session, input, filterOptions.since, spec.commandLine().getOut(), err);
     }
 }

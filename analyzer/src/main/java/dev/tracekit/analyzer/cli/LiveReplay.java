@@ -6,6 +6,7 @@ import dev.tracekit.analyzer.input.Losses;
 import dev.tracekit.analyzer.input.RecordVisitor;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.input.RecordingTail;
+import dev.tracekit.analyzer.render.SafeText;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -81,9 +83,11 @@ final class LiveReplay {
      * @return the recording as it stood at the end
      */
     Recording run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
-        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(), fromEnd);
+        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(),
+                session.namesProcesses(), fromEnd);
         RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
         session.followed(tail.recording());
+        LossWarning losses = new LossWarning(streams);
         long lastRowsNs = System.nanoTime();
         boolean first = true;
         while (true) {
@@ -91,6 +95,7 @@ final class LiveReplay {
             if (rows > 0 || first) { // the first poll: with the rows opening the tail read
                 lastRowsNs = System.nanoTime();
                 session.followed(tail.recording());
+                losses.check(tail.recording());
                 listener.intervals(tail.recording());
             }
             first = false;
@@ -108,7 +113,8 @@ final class LiveReplay {
                 // What it flushed before dying, and its closing row if it exited cleanly after the last poll.
                 if (tail.poll(streams, filtered, true) > 0) {
                     session.followed(tail.recording());
-                listener.intervals(tail.recording());
+                    losses.check(tail.recording());
+                    listener.intervals(tail.recording());
                 }
                 out.flush();
                 if (tail.closed()) {
@@ -122,6 +128,34 @@ final class LiveReplay {
                 return tail.recording();
             }
             sleep();
+        }
+    }
+
+    /**
+     * Says on stderr, as soon as the interval rows show it, that a followed family lost events: once per family, in
+     * the words of the note an analysis of the finished recording prints under its results; the rows and windows
+     * affected are marked as offline ({@code !}, LOST).
+     */
+    private final class LossWarning {
+        private final Set<RecordingStream> unwarned = EnumSet.noneOf(RecordingStream.class);
+
+        LossWarning(Set<RecordingStream> streams) {
+            unwarned.addAll(streams);
+        }
+
+        void check(Recording recording) {
+            Losses losses = recording.losses();
+            for (RecordingStream stream : List.copyOf(unwarned)) {
+                Family family = stream.family().orElseThrow();
+                long lost = losses.lost(family);
+                if (lost > 0) {
+                    unwarned.remove(stream);
+                    err.println(String.format(Locale.ROOT, "tracekit: warning: %s lost %,d %s events by %s (%.2f%% "
+                            + "complete so far): figures may be low", SafeText.escape(recording.host()), lost, stream.prefix(),
+                            lastEnd(recording), Losses.completenessPercent(losses.written(family), lost)));
+                    err.flush();
+                }
+            }
         }
     }
 

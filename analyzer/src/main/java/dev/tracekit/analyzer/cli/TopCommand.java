@@ -19,9 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
-        description = "The busiest syscalls and processes, failed opens by path and errno, signals and losses. With "
-                + "--follow, refreshed every interval as the recording grows: full screen on a terminal (keys: c sort "
-                + "by count, e by errors, q quit), plain tables one after another otherwise or with --batch.")
+        description = "The busiest syscalls and processes (with service and command line), failed opens by path and "
+                + "errno, signals and losses. With --follow, refreshed every interval as the recording grows: full "
+                + "screen on a terminal (keys: c sort by count, e by errors, q quit), plain tables one after another "
+                + "otherwise or with --batch.")
 final class TopCommand extends FollowingVerbCommand {
     /** Rows taken by the tables' headings, column headers and gaps on a full screen. */
     private static final int SCREEN_OVERHEAD = 16;
@@ -47,6 +48,7 @@ final class TopCommand extends FollowingVerbCommand {
         Set<RecordingStream> streams = EnumSet.of(RecordingStream.OPENS, RecordingStream.KILLS);
         streams.addAll(source.streams());
         TopTally tally = new TopTally(source);
+        session.followProcesses(); // the processes' commands and services
         if (!follow.on) {
             List<TopTally> parts = session.aggregate(streams, () -> new TopTally(source));
             parts.subList(1, parts.size()).forEach(parts.getFirst()::merge);
@@ -75,9 +77,15 @@ final class TopCommand extends FollowingVerbCommand {
     }
 
     private void fullScreen(AnalysisSession session, Set<RecordingStream> streams, TopTally tally, SyscallSource source) {
+        // What the follow says on stderr (losses as they start, the recorder's end) would be drawn over: the screen
+        // shows it under its title line, and it is printed once the screen is left.
+        StringWriter said = new StringWriter();
         try (TopScreen screen = TopScreen.open()) {
-            live(session).run(streams, tally, new ScreenRefresh(session, tally, source, screen));
+            live(session, new PrintWriter(said)).run(streams, tally, new ScreenRefresh(session, tally, source, screen,
+                    said));
         }
+        spec.commandLine().getErr().print(said);
+        spec.commandLine().getErr().flush();
         // The last screen stays readable after the alternate screen is left.
         TableWriter tables = new TextTableWriter(spec.commandLine().getOut(), new RenderOptions(output.relative));
         new TopReport(session.context(output.limitOr(10)), tally, source, order).write(tables);
@@ -96,13 +104,16 @@ final class TopCommand extends FollowingVerbCommand {
         private final TopTally tally;
         private final SyscallSource source;
         private final TopScreen screen;
+        private final StringWriter said;
         private Recording last;
 
-        ScreenRefresh(AnalysisSession session, TopTally tally, SyscallSource source, TopScreen screen) {
+        ScreenRefresh(AnalysisSession session, TopTally tally, SyscallSource source, TopScreen screen,
+                StringWriter said) {
             this.session = session;
             this.tally = tally;
             this.source = source;
             this.screen = screen;
+            this.said = said;
         }
 
         @Override
@@ -135,8 +146,10 @@ final class TopCommand extends FollowingVerbCommand {
             PrintWriter out = new PrintWriter(text);
             out.println("tracekit top " + session.allRecordings().getFirst().host() + "  " + until(last) + "  sorted by "
                     + order.name().toLowerCase(java.util.Locale.ROOT) + "  (c count, e errors, q quit)");
+            List<String> warnings = said.toString().lines().toList();
+            warnings.forEach(out::println);
             TableWriter tables = new TextTableWriter(out, new RenderOptions(output.relative));
-            int rows = Math.max(1, (screen.height() - SCREEN_OVERHEAD) / 5);
+            int rows = Math.max(1, (screen.height() - SCREEN_OVERHEAD - warnings.size()) / 5);
             new TopReport(session.context(output.limitOr(rows)), tally, source, order).write(tables);
             tables.finish();
             out.flush();

@@ -39,8 +39,8 @@ import java.util.TreeMap;
 public final class RecordingTail {
     private final Path dir;
     /**
-     * The streams read: the ones asked for, the intervals, and procs (which tell who each pid is as the recording
-     * grows); files of others are left alone.
+     * The streams read: the ones asked for, the intervals, and procs when who each pid is must be known as the
+     * recording grows; files of others are left alone.
      */
     private final Set<RecordingStream> followed;
     private final Diagnostics diagnostics;
@@ -60,14 +60,21 @@ public final class RecordingTail {
     private boolean closed;
     private boolean abandonedIds;
 
-    private RecordingTail(Path dir, Diagnostics diagnostics, Set<RecordingStream> streams, Set<OptionalField> reads) {
+    private RecordingTail(Path dir, Diagnostics diagnostics, Set<RecordingStream> streams, Set<OptionalField> reads,
+            boolean namesProcesses) {
         this.dir = dir;
-        this.followed = EnumSet.copyOf(streams);
+        this.followed = EnumSet.noneOf(RecordingStream.class);
+        this.followed.addAll(streams);
         this.followed.add(RecordingStream.INTERVALS);
-        this.followed.add(RecordingStream.PROCS);
+        if (namesProcesses) {
+            this.followed.add(RecordingStream.PROCS);
+        }
         this.diagnostics = diagnostics;
         this.snapshots = new ProcessIndex.Builder(diagnostics);
-        Set<OptionalField> decoded = EnumSet.of(OptionalField.CGROUP_AND_CPU); // an exec's cgroup is its process's
+        Set<OptionalField> decoded = EnumSet.noneOf(OptionalField.class);
+        if (followed.contains(RecordingStream.PROCS)) {
+            decoded.add(OptionalField.CGROUP_AND_CPU); // an exec's cgroup is its process's
+        }
         decoded.addAll(reads);
         this.decoder = new BlockDecoder(decoded);
     }
@@ -76,17 +83,20 @@ public final class RecordingTail {
      * Starts following a recording directory: reads its interval rows so far and, with {@code fromEnd}, steps over
      * the events already there.
      *
-     * @param streams the streams {@link #poll} will read (the intervals are read anyway)
-     * @param reads   the optional fields the visitor of {@link #poll} reads
+     * @param streams        the streams {@link #poll} will read (the intervals are read anyway)
+     * @param reads          the optional fields the visitor of {@link #poll} reads
+     * @param namesProcesses whether the visitor asks who each pid is ({@link Recording#timeline}): the procs stream is
+     *                       then read first in each poll, whether it is one of the streams or not; a follow that shows
+     *                       no process context spares itself that read
      * @throws TracekitException (bad input) when the directory is missing, unreadable or holds no recording
      */
     public static RecordingTail open(Path dir, Diagnostics diagnostics, Set<RecordingStream> streams,
-            Set<OptionalField> reads, boolean fromEnd) {
+            Set<OptionalField> reads, boolean namesProcesses, boolean fromEnd) {
         if (!Files.isDirectory(dir)) {
             throw TracekitException.badInput(dir + (Files.exists(dir) ? ": --follow takes a recording directory, "
                     + "not a file" : ": no such directory"));
         }
-        RecordingTail tail = new RecordingTail(dir, diagnostics, streams, reads);
+        RecordingTail tail = new RecordingTail(dir, diagnostics, streams, reads, namesProcesses);
         tail.readIntervals();
         if (tail.meta == null) {
             throw TracekitException.badInput(dir + ": not a tracekit recording (no recording files in it)");

@@ -39,12 +39,17 @@ public enum ContextColumn {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** This column's value for an event of process {@code pid} at {@code tsNs} in cgroup {@code cgroupId}. */
+    /**
+     * This column's value for an event of process {@code pid} at {@code tsNs} in cgroup {@code cgroupId}, or, for a
+     * count row (-1: it carries no cgroup), in the process's cgroup as the timeline knows it.
+     */
     Object value(Recording recording, int pid, long tsNs, long cgroupId) {
         ProcessTimeline timeline = recording.timeline();
+        long cgroup = cgroupId >= 0 ? cgroupId
+                : timeline.at(pid, tsNs).map(ProcessTimeline.Process::cgroupId).orElse(0L);
         return switch (this) {
-            case SERVICE -> timeline.service(cgroupId).label();
-            case CGROUP -> timeline.cgroupPath(cgroupId).map(ReportContext::bytes).orElse(null);
+            case SERVICE -> timeline.service(cgroup).label();
+            case CGROUP -> timeline.cgroupPath(cgroup).map(ReportContext::bytes).orElse(null);
             case PPID, EXE, CMD -> timeline.at(pid, tsNs).map(p -> switch (this) {
                 case PPID -> (Object) (long) p.ppid();
                 case EXE -> p.exe();

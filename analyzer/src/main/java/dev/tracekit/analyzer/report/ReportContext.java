@@ -45,6 +45,11 @@ public record ReportContext(List<Recording> recordings, List<Recording> shown, i
         return recordings.get(index);
     }
 
+    /** The same run with other {@code --with} columns: for a report whose tables show different process context. */
+    ReportContext withColumns(List<ContextColumn> columns) {
+        return new ReportContext(recordings, shown, limit, columns);
+    }
+
     /** The columns with HOST put first when several recordings are shown, and RECORDING when a host repeats. */
     List<Column> columns(Column... columns) {
         List<Column> all = new ArrayList<>();

@@ -18,10 +18,16 @@ import dev.tracekit.schema.Family;
 import java.util.List;
 
 /**
- * {@code tracekit top}'s tables, each cut to the context's limit: top syscalls, processes by syscalls, failed opens
- * by path and errno, signals sent, and events recorded and lost per family.
+ * {@code tracekit top}'s tables, each cut to the context's limit: top syscalls, processes by syscalls (with their
+ * service and command line), failed opens by path and errno, signals sent, and events recorded and lost per family.
  */
 public final class TopReport {
+    /**
+     * Who a process row is beyond its pid and name, as a replay's {@code --with service,cmd} shows it at the row's
+     * first call; CMD last, so that a narrow screen cuts only the command line.
+     */
+    private static final List<ContextColumn> PROCESS_CONTEXT = List.of(ContextColumn.SERVICE, ContextColumn.CMD);
+
     private final ReportContext context;
     private final TopTally tally;
     private final SyscallSource source;
@@ -48,14 +54,15 @@ public final class TopReport {
         out.end(Completeness.notes(context.shown(), source::family));
 
         List<SyscallRow> processes = tally.syscalls().rows(SyscallGrouping.PROCESS, order);
-        out.begin(new TableSpec("top_processes", "Processes", context.columns(
+        ReportContext named = context.withColumns(PROCESS_CONTEXT);
+        out.begin(new TableSpec("top_processes", "Processes", named.processColumns(
                 new Column("PID", "pid", ColumnKind.NUMBER),
                 new Column("COMM", "comm", ColumnKind.BYTES),
                 new Column("SYSCALLS", "syscalls", ColumnKind.COUNT),
                 new Column("ERRORS", "errors", ColumnKind.COUNT)), false));
         for (SyscallRow row : top(processes)) {
-            out.row(context.row(row.recording(), (long) row.pid(), row.comm().toArray(), row.stats().count(),
-                    row.stats().errors()));
+            out.row(named.processRow(row.recording(), tally.firstCall(row), (long) row.pid(), row.comm().toArray(),
+                    row.stats().count(), row.stats().errors()));
         }
         out.end(List.of());
 

@@ -32,6 +32,8 @@ public record CliRun(int status, String out, String err) {
                 case "@dev" -> Fixtures.dev().toString();
                 case "@app" -> Fixtures.app().toString();
                 case "@app13" -> Fixtures.appWithNewContainer().toString();
+                case "@appcounts" -> Fixtures.appWithSyscalls(true).toString();
+                case "@appevents" -> Fixtures.appWithSyscalls(false).toString();
                 case "@real" -> Fixtures.real().toString();
                 case "@realprocs" -> Fixtures.realProcs().toString();
                 default -> arg;

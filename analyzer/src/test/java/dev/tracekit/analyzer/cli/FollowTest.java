@@ -63,7 +63,9 @@ class FollowTest {
                 "3,6000002000,2027-01-15T08:00:06.000002000Z,11,11,0,app,-1,2,ENOENT,0,O_RDONLY,/etc/app/missing.yaml"),
                 lines.subList(0, 3), "rows as a replay prints them, the loss marker from the live interval rows");
         assertEquals(3, lines.stream().filter(l -> l.contains("/var/spool/cron/")).count(), String.join("\n", lines));
-        assertEquals("tracekit: the recorder closed the recording at " + LiveRecordingWriter.utc(10 * SEC)
+        assertEquals("tracekit: warning: " + LiveRecordingWriter.host() + " lost 3 opens events by " + LiveRecordingWriter.utc(7 * SEC)
+                + " (40.00% complete so far): figures may be low\n"
+                + "tracekit: the recorder closed the recording at " + LiveRecordingWriter.utc(10 * SEC)
                 + ": opens 5 recorded, 3 lost (62.50% complete)\n", result.err());
     }
 
@@ -99,6 +101,25 @@ class FollowTest {
         String later = fromNow.await().out();
         assertTrue(later.contains("/etc/app.conf,app --serve"), "exec'd before the follow started: " + later);
         assertTrue(later.contains("/var/lib/worker.db,worker -n 2"), later);
+    }
+
+    /** A filter by process context (no context column asked) knows the processes that start while it runs. */
+    @Test
+    void filtersByProcessContextKnowProcessesStartedWhileFollowing(@TempDir Path dir) throws Exception {
+        Follower byParent;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            rec.exec(1_000, 20, 1, "app", "app", "--serve");
+            rec.endInterval(0, false);
+            byParent = Follower.start("opens", dir.toString(), "--follow", "--ppid", "20", "--format", "csv");
+            rec.open(2_000, 20, "app", "/etc/app.conf", 3);
+            rec.exec(3_000, 21, 20, "worker", "worker", "-n", "2");
+            rec.open(4_000, 21, "worker", "/var/lib/worker.db", 4);
+            rec.endInterval(0, false);
+            byParent.awaitOut(out -> out.contains("/var/lib/worker.db"));
+        }
+        Follower.Result result = byParent.await();
+        assertEquals(0, result.status(), result.err());
+        assertFalse(result.out().contains("/etc/app.conf"), "app's parent is 1: " + result.out());
     }
 
     @Test
@@ -240,9 +261,21 @@ class FollowTest {
             return !status.isDone();
         }
 
+        String err() {
+            return err.toString();
+        }
+
         void awaitOut(Predicate<String> condition) throws InterruptedException {
+            await(out, condition);
+        }
+
+        void awaitErr(Predicate<String> condition) throws InterruptedException {
+            await(err, condition);
+        }
+
+        private void await(StringBuffer text, Predicate<String> condition) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!condition.test(out.toString())) {
+            while (!condition.test(text.toString())) {
                 if (System.nanoTime() > deadline || status.isDone()) {
                     throw new AssertionError("not in the output: " + out + "\nstderr: " + err);
                 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.analyzer.LiveRecordingWriter;
+import dev.tracekit.schema.Family;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * syscount -i live: {@code syscalls --follow} prints one table per window as the recorder's intervals pass it, and
- * the rows of those tables are the rows {@code syscalls --interval} prints for the same recording afterwards.
+ * the rows of those tables are the rows {@code syscalls --interval} prints for the same recording afterwards, their
+ * LOST (the counts lost in the window's intervals) included.
  */
 @Timeout(60)
 class SyscallsFollowTest {
@@ -37,7 +39,7 @@ class SyscallsFollowTest {
                 rec.count(10, "nginx", READ, 50, 0);
                 rec.count(11, "app", WRITE, 7 * i, 2);
                 rec.count(11, "app", OPENAT, 3, 3);
-                rec.endInterval(0, i == 2);
+                rec.endInterval(Family.SYSCALL_COUNTS, i == 1 ? 6 : 0, i == 2); // the second interval lost counts
             }
             // a table per finished window before the recorder stops (1 s windows: 5; 2 s windows: 2)
             tables = extra.contains("2") || extra.contains("2s") ? 2 : 5;
@@ -49,6 +51,8 @@ class SyscallsFollowTest {
         List<String> offlineArgs = new java.util.ArrayList<>(List.of("syscalls", dir.toString(), "--format", "csv"));
         offlineArgs.addAll(extra.contains("2") || extra.contains("2s") ? extra : withInterval(extra));
         List<String> offline = CliRun.of(offlineArgs.toArray(String[]::new)).out().lines().toList();
+        assertTrue(offline.stream().anyMatch(l -> l.endsWith(",6")), "the window of the second interval: LOST 6\n"
+                + String.join("\n", offline));
         List<String> liveLines = result.out().lines().filter(l -> !l.isEmpty()).toList();
         String header = offline.getFirst();
         assertTrue(liveLines.stream().filter(header::equals).count() >= tables, result.out());

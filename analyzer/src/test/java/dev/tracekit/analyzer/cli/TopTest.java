@@ -58,6 +58,29 @@ class TopTest {
     }
 
     @Test
+    void processesStartedWhileFollowingAreNamed(@TempDir Path dir) throws Exception {
+        FollowTest.Follower follower;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            rec.exec(1_000, 20, 1, "app", "app", "--serve");
+            rec.count(20, "app", READ, 7, 0);
+            rec.endInterval(0, false);
+            follower = FollowTest.Follower.start("top", dir.toString(), "--follow");
+            follower.awaitOut(out -> out.contains("app --serve"));
+            rec.exec(3_000, 21, 20, "worker", "worker", "-n", "2");
+            rec.count(21, "worker", OPENAT, 9, 1);
+            rec.count(22, "ghost", READ, 1, 0); // a pid no procs record names
+            rec.endInterval(0, false);
+            follower.awaitOut(out -> out.contains("worker -n 2"));
+        }
+        FollowTest.Follower.Result result = follower.await();
+        assertEquals(0, result.status(), result.err());
+        String last = result.out().substring(result.out().lastIndexOf("tracekit top: "));
+        assertTrue(last.matches("(?s).*\n +21 +worker +9 +1 +- +worker -n 2\n.*"), last);
+        assertTrue(last.matches("(?s).*\n +20 +app +7 +0 +- +app --serve\n.*"), last);
+        assertTrue(last.matches("(?s).*\n +22 +ghost +1 +0 +- +-\n.*"), last);
+    }
+
+    @Test
     void sortsByErrorsOnRequest(@TempDir Path dir) throws IOException {
         try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
             interval(rec, 0);
@@ -90,6 +113,7 @@ class TopTest {
         String session = "tracekit-top-" + ProcessHandle.current().pid();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            rec.exec(0, 11, 1, "app", "app", "--config", "/etc/app/app.yaml");
             interval(rec, 0);
             tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "60", java + " -cp '"
                     + System.getProperty("java.class.path") + "' " + Main.class.getName() + " top " + dir + " --follow; "
@@ -97,12 +121,16 @@ class TopTest {
             try {
                 String screen = awaitScreen(session, s -> s.contains("sorted by count") && s.contains("openat"));
                 assertTrue(screen.contains("Failed opens"), screen);
+                assertTrue(screen.matches("(?s).*\n +11 +app +.* +app --config /etc/app/app\\.yaml\n.*"),
+                        "the process's command line, last\n" + screen);
                 assertTrue(screen.indexOf("read ") < screen.indexOf("openat "), "by count: read first\n" + screen);
                 tmux("send-keys", "-t", session, "e");
                 screen = awaitScreen(session, s -> s.contains("sorted by errors"));
                 assertTrue(screen.indexOf("openat ") < screen.indexOf("read "), "by errors: openat first\n" + screen);
                 interval(rec, 1);
-                awaitScreen(session, s -> s.contains("1,001")); // read's count after the second interval
+                screen = awaitScreen(session, s -> s.contains("1,001")); // read's count after the second interval
+                assertTrue(screen.contains("tracekit: warning: " + LiveRecordingWriter.host() + " lost 4 opens events"),
+                        "the second interval's drops, under the title\n" + screen);
                 tmux("send-keys", "-t", session, "q");
                 screen = awaitScreen(session, s -> !s.contains("(c count, e errors, q quit)") && s.contains("Syscalls"));
                 assertTrue(screen.contains("Syscalls"), "the last tables stay on the normal screen\n" + screen);

@@ -34,7 +34,7 @@ class RecordingTailTest {
         Diagnostics diagnostics = new Diagnostics();
         Paths paths = new Paths();
         try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
-            RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false);
+            RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false, false);
             assertEquals(0, tail.poll(OPENS, paths, true), "the opening row was read by open");
             rec.open(1, 1, "a", "/a", 3);
             assertEquals(0, tail.poll(OPENS, paths, false));
@@ -45,8 +45,34 @@ class RecordingTailTest {
             assertFalse(tail.recorderGone(), "this process is the recorder here, and it lives");
             assertEquals(ProcessHandle.current().pid(), tail.recorderPid().getAsLong());
         }
-        RecordingTail after = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), true);
+        RecordingTail after = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false, true);
         assertTrue(after.closed(), "the closing row");
+        assertEquals(List.of(), diagnostics.warnings());
+    }
+
+    /** The procs stream is read only by a follow that names processes; the streams followed read the same either way. */
+    @Test
+    void procsAreReadOnlyWhenProcessesAreNamed(@TempDir Path dir) throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        Paths unnamed = new Paths();
+        Paths named = new Paths();
+        long openNs = LiveRecordingWriter.START_NS + 2;
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0)) {
+            RecordingTail plain = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.noneOf(OptionalField.class),
+                    false, false);
+            RecordingTail naming = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.noneOf(OptionalField.class),
+                    true, false);
+            rec.exec(1, 7, 1, "worker", "worker", "-n", "2");
+            rec.open(2, 7, "worker", "/w", 3);
+            rec.endInterval(0, false);
+            assertEquals(1, plain.poll(OPENS, unnamed, false));
+            assertEquals(1, naming.poll(OPENS, named, false));
+            assertEquals(List.of("/w"), unnamed.seen);
+            assertEquals(List.of("/w"), named.seen);
+            assertTrue(plain.recording().timeline().at(7, openNs).isEmpty(), "no procs read, no process known");
+            assertEquals("worker -n 2", new String(ProcessTimeline.joinedArgs(naming.recording().timeline()
+                    .at(7, openNs).orElseThrow().cmdline()), StandardCharsets.UTF_8));
+        }
         assertEquals(List.of(), diagnostics.warnings());
     }
 
@@ -55,7 +81,7 @@ class RecordingTailTest {
         Diagnostics diagnostics = new Diagnostics();
         Paths paths = new Paths();
         try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 2)) {
-            RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false);
+            RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class), false, false);
             for (int i = 1; i <= 4; i++) { // files 2..5 started; --max-files 2 deletes 1, 2 and 3
                 rec.open(1, 1, "a", "/" + i, 3);
                 rec.endInterval(0, true);

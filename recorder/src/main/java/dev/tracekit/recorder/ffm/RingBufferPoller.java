@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Consumes BPF ring buffers on the calling thread by reading them in place, as libbpf's ring_buffer does but
@@ -63,7 +64,16 @@ public final class RingBufferPoller implements AutoCloseable {
 
     /** Maps a ring buffer to consume and adds it to the rings waited on. */
     public void add(RingBufferMap map) {
-        Ring ring = new Ring(map);
+        add(map, pendingBytes -> {
+        });
+    }
+
+    /**
+     * Maps a ring buffer to consume, telling {@code pendingBytes} how many bytes wait in it each time it is read
+     * (before reading: the ring's fullest of that poll).
+     */
+    public void add(RingBufferMap map, LongConsumer pendingBytes) {
+        Ring ring = new Ring(map, pendingBytes);
         rings.add(ring);
         waitOn(map.fd(), rings.size() - 1);
     }
@@ -140,8 +150,10 @@ public final class RingBufferPoller implements AutoCloseable {
         private final MemorySegment producerAndData;
         private final MemorySegment data;
         private final long mask;
+        private final LongConsumer pendingBytes;
 
-        Ring(RingBufferMap map) {
+        Ring(RingBufferMap map, LongConsumer pendingBytes) {
+            this.pendingBytes = pendingBytes;
             consumerPage = Libc.mmap(PAGE_SIZE, Libc.PROT_READ | Libc.PROT_WRITE, map.fd(), 0);
             try {
                 producerAndData = Libc.mmap(PAGE_SIZE + 2 * map.size(), Libc.PROT_READ, map.fd(), PAGE_SIZE);
@@ -160,6 +172,7 @@ public final class RingBufferPoller implements AutoCloseable {
         int consume(RecordHandler handler, long deadlineNs) throws Exception {
             long consumer = (long) POSITION.getAcquire(consumerPage, 0L);
             long producer = (long) POSITION.getAcquire(producerAndData, 0L);
+            pendingBytes.accept(producer - consumer);
             int handled = 0;
             try {
                 while (consumer < producer) {

@@ -1,5 +1,6 @@
 package dev.tracekit.recorder.metrics;
 
+import dev.tracekit.names.Errnos;
 import dev.tracekit.names.Signals;
 import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recorder.output.RecordObserver;
@@ -19,8 +20,9 @@ import java.util.function.ObjLongConsumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Running totals of what the recording wrote, kept for a scraper: syscalls and failed syscalls by number, opens
- * by result, signals by number and source, records kept and lost by family. Totals only grow: they are sums
+ * Running totals of what the recording wrote, kept for a scraper: syscalls and failed syscalls by number, failed
+ * per-event syscalls by number and errno, opens by result, signals by number and source, records kept and lost by
+ * family. Totals only grow: they are sums
  * of what was written, so neither a file rotation nor a --config reload resets them.
  *
  * <p>One writer (the recording thread) and readers on other threads (scrapes): each slot is written with a
@@ -41,6 +43,7 @@ public final class RecordTally implements RecordObserver {
     private final AtomicLongArray opens = new AtomicLongArray(OPEN_SLOTS);
     private final AtomicLongArray sentSignals = new AtomicLongArray(Signals.SIGRTMAX + 1);
     private final AtomicLongArray kernelSignals = new AtomicLongArray(Signals.SIGRTMAX + 1);
+    private final SyscallErrnoTally failuresByErrno = new SyscallErrnoTally();
     private final AtomicLongArray recorded = new AtomicLongArray(FAMILIES.length);
     private final AtomicLongArray lost = new AtomicLongArray(FAMILIES.length);
 
@@ -68,12 +71,19 @@ public final class RecordTally implements RecordObserver {
         }
     }
 
-    /** A per-event syscall record: its number and return value (recorded from the ring, encoded without a record). */
+    /**
+     * A per-event syscall record: its number and return value (recorded from the ring, encoded without a record).
+     * Its errno is counted whatever else counts the syscall: the in-kernel counts keep none.
+     */
     public void syscallEvent(int syscall, boolean ia32, long ret) {
+        int slot = syscallSlot(syscall, ia32 ? SyscallAbi.IA32 : null);
+        int errno = Errnos.ofReturnValue(ret);
         if (syscallsFromEvents) {
-            int slot = syscallSlot(syscall, ia32 ? SyscallAbi.IA32 : null);
             add(syscalls, slot, 1);
-            add(syscallErrors, slot, ret < 0 && ret > -OPEN_SLOTS ? 1 : 0);
+            add(syscallErrors, slot, errno != 0 ? 1 : 0);
+        }
+        if (errno != 0 && slot >= 0) {
+            failuresByErrno.add(slot, errno);
         }
     }
 
@@ -122,6 +132,11 @@ public final class RecordTally implements RecordObserver {
 
     void forEachFailedSyscall(ObjLongConsumer<Integer> each) {
         nonZero(syscallErrors, (slot, n) -> each.accept(syscallNumber(slot), n));
+    }
+
+    /** Failed per-event syscalls: (number as {@link #forEachSyscall} gives it, errno, count); past the cap, -1, -1. */
+    void forEachSyscallErrno(SyscallErrnoTally.PairConsumer each) {
+        failuresByErrno.forEach((slot, errno, n) -> each.accept(slot < 0 ? slot : syscallNumber(slot), errno, n));
     }
 
     private static int syscallNumber(int slot) {

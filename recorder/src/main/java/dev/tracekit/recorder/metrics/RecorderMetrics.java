@@ -6,6 +6,7 @@ import dev.tracekit.names.SyscallTable;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.Family;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -14,21 +15,28 @@ import java.util.Locale;
  * The recorder's metrics, named and labelled as Cloudflare's ebpf_exporter and node_exporter name theirs: a
  * {@code tracekit_} prefix, counters ending in {@code _total}, syscall, errno and signal names as label values.
  * Labels are bounded by the tables they come from (syscalls, errnos, signals, families: a few hundred series at
- * most); no pid or comm labels, which would grow with the host's processes. Values are read from the
+ * most), and (syscall, errno) pairs by a cap; no pid or comm labels, which would grow with the host's processes. Values are read from the
  * {@link RecordTally} when scraped, never reset.
  */
 public final class RecorderMetrics {
     private RecorderMetrics() {
     }
 
-    /** A registry holding every metric of a recording, read from {@code tally} at each scrape. */
-    public static PrometheusRegistry registry(RecordTally tally, SyscallTable syscalls) {
+    /** A registry holding every metric of a recording, read from {@code tally} and {@code rings} at each scrape. */
+    public static PrometheusRegistry registry(RecordTally tally, RingFill rings, SyscallTable syscalls) {
         PrometheusRegistry registry = new PrometheusRegistry();
         counter("tracekit_syscalls", "Syscalls made by the traced processes.", "syscall")
                 .callback(c -> tally.forEachSyscall((nr, n) -> c.call(n, syscalls.name(nr))))
                 .register(registry);
         counter("tracekit_syscall_errors", "Syscalls that returned an error.", "syscall")
                 .callback(c -> tally.forEachFailedSyscall((nr, n) -> c.call(n, syscalls.name(nr))))
+                .register(registry);
+        counter("tracekit_syscall_errors_by_errno", "Syscalls that returned an error, by errno: from per-event "
+                + "records (syscall-events) only; pairs past " + SyscallErrnoTally.MAX_PAIRS + " are summed as "
+                + "syscall and errno \"other\".", "syscall", "errno")
+                .callback(c -> tally.forEachSyscallErrno((nr, errno, n) -> c.call(n,
+                        nr == SyscallErrnoTally.OTHER ? "other" : syscalls.name(nr),
+                        errno == SyscallErrnoTally.OTHER ? "other" : Errnos.name(errno))))
                 .register(registry);
         counter("tracekit_opens", "File opens by result: ok, or the errno of a failure.", "result")
                 .callback(c -> tally.forEachOpenResult((errno, n) -> c.call(n, errno == 0 ? "ok" : Errnos.name(errno))))
@@ -47,6 +55,17 @@ public final class RecorderMetrics {
         counter("tracekit_events_lost", "Events lost because a ring buffer was full, by family, as of the "
                 + "last closed interval.", "family")
                 .callback(c -> RecordingStream.FAMILIES.forEach(f -> c.call(tally.lost(f), label(f))))
+                .register(registry);
+        GaugeWithCallback.builder().name("tracekit_ring_buffer_pending_bytes")
+                .help("Bytes waiting in a family's BPF ring buffer when the recorder last came to read it (its fullest "
+                        + "of each poll); events are lost once it reaches the size.")
+                .labelNames("family")
+                .callback(c -> rings.forEachPending((f, bytes) -> c.call(bytes, label(f))))
+                .register(registry);
+        GaugeWithCallback.builder().name("tracekit_ring_buffer_size_bytes")
+                .help("Data bytes a family's BPF ring buffer holds (--ringbuf-size).")
+                .labelNames("family")
+                .callback(c -> rings.forEachSize((f, bytes) -> c.call(bytes, label(f))))
                 .register(registry);
         CounterWithCallback.builder().name("tracekit_recorder_cpu_seconds")
                 .help("CPU time the recorder's own process used (user and system).")

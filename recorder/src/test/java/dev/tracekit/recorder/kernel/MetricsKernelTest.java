@@ -10,6 +10,7 @@ import dev.tracekit.recorder.RecordCommand;
 import dev.tracekit.recording.RecordingStream;
 import dev.tracekit.schema.OpenEvent;
 import dev.tracekit.schema.SyscallCount;
+import dev.tracekit.schema.SyscallEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code record --metrics} scraped by a real Prometheus server (Debian's {@code prometheus}, started here on a
- * loopback port): Prometheus's own query API must answer with the counts the recording holds.
+ * loopback port): Prometheus's own query API must answer with the counts the recording holds, failed calls by errno
+ * included, and with each ring buffer's size and fill.
  */
 @KernelTest
 class MetricsKernelTest {
@@ -67,15 +69,20 @@ class MetricsKernelTest {
         try (Workload workload = Workload.start("tk-metrics", "wait", "opens", Integer.toString(OPENS), missing,
                 "getppid", Integer.toString(GETPPIDS), "wait")) {
             Path dir = tmp.resolve("rec");
-            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls,opens", "-p", Integer.toString(workload.pid()),
-                    "--metrics", "127.0.0.1:" + metricsPort, "-i", "500ms", "-d", "8s");
+            RecorderRun run = RecorderRun.start(dir, "--events", "syscalls,syscall-events,opens", "-p",
+                    Integer.toString(workload.pid()), "--metrics", "127.0.0.1:" + metricsPort, "-i", "500ms", "-d", "8s");
             workload.go();
             assertEquals(OPENS, workload.result("opens"));
             assertEquals(GETPPIDS, workload.result("getppid"));
             String opensQuery = "tracekit_opens_total{result=\"ENOENT\"}";
             String getppidQuery = "tracekit_syscalls_total{syscall=\"getppid\"}";
+            String errnoQuery = "tracekit_syscall_errors_by_errno_total{syscall=\"openat\",errno=\"ENOENT\"}";
             long scrapedOpens = awaitValue(prometheusPort, opensQuery, OPENS);
             long scrapedGetppids = awaitValue(prometheusPort, getppidQuery, GETPPIDS);
+            long scrapedErrnos = awaitValue(prometheusPort, errnoQuery, OPENS);
+            assertEquals(8L << 20, awaitValue(prometheusPort, "tracekit_ring_buffer_size_bytes{family=\"opens\"}", 1),
+                    "the default --ringbuf-size");
+            awaitValue(prometheusPort, "tracekit_ring_buffer_pending_bytes{family=\"syscall-events\"}", 0);
             workload.go();
             assertEquals(0, workload.waitFor());
             assertEquals(0, run.awaitExit(), run.err());
@@ -86,7 +93,12 @@ class MetricsKernelTest {
             List<SyscallCount> counts = Recordings.read(dir, RecordingStream.SYSCALL_COUNTS);
             long recordedGetppids = counts.stream().filter(c -> c.getSyscall() == getppid)
                     .mapToLong(SyscallCount::getCount).sum();
+            int openat = SyscallTable.of(Arch.current()).number("openat").orElseThrow();
+            long recordedOpenatEnoent = Recordings.<SyscallEvent>read(dir, RecordingStream.SYSCALL_EVENTS).stream()
+                    .filter(e -> e.getSyscall() == openat && e.getRet() == -2).count();
             assertEquals(recordedEnoent, scrapedOpens, "Prometheus and the recording disagree on ENOENT opens");
+            assertEquals(recordedOpenatEnoent, scrapedErrnos, "Prometheus and the recording disagree on openat ENOENT");
+            assertEquals(OPENS, recordedOpenatEnoent);
             assertEquals(recordedGetppids, scrapedGetppids, "Prometheus and the recording disagree on getppid");
             assertEquals(OPENS, recordedEnoent);
             assertEquals(GETPPIDS, recordedGetppids);

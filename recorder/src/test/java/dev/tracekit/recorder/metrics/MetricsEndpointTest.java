@@ -101,7 +101,7 @@ class MetricsEndpointTest {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             MetricsAddress address = new MetricsAddress("127.0.0.1", taken.getLocalPort());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> MetricsEndpoint.start(address, RecorderMetrics.registry(new RecordTally(false), X86_64)));
+                    () -> MetricsEndpoint.start(address, RecorderMetrics.registry(new RecordTally(false), new RingFill(), X86_64)));
             assertTrue(e.getMessage().startsWith("--metrics 127.0.0.1:" + taken.getLocalPort() + ": cannot listen there"),
                     e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
@@ -111,17 +111,75 @@ class MetricsEndpointTest {
     @Test
     void anAddressThatDoesNotResolveIsOneLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MetricsEndpoint.start(
-                MetricsAddress.parse("no-such-host.invalid:9464"), RecorderMetrics.registry(new RecordTally(false), X86_64)));
+                MetricsAddress.parse("no-such-host.invalid:9464"), RecorderMetrics.registry(new RecordTally(false), new RingFill(), X86_64)));
         assertEquals("--metrics no-such-host.invalid:9464: no such address", e.getMessage());
     }
 
+    /** Per-event records give each failure's errno, which the in-kernel counts beside them do not keep. */
+    @Test
+    void failedSyscallEventsAreCountedByErrno() throws Exception {
+        RecordTally tally = new RecordTally(false);
+        tally.appended(RecordingStream.SYSCALL_COUNTS, count(OPENAT, 9, 4)); // counts: errors, but no errno
+        for (long ret : new long[] {-2, -2, -13, 3}) {
+            tally.appended(RecordingStream.SYSCALL_EVENTS, event(OPENAT, ret));
+        }
+        tally.appended(RecordingStream.SYSCALL_EVENTS, event(GETPID, -4096)); // not an error: past -4095
+        tally.syscallEvent(20, true, -1); // ia32 getpid, EPERM
+        String text = scrape(tally);
+        assertTrue(text.contains("tracekit_syscall_errors_by_errno_total{errno=\"ENOENT\",syscall=\"openat\"} 2.0"),
+                text);
+        assertTrue(text.contains("tracekit_syscall_errors_by_errno_total{errno=\"EACCES\",syscall=\"openat\"} 1.0"),
+                text);
+        assertTrue(text.contains("tracekit_syscall_errors_by_errno_total{errno=\"EPERM\",syscall=\"ia32:getpid\"} 1.0"),
+                text);
+        assertEquals(3, text.lines().filter(l -> l.startsWith("tracekit_syscall_errors_by_errno_total{")).count(), text);
+        assertTrue(text.contains("tracekit_syscall_errors_total{syscall=\"openat\"} 4.0"), "from the counts: " + text);
+    }
+
+    /** Pairs past the cap are one series, so the series stay bounded and still add up to every failure. */
+    @Test
+    void pairsPastTheCapAreSummedAsOther() {
+        SyscallErrnoTally pairs = new SyscallErrnoTally();
+        int extra = 5;
+        for (int i = 0; i < SyscallErrnoTally.MAX_PAIRS + extra; i++) {
+            pairs.add(i / 100, 1 + i % 100);
+        }
+        pairs.add(0, 1); // a pair already there goes on counting past the cap
+        java.util.Map<String, Long> series = new java.util.HashMap<>();
+        pairs.forEach((slot, errno, n) -> series.put(slot + "/" + errno, n));
+        assertEquals(SyscallErrnoTally.MAX_PAIRS + 1, series.size());
+        assertEquals(extra, series.get(SyscallErrnoTally.OTHER + "/" + SyscallErrnoTally.OTHER));
+        assertEquals(2, series.get("0/1"));
+        assertEquals(SyscallErrnoTally.MAX_PAIRS + extra + 1, series.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Each ring read reports what waited in it; a scrape shows the last report beside the ring's size. */
+    @Test
+    void ringFillIsServedPerFamilyRead() throws Exception {
+        RingFill rings = new RingFill();
+        java.util.function.LongConsumer opens = rings.ring(Family.OPENS, 8 << 20);
+        opens.accept(65536);
+        opens.accept(4096);
+        rings.ring(Family.KILLS, 4096).accept(0);
+        String text = scrape(new RecordTally(false), rings);
+        assertTrue(text.contains("tracekit_ring_buffer_pending_bytes{family=\"opens\"} 4096.0"), text);
+        assertTrue(text.contains("tracekit_ring_buffer_size_bytes{family=\"opens\"} 8388608.0"), text);
+        assertTrue(text.contains("tracekit_ring_buffer_pending_bytes{family=\"kills\"} 0.0"), text);
+        assertEquals(4, text.lines().filter(l -> l.startsWith("tracekit_ring_buffer_")).count(), "no ring, no series: "
+                + text);
+    }
+
     private static String scrape(RecordTally tally) throws IOException, InterruptedException {
+        return scrape(tally, new RingFill());
+    }
+
+    private static String scrape(RecordTally tally, RingFill rings) throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(new MetricsAddress("127.0.0.1", port),
-                RecorderMetrics.registry(tally, X86_64))) {
+                RecorderMetrics.registry(tally, rings, X86_64))) {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         }
@@ -136,7 +194,11 @@ class MetricsEndpointTest {
     }
 
     private static SyscallEvent event(int syscall) {
-        return new SyscallEvent(header(), syscall, 0L, 0L, 0L, 0L, 0L, 0L, 100L, 5L, null);
+        return event(syscall, 100L);
+    }
+
+    private static SyscallEvent event(int syscall, long ret) {
+        return new SyscallEvent(header(), syscall, 0L, 0L, 0L, 0L, 0L, 0L, ret, 5L, null);
     }
 
     private static OpenEvent open(int result) {
