@@ -31,12 +31,34 @@ public class RecorderBench {
         RecordingCounts.Capture count(Path output, long workloadPid) throws IOException, InterruptedException;
     }
 
-    /** One measured configuration; {@code readyMark} is what a system-wide tracer prints once attached. */
-    record Tracer(String name, Kind kind, List<String> command, String readyMark, Counter counter) {
+    /**
+     * One measured configuration; {@code readyMark} is what a system-wide tracer prints once attached, and
+     * {@code companion} a process run beside it whose CPU is not the tracer's (a scraper, a follower).
+     */
+    record Tracer(String name, Kind kind, List<String> command, String readyMark, Counter counter,
+            List<String> companion) {
+        Tracer(String name, Kind kind, List<String> command, String readyMark, Counter counter) {
+            this(name, kind, command, readyMark, counter, List.of());
+        }
+
         List<String> command(Path output) {
             return command.stream().map(arg -> arg.replace("{out}", output.toString())).toList();
         }
+
+        List<String> companion(Path output) {
+            return companion.stream().map(arg -> arg.replace("{out}", output.toString())).toList();
+        }
+
+        /** The same tracer with extra options and a companion process, under another name. */
+        Tracer with(String newName, List<String> options, List<String> newCompanion) {
+            List<String> longer = new ArrayList<>(command);
+            longer.addAll(options);
+            return new Tracer(newName, kind, longer, readyMark, counter, newCompanion);
+        }
     }
+
+    /** Where the --metrics variant serves, scraped once a second as Prometheus would. */
+    private static final String METRICS_ADDRESS = "127.0.0.1:19464";
 
     record Run(String storm, String tracer, long ops, Workload.Result baseline, Workload.Result traced,
             RecordingCounts.Capture capture, long outputBytes, double tracerCpuSeconds) {
@@ -71,6 +93,12 @@ public class RecorderBench {
                 // the reference compresses nothing: this splits the recorder's encoding from its compression
                 tracekit("tracekit opens+kills --codec none", "opens,kills", "opens", "--codec", "none"),
                 tracekit("tracekit opens+kills+procs", "opens,kills,procs", "opens"),
+                // issue 12: what being watched costs the recorder (the scraper's and follower's own CPU not counted)
+                tracekit("tracekit opens+kills", "opens,kills", "opens").with("tracekit opens+kills, --metrics scraped every 1 s",
+                        List.of("--metrics", METRICS_ADDRESS), List.of("sh", "-c", "while sleep 1; do curl -s -o /dev/null "
+                                + "http://" + METRICS_ADDRESS + "/metrics; done")),
+                tracekit("tracekit opens+kills", "opens,kills", "opens").with("tracekit opens+kills, a follower attached",
+                        List.of(), List.of(RecordingCounts.TRACEKIT.toString(), "opens", "{out}", "--follow")),
                 tracekit("tracekit counts only", "syscalls", "openat"),
                 tracekit("tracekit syscall events", "syscall-events", "openat"),
                 tracekit("tracekit counts --latency", "syscalls", "openat", "--latency"),
@@ -117,7 +145,8 @@ public class RecorderBench {
         Workload.Result traced;
         double cpu;
         if (tracer.kind == Kind.SYSTEM) {
-            try (SystemTracer system = SystemTracer.start(tracer.command(output), log, output, tracer.readyMark)) {
+            try (SystemTracer system = SystemTracer.start(tracer.command(output), log, output, tracer.readyMark);
+                    Companion companion = Companion.start(tracer.companion(output))) {
                 workload.run(storm, ops / 2); // warm-up: JIT, page faults in the rings
                 double before = system.cpuSeconds();
                 traced = workload.run(storm, ops);
@@ -139,6 +168,28 @@ public class RecorderBench {
         }
         RecordingCounts.Capture capture = tracer.counter.count(output, traced.pid());
         return new Run(storm, tracer.name, ops, baseline, traced, capture, size(output), cpu);
+    }
+
+    /** A process run beside a tracer for the measurement (none when the command is empty), then ended. */
+    record Companion(Process process) implements AutoCloseable {
+        static Companion start(List<String> command) throws IOException, InterruptedException {
+            if (command.isEmpty()) {
+                return new Companion(null);
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Thread.sleep(1000); // the follower's start-up, or the first scrape, before the measured run
+            return new Companion(process);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                process.waitFor();
+            }
+        }
     }
 
     /** tracekit record with the given families, counting the workload's records of {@code what}. */
