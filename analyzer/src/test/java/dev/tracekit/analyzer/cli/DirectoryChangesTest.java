@@ -1,0 +1,63 @@
+package dev.tracekit.analyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A follower wakes when the recording directory changes, not only when its poll's time is up. */
+class DirectoryChangesTest {
+    private static final long LONG_WAIT_MS = 60_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBlockAppendedToAFileEndsTheWait() throws Exception {
+        Path file = Files.writeString(dir.resolve("opens-000001.avro"), "header");
+        try (DirectoryChanges changes = DirectoryChanges.of(dir)) {
+            assertWokenBy(changes, () -> Files.writeString(file, "block", StandardOpenOption.APPEND));
+        }
+    }
+
+    @Test
+    void aFileMadeByRotationEndsTheWait() throws Exception {
+        try (DirectoryChanges changes = DirectoryChanges.of(dir)) {
+            assertWokenBy(changes, () -> Files.writeString(dir.resolve("opens-000002.avro"), "header"));
+        }
+    }
+
+    @Test
+    void somethingThatCannotBeWatchedWaitsTheWholeTime() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "");
+        try (DirectoryChanges changes = DirectoryChanges.of(file)) {
+            long startNs = System.nanoTime();
+            changes.await(20);
+            assertTrue(System.nanoTime() - startNs >= 20_000_000L, "it slept its time");
+        }
+    }
+
+    private interface Change {
+        void make() throws Exception;
+    }
+
+    /** The change is made after the wait began; the wait must end long before its 60 s. */
+    private static void assertWokenBy(DirectoryChanges changes, Change change) throws Exception {
+        Thread changer = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(200);
+                change.make();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long startNs = System.nanoTime();
+        changes.await(LONG_WAIT_MS);
+        long waitedMs = (System.nanoTime() - startNs) / 1_000_000;
+        changer.join();
+        assertTrue(waitedMs < LONG_WAIT_MS / 2, "woken after " + waitedMs + " ms");
+    }
+}
