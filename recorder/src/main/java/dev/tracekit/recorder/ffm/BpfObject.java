@@ -128,6 +128,9 @@ public final class BpfObject implements AutoCloseable {
      * pinned are destroyed at once, on a thread each, so the waits at least overlap where the kernel allows.
      */
     public static void detachAll(List<BpfObject> objects) {
+        if (objects.stream().allMatch(object -> object.links.isEmpty())) {
+            return; // closing objects already detached (every stop does): no file system to mount for nothing
+        }
         List<Future<?>> destroyed = new ArrayList<>();
         DeferredLinkRelease deferred = DeferredLinkRelease.open();
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bpf-detach").factory())) {
