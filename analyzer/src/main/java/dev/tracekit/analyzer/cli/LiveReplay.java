@@ -88,13 +88,6 @@ final class LiveReplay {
         RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
         session.followed(tail.recording());
         LossWarning losses = new LossWarning(streams);
-        try (DirectoryChanges changes = DirectoryChanges.of(dir)) {
-            return follow(tail, streams, filtered, visitor, listener, losses, changes);
-        }
-    }
-
-    private Recording follow(RecordingTail tail, Set<RecordingStream> streams, RecordVisitor filtered,
-            RecordVisitor visitor, IntervalListener listener, LossWarning losses, DirectoryChanges changes) {
         long lastRowsNs = System.nanoTime();
         boolean first = true;
         while (true) {
@@ -134,7 +127,7 @@ final class LiveReplay {
                         + lastEnd(tail.recording()) + " were not written");
                 return tail.recording();
             }
-            changes.await(POLL_MS); // at once when the recorder flushed, at most one poll otherwise
+            sleep();
         }
     }
 
@@ -185,5 +178,14 @@ final class LiveReplay {
         return recording.endBootNs().isPresent()
                 ? Instant.ofEpochSecond(0, recording.sampledWallNs(recording.endBootNs().getAsLong())).toString()
                 : "its start";
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TracekitException(dev.tracekit.analyzer.ExitCode.OK, "interrupted");
+        }
     }
 }
