@@ -16,10 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * One C function bound by name, with errno captured right after the call (the JVM may clobber errno before
  * Java code could read it). None of the calls is hot, so arguments go through {@code invokeWithArguments}.
  *
- * <p>The symbol is looked up at once (a missing one fails where the library is bound), but the downcall is
- * linked on the first call: linking spins a stub and its method handles, ~2 ms of CPU each that no AOT cache
- * holds, and of the ~45 functions the recorder binds only about half run before it records; the rest (the
- * stop's, the counts' readers) would otherwise compete with the start on a small host.
+ * <p>The symbol is looked up at once (a missing one fails where the library is bound). The downcall is linked
+ * then too ({@link #find}), on the thread that binds the library, which for the recorder is the preload thread
+ * that runs beside picocli; or on the first call ({@link #findDeferred}) for what the start never calls (the
+ * stop's and the interval counts' functions): linking spins a stub and its method handles, ~2 ms of CPU each that
+ * no AOT cache holds, which would otherwise compete with the start on a small host.
  */
 @SuppressWarnings("restricted") // binding native code is this class's job
 final class NativeFunction {
@@ -44,8 +45,15 @@ final class NativeFunction {
         this.descriptor = descriptor;
     }
 
-    /** @throws UnsatisfiedLinkError when the library does not export the symbol */
+    /** Bound and linked now. @throws UnsatisfiedLinkError when the library does not export the symbol */
     static NativeFunction find(SymbolLookup library, String name, FunctionDescriptor descriptor) {
+        NativeFunction function = findDeferred(library, name, descriptor);
+        function.handle();
+        return function;
+    }
+
+    /** Bound now, linked on the first call. @throws UnsatisfiedLinkError when the library does not export it */
+    static NativeFunction findDeferred(SymbolLookup library, String name, FunctionDescriptor descriptor) {
         MemorySegment address = library.find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("symbol not exported: " + name));
         NativeFunction function = new NativeFunction(name, address, descriptor);
