@@ -10,6 +10,7 @@
 set -euo pipefail
 tarball=$1 deb=$2 version=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/scripts/lib.sh" # ANALYZER_JVM_FLAGS: the flags the release launcher gives the analyzer
 if [ "$(id -u)" -ne 0 ]; then
   echo "package check: needs root (mount namespaces, dpkg -i)" >&2
   exit 2
@@ -48,7 +49,8 @@ expect "tracekit record --version says $version ($out)" grep -q "$version" <<<"$
 # The AOT caches were trained elsewhere (the build's staging directory): they must still map here, with the
 # flags bin/tracekit gives each jar (AOTMode=on makes a cache that cannot be used an error, not a slow start).
 expect "the analyzer's AOT cache maps from where the tarball was unpacked" hidden "$pkg/runtime/bin/java" \
-  -XX:AOTMode=on -XX:AOTCache="$pkg/lib/tracekit-analyzer.aot" -jar "$pkg/lib/tracekit-analyzer.jar" --version
+  "${ANALYZER_JVM_FLAGS[@]}" -XX:AOTMode=on -XX:AOTCache="$pkg/lib/tracekit-analyzer.aot" -jar "$pkg/lib/tracekit-analyzer.jar" \
+  kills "$root/testdata/fixtures/aarch64-db1"
 expect "the recorder's AOT cache maps from where the tarball was unpacked" hidden "$pkg/runtime/bin/java" \
   --enable-native-access=ALL-UNNAMED -XX:AOTMode=on -XX:AOTCache="$pkg/lib/tracekit-recorder.aot" \
   -jar "$pkg/lib/tracekit-recorder.jar" --version

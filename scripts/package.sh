@@ -72,12 +72,10 @@ echo "tracekit: linking a runtime of $modules" >&2
   --output "$stage/runtime"
 
 # AOT caches (JEPs 483, 514, 515): the classes a run loads, parsed and linked, with their profiles, from a
-# training run of this very runtime. The analyzer trains on the bundled fixtures; the recorder on a one-second
+# training run of this very runtime. The analyzer trains its small commands on the bundled fixtures; the recorder on a one-second
 # recording of this host when it can record (root with BPF), else on its option parsing only.
 echo "tracekit: training the AOT caches" >&2
-"$stage/runtime/bin/java" -XX:AOTCacheOutput="$stage/lib/tracekit-analyzer.aot" -jar "$stage/lib/tracekit-analyzer.jar" \
-  summary testdata/fixtures/x86_64-web1 testdata/fixtures/aarch64-db1 >/dev/null 2>"$work/training.log" \
-  || { cat "$work/training.log" >&2; exit 1; }
+train_analyzer_aot "$stage/runtime/bin/java" "$stage/lib/tracekit-analyzer.jar" "$stage/lib/tracekit-analyzer.aot" "$root"
 train_recorder_aot "$stage/runtime/bin/java" "$stage/lib/tracekit-recorder.jar" "$stage/lib/tracekit-recorder.aot"
 
 docs=packaging/target/command-docs
