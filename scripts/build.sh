@@ -15,9 +15,9 @@ fi
 use_jdk
 mvn -q -B package -DskipTests "${modules[@]}"
 
-# JDK 25's AOT caches (JEPs 483 and 515): the classes an analyzer run loads, already parsed and linked, and
-# their method profiles, taken from a training run of the small commands over the bundled fixtures. Every analyzer run then starts
-# about a third sooner (docs in BENCHMARKS.md). bin/tracekit uses it while it is newer than the jar; a JVM
+# JDK 25's AOT caches (JEPs 483 and 514): the classes an analyzer run loads, already parsed and linked, taken
+# from a training run of the small commands over the bundled fixtures. Every analyzer run then starts about a
+# third sooner (docs in BENCHMARKS.md). bin/tracekit uses it while it is newer than the jar; a JVM
 # that cannot use it (another JDK build) ignores it silently.
 if [ "$(jdk_version "$JAVA_HOME")" -ge 25 ]; then
   analyzer=$root/analyzer/target/tracekit-analyzer.jar

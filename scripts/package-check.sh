@@ -134,7 +134,9 @@ expect "zsh completion parses" zsh -n "$pkg/share/zsh/site-functions/_tracekit"
 out=$(timeout 20 zsh -f -c 'zmodload zsh/zpty; zpty z zsh -f -i
   zpty -w z "fpath=($1 \$fpath); autoload -U compinit; compinit -u -D; tracekit() { : }"
   zpty -n -w z $'"'"'tracekit record --events \t\t'"'"'
-  sleep 2; zpty -r -t z out "*kernel-signals*"; zpty -d z; print -r -- "$out"' _ \
+  out=; for i in {1..60}; do  # a busy machine may take seconds to complete: read until it shows, 15 s at most
+    while zpty -r -t z chunk; do out+=$chunk; done; [[ $out == *kernel-signals* ]] && break; sleep 0.25; done
+  zpty -d z; print -r -- "$out"' _ \
   "$pkg/share/zsh/site-functions" 2>&1) || true
 expect "zsh completes event families, with no error" \
   bash -c 'grep -q kernel-signals <<<"$1" && ! grep -q "not found" <<<"$1"' _ "$out"

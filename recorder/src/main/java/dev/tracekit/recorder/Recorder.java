@@ -10,6 +10,7 @@ import dev.tracekit.recorder.counts.PerCpuCounter;
 import dev.tracekit.recorder.counts.SyscallCountCollector;
 import dev.tracekit.recorder.decode.RecordDispatcher;
 import dev.tracekit.recorder.ffm.BpfObject;
+import dev.tracekit.recorder.ffm.Libbpf;
 import dev.tracekit.recorder.ffm.LibbpfLog;
 import dev.tracekit.recorder.ffm.Libc;
 import dev.tracekit.recorder.ffm.NativeCallException;
@@ -240,6 +241,7 @@ final class Recorder {
                     + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
             StartupTrace.mark("ready line printed");
+            Thread.ofPlatform().daemon().name("link-deferred").start(Libbpf::linkDeferred);
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
             long intervalStartNs = startNs;
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();

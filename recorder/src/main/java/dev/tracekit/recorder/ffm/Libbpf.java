@@ -73,6 +73,14 @@ public final class Libbpf {
     private Libbpf() {
     }
 
+    /**
+     * Links every native function bound for later (libbpf's and libc's alike): called once recording, on a
+     * thread of its own, so that neither the start nor the stop spends its time linking.
+     */
+    public static void linkDeferred() {
+        NativeFunction.linkAll();
+    }
+
     private static NativeFunction fn(String name, FunctionDescriptor descriptor) {
         return NativeFunction.find(LIBBPF, name, descriptor);
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * then too ({@link #find}), on the thread that binds the library, which for the recorder is the preload thread
  * that runs beside picocli; or on the first call ({@link #findDeferred}) for what the start never calls (the
  * stop's and the interval counts' functions): linking spins a stub and its method handles, ~2 ms of CPU each that
- * no AOT cache holds, which would otherwise compete with the start on a small host.
+ * no AOT cache holds, which would otherwise compete with the start on a small host. Once recording, the recorder
+ * links those too ({@link Libbpf#linkDeferred}), so that the stop does not wait for it either.
  */
 @SuppressWarnings("restricted") // binding native code is this class's job
 final class NativeFunction {
@@ -59,6 +60,11 @@ final class NativeFunction {
         NativeFunction function = new NativeFunction(name, address, descriptor);
         BOUND.add(function);
         return function;
+    }
+
+    /** Links every function bound so far that is not linked yet. */
+    static void linkAll() {
+        BOUND.forEach(NativeFunction::handle);
     }
 
     static List<NativeFunction> bound() {
