@@ -59,7 +59,7 @@ public final class SafeText {
     }
 
     /** Printable ASCII without backslashes: nothing to escape (the common case, checked first). */
-    private static boolean isPlainAscii(byte[] bytes) {
+    static boolean isPlainAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0x20 || b == 0x7f || b == '\\') {
                 return false;
@@ -69,7 +69,7 @@ public final class SafeText {
     }
 
     /** As {@link #isPlainAscii(byte[])}: decoded names (flags, errno) are nearly always this. */
-    private static boolean isPlainAscii(String text) {
+    static boolean isPlainAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '\\') {

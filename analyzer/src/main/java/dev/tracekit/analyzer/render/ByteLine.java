@@ -1,0 +1,178 @@
+package dev.tracekit.analyzer.render;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One output line built as UTF-8 bytes in a reused buffer: replays print millions of rows, and building
+ * each as Strings (a cell per value, then the line, then its encoding) was most of their time. Numbers are
+ * written digit by digit, a time's date part once per second seen.
+ */
+final class ByteLine {
+    private static final long NS_PER_SECOND = 1_000_000_000L;
+    /** "00" to "99". */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private byte[] bytes = new byte[256];
+    private int length;
+    private long second = Long.MIN_VALUE;
+    private byte[] secondText;
+
+    void clear() {
+        length = 0;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** A copy of the line so far: a fixed piece (a field's name) encoded once. */
+    byte[] toBytes() {
+        return Arrays.copyOf(bytes, length);
+    }
+
+    ByteLine append(byte b) {
+        room(1);
+        bytes[length++] = b;
+        return this;
+    }
+
+    /** Bytes as they are: the caller has checked they need no escaping. */
+    ByteLine append(byte[] from) {
+        room(from.length);
+        System.arraycopy(from, 0, bytes, length, from.length);
+        length += from.length;
+        return this;
+    }
+
+    /** Any text, UTF-8 encoded as {@link String#getBytes} does (an unpaired surrogate becomes {@code ?}). */
+    ByteLine append(String text) {
+        int n = text.length();
+        if (isAscii(text)) {
+            room(n);
+            for (int i = 0; i < n; i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+        return append(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code value} in decimal, as {@link Long#toString(long)}. */
+    ByteLine digits(long value) {
+        if (value == Long.MIN_VALUE) {
+            return append(Long.toString(value));
+        }
+        if (value < 0) {
+            append((byte) '-');
+            value = -value;
+        }
+        return unsigned(value, digitCount(value));
+    }
+
+    /** At least {@code width} digits, zeros in front: a fraction of a second. */
+    ByteLine zeroPadded(long value, int width) {
+        return unsigned(value, Math.max(width, digitCount(value)));
+    }
+
+    /** Two digits at a time, from the right: half the divisions (timestamps have 16 to 19 digits). */
+    private ByteLine unsigned(long value, int count) {
+        room(count);
+        int pos = length + count;
+        length = pos;
+        while (pos - 2 >= length - count) {
+            int pair = (int) (value % 100) * 2;
+            value /= 100;
+            bytes[--pos] = DIGIT_PAIRS[pair + 1];
+            bytes[--pos] = DIGIT_PAIRS[pair];
+        }
+        if (pos > length - count) {
+            bytes[--pos] = (byte) ('0' + value);
+        }
+        return this;
+    }
+
+    /** Characters {@link #digits} writes for {@code value}. */
+    static int digitCount(long value) {
+        if (value < 0) {
+            return value == Long.MIN_VALUE ? 20 : 1 + digitCount(-value);
+        }
+        int count = 1;
+        for (long limit = 10; count < 19 && value >= limit; limit *= 10) {
+            count++;
+        }
+        return count;
+    }
+
+    ByteLine spaces(int count) {
+        if (count > 0) {
+            room(count);
+            Arrays.fill(bytes, length, length + count, (byte) ' ');
+            length += count;
+        }
+        return this;
+    }
+
+    /** Drops trailing blanks: aligned tables end their lines without them. */
+    void trimSpaces() {
+        while (length > 0 && bytes[length - 1] == ' ') {
+            length--;
+        }
+    }
+
+    /** {@code 2026-11-02T09:00:00.123456Z}, as {@link ValueText} shows a time in tables. */
+    ByteLine utcMicros(long wallNs) {
+        return utcSecond(wallNs).append((byte) '.')
+                .zeroPadded(Math.floorMod(wallNs, NS_PER_SECOND) / 1_000L, 6).append((byte) 'Z');
+    }
+
+    /** {@code 2026-11-02T09:00:00.123456789Z}, as {@link ValueText#utc} has it for JSON and CSV. */
+    ByteLine utcNanos(long wallNs) {
+        return utcSecond(wallNs).append((byte) '.').zeroPadded(Math.floorMod(wallNs, NS_PER_SECOND), 9)
+                .append((byte) 'Z');
+    }
+
+    private ByteLine utcSecond(long wallNs) {
+        long s = Math.floorDiv(wallNs, NS_PER_SECOND);
+        if (s != second || secondText == null) {
+            secondText = ValueText.secondText(wallNs).getBytes(StandardCharsets.US_ASCII);
+            second = s;
+        }
+        return append(secondText);
+    }
+
+    /**
+     * The line to the output: as bytes to the analyzer's stdout, decoded for any other writer (tests, files),
+     * which then encodes it back to the same bytes.
+     */
+    void writeTo(PrintWriter out) {
+        if (out instanceof Utf8PrintWriter utf8) {
+            utf8.writeUtf8(bytes, 0, length);
+        } else {
+            out.write(new String(bytes, 0, length, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void room(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+}
