@@ -55,23 +55,33 @@ final class ByteLine {
 
     /** Any text, UTF-8 encoded as {@link String#getBytes} does (an unpaired surrogate becomes {@code ?}). */
     ByteLine append(String text) {
-        int n = text.length();
-        if (isAscii(text)) {
-            room(n);
-            for (int i = 0; i < n; i++) {
-                bytes[length++] = (byte) text.charAt(i);
-            }
-            return this;
+        if (!appendAscii(text, 0)) {
+            append(text.getBytes(StandardCharsets.UTF_8));
         }
-        return append(text.getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
-    static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
+    /**
+     * Text with nothing {@link SafeText} escapes (printable ASCII, no backslash), written as it is; false, and
+     * the line as it was, for any other text.
+     */
+    boolean appendPrintable(String text) {
+        return appendAscii(text, 0x20);
+    }
+
+    /** The text, in one pass, if every char is ASCII and at least {@code lowest}; with a lowest, DEL and backslash fail too. */
+    private boolean appendAscii(String text, int lowest) {
+        int n = text.length();
+        room(n);
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c < lowest || lowest > 0 && (c == 0x7f || c == '\\')) {
                 return false;
             }
+            bytes[at++] = (byte) c;
         }
+        length = at;
         return true;
     }
 

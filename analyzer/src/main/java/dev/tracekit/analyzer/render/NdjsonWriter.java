@@ -147,26 +147,32 @@ public final class NdjsonWriter implements TableWriter {
 
     private void string(String text) {
         line.append((byte) '"');
-        int plain = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            line.append(text.substring(plain, i));
-            plain = i + 1;
-            line.append((byte) '\\');
-            switch (c) {
-                case '"', '\\' -> line.append((byte) c);
-                case '\b' -> line.append((byte) 'b');
-                case '\t' -> line.append((byte) 't');
-                case '\n' -> line.append((byte) 'n');
-                case '\f' -> line.append((byte) 'f');
-                case '\r' -> line.append((byte) 'r');
-                default -> line.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            if (c >= 0x80) {
+                int end = i + 1; // a run of non-ASCII, encoded as one piece so surrogate pairs stay whole
+                while (end < n && text.charAt(end) >= 0x80) {
+                    end++;
+                }
+                line.append(text.substring(i, end));
+                i = end - 1;
+            } else if (c >= 0x20 && c != '"' && c != '\\') {
+                line.append((byte) c);
+            } else {
+                line.append((byte) '\\');
+                switch (c) {
+                    case '"', '\\' -> line.append((byte) c);
+                    case '\b' -> line.append((byte) 'b');
+                    case '\t' -> line.append((byte) 't');
+                    case '\n' -> line.append((byte) 'n');
+                    case '\f' -> line.append((byte) 'f');
+                    case '\r' -> line.append((byte) 'r');
+                    default -> line.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                }
             }
         }
-        line.append(plain == 0 ? text : text.substring(plain)).append((byte) '"');
+        line.append((byte) '"');
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class SafeText {
     }
 
     /** As {@link #isPlainAscii(byte[])}: decoded names (flags, errno) are nearly always this. */
-    static boolean isPlainAscii(String text) {
+    private static boolean isPlainAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '\\') {

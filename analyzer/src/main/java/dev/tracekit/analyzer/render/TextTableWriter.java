@@ -109,8 +109,8 @@ public final class TextTableWriter implements TableWriter {
                 }
             }
             case NAMED -> {
-                if (value instanceof Named named && SafeText.isPlainAscii(named.name())) {
-                    line.append(named.name()).spaces(width - named.name().length());
+                if (value instanceof Named named && line.appendPrintable(named.name())) {
+                    line.spaces(width - named.name().length());
                     return;
                 }
             }
