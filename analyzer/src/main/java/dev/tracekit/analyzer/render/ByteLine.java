@@ -102,19 +102,31 @@ final class ByteLine {
         return unsigned(value, Math.max(width, digitCount(value)));
     }
 
-    /** Two digits at a time, from the right: half the divisions (timestamps have 16 to 19 digits). */
+    /**
+     * Two digits at a time, from the right: half the divisions, and int ones once the value fits (pids, fds and
+     * fractions always do; timestamps have 16 to 19 digits).
+     */
     private ByteLine unsigned(long value, int count) {
         room(count);
-        int pos = length + count;
+        byte[] to = bytes;
+        int first = length;
+        int pos = first + count;
         length = pos;
-        while (pos - 2 >= length - count) {
+        while (value > Integer.MAX_VALUE) {
             int pair = (int) (value % 100) * 2;
             value /= 100;
-            bytes[--pos] = DIGIT_PAIRS[pair + 1];
-            bytes[--pos] = DIGIT_PAIRS[pair];
+            to[--pos] = DIGIT_PAIRS[pair + 1];
+            to[--pos] = DIGIT_PAIRS[pair];
         }
-        if (pos > length - count) {
-            bytes[--pos] = (byte) ('0' + value);
+        int rest = (int) value;
+        while (pos - 2 >= first) {
+            int pair = rest % 100 * 2;
+            rest /= 100;
+            to[--pos] = DIGIT_PAIRS[pair + 1];
+            to[--pos] = DIGIT_PAIRS[pair];
+        }
+        if (pos > first) {
+            to[--pos] = (byte) ('0' + rest);
         }
         return this;
     }
@@ -134,7 +146,10 @@ final class ByteLine {
     ByteLine spaces(int count) {
         if (count > 0) {
             room(count);
-            Arrays.fill(bytes, length, length + count, (byte) ' ');
+            byte[] to = bytes;
+            for (int i = length, end = length + count; i < end; i++) {
+                to[i] = ' '; // a loop: Arrays.fill's call costs more than the few blanks a cell pads with
+            }
             length += count;
         }
         return this;

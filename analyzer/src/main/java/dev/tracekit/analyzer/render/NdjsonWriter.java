@@ -119,6 +119,17 @@ public final class NdjsonWriter implements TableWriter {
         return true;
     }
 
+    /** As {@link #plainString(byte[])}, for text: ASCII that JSON takes as it is. */
+    private static boolean plainString(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A field's name: pre-encoded, or else encoded here. */
     private void name(byte[] encoded, String name) {
         if (!firstField) {
@@ -147,6 +158,10 @@ public final class NdjsonWriter implements TableWriter {
 
     private void string(String text) {
         line.append((byte) '"');
+        if (plainString(text)) {
+            line.append(text).append((byte) '"');
+            return;
+        }
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
