@@ -16,13 +16,14 @@ import java.util.Set;
  * until the end; a listing (untitled) is streamed.
  */
 public final class CsvWriter implements TableWriter {
+    private static final byte[] CRLF = {'\r', '\n'};
     private final PrintWriter out;
     private final RenderOptions options;
     private TableSpec table;
     /** Titled tables' fields and rows, written at the end under one header. */
     private final Set<String> sectionHeaders = new LinkedHashSet<>();
     private final List<Map<String, String>> sectionRows = new ArrayList<>();
-    private final StringBuilder line = new StringBuilder(256);
+    private final ByteLine line = new ByteLine();
 
     public CsvWriter(PrintWriter out, RenderOptions options) {
         this.out = out;
@@ -60,42 +61,47 @@ public final class CsvWriter implements TableWriter {
         sectionRows.add(cells);
     }
 
-    /** A listing's row straight into the reused line buffer: replays print millions, in the header's order. */
+    /** A listing's row straight into the line's bytes: replays print millions, in the header's order. */
     private void streamRow(List<?> values) {
-        StringBuilder line = this.line;
-        line.setLength(0);
+        line.clear();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                line.append(',');
+                line.append((byte) ',');
             }
-            appendCells(line, table.columns().get(i), values.get(i));
+            appendCells(table.columns().get(i), values.get(i));
         }
-        out.append(line.append("\r\n"));
+        line.append(CRLF).writeTo(out);
     }
 
     /**
-     * One column's cells, as {@link Fields#csv} spreads it, for the kinds every replay has: numbers straight
-     * into the line, no field objects. Rarer kinds go through {@link Fields#csv}.
+     * One column's cells, as {@link Fields#csv} spreads it, for the kinds every replay has: no field objects,
+     * and plain names and paths copied as they are. Rarer kinds go through {@link Fields#csv}.
      */
-    private void appendCells(StringBuilder line, Column column, Object value) {
+    private void appendCells(Column column, Object value) {
         switch (column.kind()) {
-            case COUNT, NUMBER, DURATION, LOSS_MARKER -> appendNumber(line, value);
-            case BYTES -> appendQuoted(line, value == null ? "" : Fields.csvText((byte[]) value));
+            case COUNT, NUMBER, DURATION, LOSS_MARKER -> appendNumber(value);
+            case BYTES -> {
+                if (value instanceof byte[] bytes && plainCell(bytes)) {
+                    line.append(bytes);
+                } else {
+                    appendQuoted(value == null ? "" : Fields.csvText((byte[]) value));
+                }
+            }
             case NAMED -> {
                 if (value != null) {
                     Named named = (Named) value;
-                    line.append(named.raw()).append(',');
-                    appendQuoted(line, named.name());
+                    line.digits(named.raw()).append((byte) ',');
+                    appendQuoted(named.name());
                 } else {
-                    line.append(',');
+                    line.append((byte) ',');
                 }
             }
             case TIME -> {
                 Timestamp time = (Timestamp) value;
                 if (time != null) {
-                    line.append(time.bootNs()).append(',').append(ValueText.utc(time.wallNs()));
+                    line.digits(time.bootNs()).append((byte) ',').utcNanos(time.wallNs());
                     if (options.relativeTimes()) {
-                        line.append(',').append(time.sinceStartNs());
+                        line.append((byte) ',').digits(time.sinceStartNs());
                     }
                 } else {
                     line.append(options.relativeTimes() ? ",," : ",");
@@ -105,43 +111,58 @@ public final class CsvWriter implements TableWriter {
                 boolean first = true;
                 for (Fields.Field field : Fields.csv(column, value, options)) {
                     if (!first) {
-                        line.append(',');
+                        line.append((byte) ',');
                     }
                     first = false;
-                    appendQuoted(line, field.value() == null ? "" : field.value().toString());
+                    appendQuoted(field.value() == null ? "" : field.value().toString());
                 }
             }
         }
     }
 
+    /**
+     * Bytes that are their own cell: nothing to escape ({@link SafeText}), to quote, or to make inert
+     * ({@link Fields#csvText}).
+     */
+    private static boolean plainCell(byte[] bytes) {
+        if (!SafeText.isPlainAscii(bytes) || bytes.length > 0 && "=+-@".indexOf(bytes[0]) >= 0) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b == ',' || b == '"') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A number column holds a Long (some older rows an Integer); neither can need quoting. */
-    private static void appendNumber(StringBuilder line, Object value) {
+    private void appendNumber(Object value) {
         switch (value) {
             case null -> {
             }
-            case Long l -> line.append(l.longValue());
-            case Integer i -> line.append(i.intValue());
-            default -> appendQuoted(line, value.toString());
+            case Long l -> line.digits(l);
+            case Integer i -> line.digits(i);
+            default -> appendQuoted(value.toString());
         }
     }
 
     private void line(List<String> cells) {
-        StringBuilder line = this.line;
-        line.setLength(0);
+        line.clear();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                line.append(',');
+                line.append((byte) ',');
             }
-            appendQuoted(line, cells.get(i));
+            appendQuoted(cells.get(i));
         }
-        out.append(line.append("\r\n"));
+        line.append(CRLF).writeTo(out);
     }
 
-    private static void appendQuoted(StringBuilder line, String cell) {
+    private void appendQuoted(String cell) {
         if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
             line.append(cell);
         } else {
-            line.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            line.append((byte) '"').append(cell.replace("\"", "\"\"")).append((byte) '"');
         }
     }
 

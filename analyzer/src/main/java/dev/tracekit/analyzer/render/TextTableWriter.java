@@ -1,6 +1,7 @@
 package dev.tracekit.analyzer.render;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * so nothing from the data reaches the terminal raw. Titled tables (sections of a report) get a heading.
  */
 public final class TextTableWriter implements TableWriter {
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
     private final PrintWriter out;
     private final RenderOptions options;
     private TableSpec table;
@@ -18,7 +20,7 @@ public final class TextTableWriter implements TableWriter {
     private boolean[] right;
     private boolean first = true;
     private long rows;
-    private final StringBuilder line = new StringBuilder(256);
+    private final ByteLine line = new ByteLine();
 
     public TextTableWriter(PrintWriter out, RenderOptions options) {
         this.out = out;
@@ -57,18 +59,74 @@ public final class TextTableWriter implements TableWriter {
 
     @Override
     public void row(List<?> values) {
+        rows++;
+        if (table.streamed()) {
+            streamLine(values);
+            return;
+        }
         String[] cells = new String[values.size()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = ValueText.of(kinds[i], values.get(i), options);
+            widths[i] = Math.max(widths[i], cells[i].length());
         }
-        rows++;
-        if (table.streamed()) {
-            printLine(cells);
-        } else {
-            for (int i = 0; i < cells.length; i++) {
-                widths[i] = Math.max(widths[i], cells[i].length());
+        buffered.add(cells);
+    }
+
+    /** A replay's row straight into the line's bytes (replays print millions), each cell as {@link ValueText} shows it. */
+    private void streamLine(List<?> values) {
+        line.clear();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.spaces(2);
             }
-            buffered.add(cells);
+            streamCell(i, values.get(i));
+        }
+        endLine();
+    }
+
+    /** The kinds every replay row has, without a String; the others (and rare values: escapes, nulls) through ValueText. */
+    private void streamCell(int i, Object value) {
+        int width = widths[i];
+        switch (kinds[i]) {
+            case NUMBER -> {
+                if (value instanceof Long || value instanceof Integer) {
+                    long number = ((Number) value).longValue();
+                    line.spaces(width - ByteLine.digitCount(number)).digits(number);
+                    return;
+                }
+            }
+            case TIME -> {
+                if (value instanceof Timestamp time && !options.relativeTimes()) {
+                    int start = line.length();
+                    line.utcMicros(time.wallNs()).spaces(width - (line.length() - start));
+                    return;
+                }
+            }
+            case BYTES -> {
+                if (value instanceof byte[] bytes && SafeText.isPlainAscii(bytes)) {
+                    line.append(bytes).spaces(width - bytes.length);
+                    return;
+                }
+            }
+            case NAMED -> {
+                if (value instanceof Named named && line.appendPrintable(named.name())) {
+                    line.spaces(width - named.name().length());
+                    return;
+                }
+            }
+            default -> {
+            }
+        }
+        cell(i, ValueText.of(kinds[i], value, options));
+    }
+
+    /** Padded to the column's width, on the side its kind aligns to. */
+    private void cell(int i, String text) {
+        int pad = widths[i] - text.length();
+        if (right[i]) {
+            line.spaces(pad).append(text);
+        } else {
+            line.append(text).spaces(pad);
         }
     }
 
@@ -87,37 +145,21 @@ public final class TextTableWriter implements TableWriter {
         }
     }
 
-    /** One line into a reused buffer (replays print millions): padded cells, no trailing blanks. */
     private void printLine(String[] cells) {
-        StringBuilder line = this.line;
-        line.setLength(0);
+        line.clear();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
-                line.append("  ");
+                line.spaces(2);
             }
-            String cell = cells[i];
-            int pad = widths[i] - cell.length();
-            if (right[i]) {
-                pad(line, pad);
-                line.append(cell);
-            } else {
-                line.append(cell);
-                pad(line, pad);
-            }
+            cell(i, cells[i]);
         }
-        int end = line.length();
-        while (end > 0 && line.charAt(end - 1) == ' ') {
-            end--;
-        }
-        line.setLength(end);
-        line.append(System.lineSeparator());
-        out.append(line);
+        endLine();
     }
 
-    private static void pad(StringBuilder line, int spaces) {
-        if (spaces > 0) {
-            line.repeat(' ', spaces); // one bulk fill; a char-by-char loop was the replay's hottest spot
-        }
+    /** No trailing blanks. */
+    private void endLine() {
+        line.trimSpaces();
+        line.append(NEWLINE).writeTo(out);
     }
 
     @Override

@@ -85,7 +85,8 @@ public final class ValueText {
         return secondText(wallNs) + "." + sixDigits(Math.floorMod(wallNs, 1_000_000_000L) / 1_000L) + "Z";
     }
 
-    private static String secondText(long wallNs) {
+    /** {@code 2026-11-02T09:00:00}: the second a time falls in. */
+    static String secondText(long wallNs) {
         long second = Math.floorDiv(wallNs, 1_000_000_000L);
         SecondText cached = lastSecond;
         if (cached == null || cached.second() != second) {

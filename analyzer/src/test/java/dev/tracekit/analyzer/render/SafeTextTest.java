@@ -10,6 +10,21 @@ class SafeTextTest {
         return SafeText.escape(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The word-at-a-time check against the byte-at-a-time rule: every byte value, at every place of a word and of the tail. */
+    @Test
+    void plainAsciiIsDecidedForEveryByteWherever() {
+        for (int length = 1; length <= 17; length++) {
+            for (int at = 0; at < length; at++) {
+                for (int b = 0; b < 256; b++) {
+                    byte[] bytes = "abcdefghijklmnopq".substring(0, length).getBytes(StandardCharsets.US_ASCII);
+                    bytes[at] = (byte) b;
+                    boolean plain = b >= 0x20 && b < 0x7f && b != '\\';
+                    assertEquals(plain, SafeText.isPlainAscii(bytes), "byte " + b + " at " + at + " of " + length);
+                }
+            }
+        }
+    }
+
     @Test
     void keepsReadableUtf8() {
         assertEquals("/srv/café/日本", escape("/srv/café/日本"));

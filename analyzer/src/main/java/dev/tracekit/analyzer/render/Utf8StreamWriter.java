@@ -1,4 +1,4 @@
-package dev.tracekit.analyzer.cli;
+package dev.tracekit.analyzer.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
  * {@code OutputStreamWriter} does: a surrogate pair split across two writes is kept whole, an unpaired
  * surrogate becomes {@code ?}.
  */
-final class Utf8StreamWriter extends Writer {
+public final class Utf8StreamWriter extends Writer {
     private final OutputStream out;
     private final byte[] buffer;
     private int used;
     /** A high surrogate that ended the last write; its pair starts the next one. */
     private String pendingHigh = "";
 
-    Utf8StreamWriter(OutputStream out, int bufferSize) {
+    public Utf8StreamWriter(OutputStream out, int bufferSize) {
         this.out = out;
         this.buffer = new byte[bufferSize];
     }
@@ -51,16 +51,29 @@ final class Utf8StreamWriter extends Writer {
         write(String.valueOf((char) c), 0, 1);
     }
 
+    /** Text already encoded as UTF-8 (a replay's row, {@link ByteLine}), after the text written before it. */
+    void writeUtf8(byte[] bytes, int off, int len) throws IOException {
+        if (!pendingHigh.isEmpty()) {
+            pendingHigh = ""; // a high surrogate that no low one follows, as OutputStreamWriter has it
+            put(new byte[] {'?'}, 0, 1);
+        }
+        put(bytes, off, len);
+    }
+
     private void put(byte[] bytes) throws IOException {
-        if (bytes.length > buffer.length - used) {
+        put(bytes, 0, bytes.length);
+    }
+
+    private void put(byte[] bytes, int off, int len) throws IOException {
+        if (len > buffer.length - used) {
             drain();
-            if (bytes.length >= buffer.length) {
-                out.write(bytes);
+            if (len >= buffer.length) {
+                out.write(bytes, off, len);
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, used, bytes.length);
-        used += bytes.length;
+        System.arraycopy(bytes, off, buffer, used, len);
+        used += len;
     }
 
     private void drain() throws IOException {

@@ -1,4 +1,4 @@
-package dev.tracekit.analyzer.cli;
+package dev.tracekit.analyzer.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
