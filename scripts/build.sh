@@ -15,14 +15,13 @@ fi
 use_jdk
 mvn -q -B package -DskipTests "${modules[@]}"
 
-# JDK 25's AOT caches (JEPs 483 and 515): the classes an analyzer run loads, already parsed and linked, and
-# their method profiles, taken from a training run over the bundled fixtures. Every analyzer run then starts
-# about a third sooner (docs in BENCHMARKS.md). bin/tracekit uses it while it is newer than the jar; a JVM
+# JDK 25's AOT caches (JEPs 483 and 514): the classes an analyzer run loads, already parsed and linked, taken
+# from a training run of the small commands over the bundled fixtures. Every analyzer run then starts about a
+# third sooner (docs in BENCHMARKS.md). bin/tracekit uses it while it is newer than the jar; a JVM
 # that cannot use it (another JDK build) ignores it silently.
 if [ "$(jdk_version "$JAVA_HOME")" -ge 25 ]; then
   analyzer=$root/analyzer/target/tracekit-analyzer.jar
-  if ! "$JAVA_HOME/bin/java" "${ANALYZER_JVM_FLAGS[@]}" -XX:AOTCacheOutput="${analyzer%.jar}.aot" -jar "$analyzer" summary \
-      "$root/testdata/fixtures/x86_64-web1" "$root/testdata/fixtures/aarch64-db1" >/dev/null 2>&1; then
+  if ! train_analyzer_aot "$JAVA_HOME/bin/java" "$analyzer" "${analyzer%.jar}.aot" "$root"; then
     echo "tracekit: could not make the analyzer's AOT cache; it will start without one" >&2
   fi
   # The recorder's, from a one-second recording when this is root with BPF: its start to the "recording" line

@@ -10,6 +10,7 @@
 set -euo pipefail
 tarball=$1 deb=$2 version=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/scripts/lib.sh" # ANALYZER_JVM_FLAGS: the flags the release launcher gives the analyzer
 if [ "$(id -u)" -ne 0 ]; then
   echo "package check: needs root (mount namespaces, dpkg -i)" >&2
   exit 2
@@ -48,7 +49,8 @@ expect "tracekit record --version says $version ($out)" grep -q "$version" <<<"$
 # The AOT caches were trained elsewhere (the build's staging directory): they must still map here, with the
 # flags bin/tracekit gives each jar (AOTMode=on makes a cache that cannot be used an error, not a slow start).
 expect "the analyzer's AOT cache maps from where the tarball was unpacked" hidden "$pkg/runtime/bin/java" \
-  -XX:AOTMode=on -XX:AOTCache="$pkg/lib/tracekit-analyzer.aot" -jar "$pkg/lib/tracekit-analyzer.jar" --version
+  "${ANALYZER_JVM_FLAGS[@]}" -XX:AOTMode=on -XX:AOTCache="$pkg/lib/tracekit-analyzer.aot" -jar "$pkg/lib/tracekit-analyzer.jar" \
+  kills "$root/testdata/fixtures/aarch64-db1"
 expect "the recorder's AOT cache maps from where the tarball was unpacked" hidden "$pkg/runtime/bin/java" \
   --enable-native-access=ALL-UNNAMED -XX:AOTMode=on -XX:AOTCache="$pkg/lib/tracekit-recorder.aot" \
   -jar "$pkg/lib/tracekit-recorder.jar" --version
@@ -132,7 +134,9 @@ expect "zsh completion parses" zsh -n "$pkg/share/zsh/site-functions/_tracekit"
 out=$(timeout 20 zsh -f -c 'zmodload zsh/zpty; zpty z zsh -f -i
   zpty -w z "fpath=($1 \$fpath); autoload -U compinit; compinit -u -D; tracekit() { : }"
   zpty -n -w z $'"'"'tracekit record --events \t\t'"'"'
-  sleep 2; zpty -r -t z out "*kernel-signals*"; zpty -d z; print -r -- "$out"' _ \
+  out=; for i in {1..60}; do  # a busy machine may take seconds to complete: read until it shows, 15 s at most
+    while zpty -r -t z chunk; do out+=$chunk; done; [[ $out == *kernel-signals* ]] && break; sleep 0.25; done
+  zpty -d z; print -r -- "$out"' _ \
   "$pkg/share/zsh/site-functions" 2>&1) || true
 expect "zsh completes event families, with no error" \
   bash -c 'grep -q kernel-signals <<<"$1" && ! grep -q "not found" <<<"$1"' _ "$out"

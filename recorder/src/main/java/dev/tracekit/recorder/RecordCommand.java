@@ -186,17 +186,18 @@ public final class RecordCommand implements Callable<Integer> {
 
     /**
      * Starts initialising, on a daemon thread, what a recording needs before it can attach but nothing on the
-     * command line decides, while picocli parses it: the native functions (linking ~45 downcalls takes ~100 ms)
-     * and the recording streams' Avro schemas (~60 ms of JSON parsing). The main thread then finds the classes
-     * initialised, or waits for the initialisation under way instead of repeating it. A failure here (no libbpf,
-     * not Linux) is left for {@link Preconditions} to report: the JVM then answers its use of the class with
-     * NoClassDefFoundError.
+     * command line decides, while picocli parses it, in the order the main thread needs them: the recording
+     * streams' Avro schemas (~60 ms of JSON parsing; checking --events reaches them), the codecs, then the native
+     * functions (linking the ~30 downcalls a start makes takes ~60 ms; the preconditions reach them). The main
+     * thread then finds the classes initialised, or waits for the initialisation under way instead of repeating
+     * it. A failure here (no libbpf, not Linux) is left for {@link Preconditions} to report: the JVM then answers
+     * its use of the class with NoClassDefFoundError.
      */
     private static void preload() {
         Thread.ofPlatform().daemon().name("preload").start(() -> {
             try {
-                for (String name : List.of("dev.tracekit.recorder.ffm.Libc", "dev.tracekit.recorder.ffm.Libbpf",
-                        "dev.tracekit.recording.RecordingStream", "org.apache.avro.file.CodecFactory")) {
+                for (String name : List.of("dev.tracekit.recording.RecordingStream", "org.apache.avro.file.CodecFactory",
+                        "dev.tracekit.recorder.ffm.Libc", "dev.tracekit.recorder.ffm.Libbpf")) {
                     Class.forName(name, true, RecordCommand.class.getClassLoader());
                 }
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

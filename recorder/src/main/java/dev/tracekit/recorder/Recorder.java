@@ -10,6 +10,7 @@ import dev.tracekit.recorder.counts.PerCpuCounter;
 import dev.tracekit.recorder.counts.SyscallCountCollector;
 import dev.tracekit.recorder.decode.RecordDispatcher;
 import dev.tracekit.recorder.ffm.BpfObject;
+import dev.tracekit.recorder.ffm.Libbpf;
 import dev.tracekit.recorder.ffm.LibbpfLog;
 import dev.tracekit.recorder.ffm.Libc;
 import dev.tracekit.recorder.ffm.NativeCallException;
@@ -76,14 +77,34 @@ final class Recorder {
         LiveFilterConfig configParser = new LiveFilterConfig(SyscallTable.of(host.arch()));
         Optional<ConfigFileWatcher> watcher = options.config().map(Recorder::watch);
         LiveFilter filter = watcher.map(w -> initialFilter(configParser, w)).orElse(options.liveFilter());
-        Redactor redactor = redactor();
         ProcessTable processes = ProcessTable.host();
         boolean hostNamespace = processes.inHostPidNamespace();
         int selfTgid = selfTgid(hostNamespace);
+        // The BPF objects load (libbpf parses the kernel's BTF, the verifier checks each program: the longest step
+        // of the start) on a thread of their own from the moment all they need is known, while this one binds the
+        // metrics endpoint and makes the files. Whatever fails meanwhile closes what loaded, and nothing is written
+        // until the directory checks pass.
+        BackgroundStep<TracingPrograms> loading = BackgroundStep.start("bpf-load",
+                () -> TracingPrograms.load(options, filter, tracefs, selfTgid, err));
+        StartupTrace.mark("filters read, loading started");
+        Path dir;
+        try (ClosingLoad unused = () -> loading.joinQuietly().ifPresent(TracingPrograms::close)) {
+            dir = writeRecording(loading, host, configParser, watcher, processes, hostNamespace, selfTgid);
+        }
+        if (options.bundle().isPresent()) {
+            bundle(dir, options.bundle().get());
+        }
+        return RecorderException.OK;
+    }
+
+    /** Makes the files while the programs load, then records into them until the run ends; returns the directory. */
+    private Path writeRecording(BackgroundStep<TracingPrograms> loading, HostFacts host, LiveFilterConfig configParser,
+            Optional<ConfigFileWatcher> watcher, ProcessTable processes, boolean hostNamespace, int selfTgid) {
+        Redactor redactor = redactor();
         RecordTally tally = new RecordTally(!options.records(EventFamily.SYSCALLS));
-        // Bound before the output directory is made or anything loads: a port in use ends the run with nothing written.
+        // Bound before the output directory is made: a port in use ends the run with nothing written.
         MetricsEndpoint metrics = metricsEndpoint(tally, host);
-        StartupTrace.mark("filters, redactor, metrics");
+        StartupTrace.mark("redactor, metrics");
         Path dir;
         try {
             dir = usableOutput();
@@ -100,12 +121,9 @@ final class Recorder {
                     + ProcessHandle.current().pid() + " here, " + selfTgid + " on the host); events and counts carry "
                     + "host pids, each file's process snapshot this namespace's, so the two cannot be matched");
         }
-        // The BPF objects load (libbpf parses the kernel's BTF, the verifier checks each program) and /proc is read
-        // for the first files' process snapshot on threads of their own while this one makes the files.
+        // /proc is read for the first files' process snapshot on a thread of its own while this one makes the files.
         BackgroundStep<byte[]> firstSnapshot = BackgroundStep.start("proc-snapshot", () -> snapshot(processes));
-        BackgroundStep<TracingPrograms> loading = BackgroundStep.start("bpf-load",
-                () -> TracingPrograms.load(options, filter, tracefs, selfTgid, err));
-        try (metrics; ClosingLoad unused = () -> loading.joinQuietly().ifPresent(TracingPrograms::close)) {
+        try (metrics) {
             RecordingOutput output = new RecordingOutput(dir, meta(host, redactor), CodecSpec.parse(options.codec()),
                     options.rotation(), streams(), BootClock::nowNs, metrics != null ? tally : RecordObserver.NONE,
                     new Supplier<>() {
@@ -146,10 +164,7 @@ final class Recorder {
         } catch (Exception e) {
             throw new RecorderException(RecorderException.FAILED, e.toString(), e);
         }
-        if (options.bundle().isPresent()) {
-            bundle(dir, options.bundle().get());
-        }
-        return RecorderException.OK;
+        return dir;
     }
 
     /** The recorder's tgid as the programs see it, so they leave it out; a failure is one line. */
@@ -226,6 +241,7 @@ final class Recorder {
                     + (options.durationNs() == 0 ? "; " + StopSignals.DESCRIPTION : ""));
             err.flush();
             StartupTrace.mark("ready line printed");
+            Thread.ofPlatform().daemon().name("link-deferred").start(Libbpf::linkDeferred);
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
             long intervalStartNs = startNs;
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();

@@ -15,14 +15,20 @@ public final class BccSwitches {
     private BccSwitches() {
     }
 
-    /** On a command line with {@code opens} and {@code kills} verbs: the analyzer's, and the fleet's. */
+    /** On the {@code opens} and {@code kills} verbs of a command line, those it has: the analyzer's, and the fleet's. */
     public static CommandLine addTo(CommandLine tracekit) {
-        CommandSpec opens = tracekit.getSubcommands().get("opens").getCommandSpec();
-        takeOver(opens, "-e", "opensnoop -e (extended fields): accepted; FLAGS is always shown. The errno filter is --errno.");
-        accept(opens, "-T", "opensnoop -T (timestamps): accepted; TIME is always shown.");
-        accept(opens, "-U", "opensnoop -U (print UID): accepted; UID is always shown.");
-        CommandSpec kills = tracekit.getSubcommands().get("kills").getCommandSpec();
-        takeOver(kills, "-n", "sigsnoop -n (signal names): accepted; SIG is always a name. The name filter is --comm.");
+        CommandLine opensVerb = tracekit.getSubcommands().get("opens");
+        if (opensVerb != null) { // a command line built for another verb has none
+            CommandSpec opens = opensVerb.getCommandSpec();
+            takeOver(opens, "-e", "opensnoop -e (extended fields): accepted; FLAGS is always shown. The errno filter is --errno.");
+            accept(opens, "-T", "opensnoop -T (timestamps): accepted; TIME is always shown.");
+            accept(opens, "-U", "opensnoop -U (print UID): accepted; UID is always shown.");
+        }
+        CommandLine killsVerb = tracekit.getSubcommands().get("kills");
+        if (killsVerb != null) {
+            takeOver(killsVerb.getCommandSpec(), "-n",
+                    "sigsnoop -n (signal names): accepted; SIG is always a name. The name filter is --comm.");
+        }
         return tracekit;
     }
 

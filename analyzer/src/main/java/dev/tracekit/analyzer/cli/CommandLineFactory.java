@@ -4,7 +4,11 @@ import dev.tracekit.analyzer.ExitCode;
 import dev.tracekit.analyzer.TracekitException;
 import dev.tracekit.analyzer.render.SafeText;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Builds the command line with the given output streams: {@link Main} passes the console, tests capture them. */
@@ -12,9 +16,35 @@ public final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
+    /** The whole command line, every verb in it: for the help, man pages and completion. */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
-        return configure(BccSwitches.addTo(new CommandLine(new TracekitCommand())), out, err, "tracekit",
+        return create(out, err, TracekitCommand.VERBS);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a verb, with that verb alone. picocli builds
+     * the model of every verb it is given (each with its ~40 options, by reflection), which took ~40% of a small
+     * command's start; the other verbs cannot take part in a run of this one. Anything else (no verb, an unknown
+     * one, {@code --help}, {@code --version}) gets them all, so the help and the unknown-verb line list them.
+     */
+    static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
+        return create(out, err, args.length == 0 ? TracekitCommand.VERBS : TracekitCommand.VERBS.stream()
+                .filter(verb -> names(verb).contains(args[0]))
+                .findFirst().map(List::<Class<?>>of).orElse(TracekitCommand.VERBS));
+    }
+
+    private static CommandLine create(PrintWriter out, PrintWriter err, List<Class<?>> verbs) {
+        CommandLine tracekit = new CommandLine(new TracekitCommand());
+        for (Class<?> verb : verbs) {
+            tracekit.addSubcommand(new CommandLine(verb));
+        }
+        return configure(BccSwitches.addTo(tracekit), out, err, "tracekit",
                 "; 'record' (Linux) and 'fleet' run through bin/tracekit");
+    }
+
+    private static List<String> names(Class<?> verb) {
+        Command command = verb.getAnnotation(Command.class);
+        return Stream.concat(Stream.of(command.name()), Arrays.stream(command.aliases())).toList();
     }
 
     /**
@@ -67,7 +97,7 @@ public final class CommandLineFactory {
 
     /** Runs one command line and returns its exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        int status = create(out, err).execute(args);
+        int status = create(out, err, args).execute(args);
         out.flush();
         err.flush();
         return status;

@@ -31,7 +31,7 @@ public final class Libbpf {
     private static final NativeFunction BPF_OBJECT__OPEN_MEM = fn("bpf_object__open_mem",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
     private static final NativeFunction BPF_OBJECT__LOAD = fn("bpf_object__load", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final NativeFunction BPF_OBJECT__CLOSE = fn("bpf_object__close", FunctionDescriptor.ofVoid(ADDRESS));
+    private static final NativeFunction BPF_OBJECT__CLOSE = deferred("bpf_object__close", FunctionDescriptor.ofVoid(ADDRESS));
     private static final NativeFunction BPF_OBJECT__FIND_PROGRAM_BY_NAME = fn("bpf_object__find_program_by_name",
             FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
     private static final NativeFunction BPF_OBJECT__NEXT_PROGRAM = fn("bpf_object__next_program",
@@ -46,8 +46,8 @@ public final class Libbpf {
     private static final NativeFunction BPF_PROGRAM__AUTOLOAD = fn("bpf_program__autoload",
             FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
     private static final NativeFunction BPF_PROGRAM__ATTACH = fn("bpf_program__attach", FunctionDescriptor.of(ADDRESS, ADDRESS));
-    private static final NativeFunction BPF_LINK__PIN = fn("bpf_link__pin", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    private static final NativeFunction BPF_LINK__DESTROY = fn("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final NativeFunction BPF_LINK__PIN = deferred("bpf_link__pin", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final NativeFunction BPF_LINK__DESTROY = deferred("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final NativeFunction BPF_MAP__FD = fn("bpf_map__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final NativeFunction BPF_MAP__MAX_ENTRIES = fn("bpf_map__max_entries",
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -55,15 +55,15 @@ public final class Libbpf {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final NativeFunction BPF_MAP__INITIAL_VALUE = fn("bpf_map__initial_value",
             FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    private static final NativeFunction BPF_MAP_LOOKUP_ELEM = fn("bpf_map_lookup_elem",
+    private static final NativeFunction BPF_MAP_LOOKUP_ELEM = deferred("bpf_map_lookup_elem",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final NativeFunction BPF_MAP_UPDATE_ELEM = fn("bpf_map_update_elem",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final NativeFunction BPF_MAP_DELETE_ELEM = fn("bpf_map_delete_elem",
+    private static final NativeFunction BPF_MAP_DELETE_ELEM = deferred("bpf_map_delete_elem",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    private static final NativeFunction BPF_MAP_GET_NEXT_KEY = fn("bpf_map_get_next_key",
+    private static final NativeFunction BPF_MAP_GET_NEXT_KEY = deferred("bpf_map_get_next_key",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final NativeFunction BPF_MAP_LOOKUP_AND_DELETE_ELEM = fn("bpf_map_lookup_and_delete_elem",
+    private static final NativeFunction BPF_MAP_LOOKUP_AND_DELETE_ELEM = deferred("bpf_map_lookup_and_delete_elem",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
     static {
@@ -73,8 +73,21 @@ public final class Libbpf {
     private Libbpf() {
     }
 
+    /**
+     * Links every native function bound for later (libbpf's and libc's alike): called once recording, on a
+     * thread of its own, so that neither the start nor the stop spends its time linking.
+     */
+    public static void linkDeferred() {
+        NativeFunction.linkAll();
+    }
+
     private static NativeFunction fn(String name, FunctionDescriptor descriptor) {
         return NativeFunction.find(LIBBPF, name, descriptor);
+    }
+
+    /** For what a start never calls: the stop's, the interval's map reads, a config reload's deletes. */
+    private static NativeFunction deferred(String name, FunctionDescriptor descriptor) {
+        return NativeFunction.findDeferred(LIBBPF, name, descriptor);
     }
 
     public static int libbpf_num_possible_cpus() {

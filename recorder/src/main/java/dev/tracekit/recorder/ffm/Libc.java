@@ -19,10 +19,10 @@ public final class Libc {
 
     private static final SymbolLookup LIBC = Linker.nativeLinker().defaultLookup();
     private static final NativeFunction GETEUID = NativeFunction.find(LIBC, "geteuid", FunctionDescriptor.of(JAVA_INT));
-    private static final NativeFunction GETPPID = NativeFunction.find(LIBC, "getppid", FunctionDescriptor.of(JAVA_INT));
+    private static final NativeFunction GETPPID = NativeFunction.findDeferred(LIBC, "getppid", FunctionDescriptor.of(JAVA_INT));
     private static final NativeFunction ISATTY = NativeFunction.find(LIBC, "isatty",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final NativeFunction STRERROR = NativeFunction.find(LIBC, "strerror",
+    private static final NativeFunction STRERROR = NativeFunction.findDeferred(LIBC, "strerror",
             FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final NativeFunction CLOCK_GETTIME = NativeFunction.find(LIBC, "clock_gettime",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
@@ -30,7 +30,7 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
     private static final NativeFunction MMAP = NativeFunction.find(LIBC, "mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final NativeFunction MUNMAP = NativeFunction.find(LIBC, "munmap",
+    private static final NativeFunction MUNMAP = NativeFunction.findDeferred(LIBC, "munmap",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final NativeFunction EPOLL_CREATE1 = NativeFunction.find(LIBC, "epoll_create1",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -40,14 +40,14 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     private static final NativeFunction EVENTFD = NativeFunction.find(LIBC, "eventfd",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final NativeFunction WRITE = NativeFunction.find(LIBC, "write",
+    private static final NativeFunction WRITE = NativeFunction.findDeferred(LIBC, "write",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final NativeFunction CLOSE = NativeFunction.find(LIBC, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final NativeFunction SIGNAL = NativeFunction.find(LIBC, "signal",
             FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS));
-    private static final NativeFunction UMOUNT2 = NativeFunction.find(LIBC, "umount2",
+    private static final NativeFunction UMOUNT2 = NativeFunction.findDeferred(LIBC, "umount2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final NativeFunction MOUNT = NativeFunction.find(LIBC, "mount",
+    private static final NativeFunction MOUNT = NativeFunction.findDeferred(LIBC, "mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
     private Libc() {
