@@ -1,11 +1,13 @@
 package dev.tracekit.fleet.cli;
 
+import dev.tracekit.analyzer.cli.KillFilterOptions;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
 import dev.tracekit.fleet.report.FleetReports;
 import dev.tracekit.schema.Family;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "kills", mixinStandardHelpOptions = true,
@@ -13,6 +15,9 @@ import picocli.CommandLine.Option;
 final class KillsVerb extends FleetVerb {
     @Option(names = "--top", description = "Accepted for the analyzer's spelling; the fleet always shows the top signals.")
     boolean top;
+
+    @Mixin
+    KillFilterOptions targets;
 
     @Override
     List<String> emptyResultHints(TracekitFleet fleet) {

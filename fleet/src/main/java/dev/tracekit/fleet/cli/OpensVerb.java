@@ -1,5 +1,6 @@
 package dev.tracekit.fleet.cli;
 
+import dev.tracekit.analyzer.cli.OpenDurationOption;
 import dev.tracekit.analyzer.report.OpenTopReport.By;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
@@ -7,6 +8,7 @@ import dev.tracekit.fleet.report.FleetReports;
 import dev.tracekit.schema.Family;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "opens", mixinStandardHelpOptions = true,
@@ -16,6 +18,9 @@ final class OpensVerb extends FleetVerb {
     @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files", defaultValue = "files",
             description = "Top files (default) or processes.")
     By top;
+
+    @Mixin
+    OpenDurationOption duration;
 
     @Override
     List<String> emptyResultHints(TracekitFleet fleet) {
