@@ -12,11 +12,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "opens", mixinStandardHelpOptions = true,
-        description = "The most opened files, or with --top processes the processes that opened most, per host. "
-                + "(The analyzer's event-by-event listing is a single-machine replay; the fleet aggregates.)")
+        description = "opensnoop replayed over the fleet: every open in time order across the recordings, as the "
+                + "analyzer's opens prints them (--limit N: the first N), or with --top the most opened files or the "
+                + "processes that opened most, per host.")
 final class OpensVerb extends FleetVerb {
-    @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files", defaultValue = "files",
-            description = "Top files (default) or processes.")
+    @Option(names = "--top", paramLabel = "files|processes", arity = "0..1", fallbackValue = "files",
+            description = "The most opened files (--top alone) or processes instead of the replay.")
     By top;
 
     @Mixin
@@ -29,6 +30,9 @@ final class OpensVerb extends FleetVerb {
 
     @Override
     FleetReport report(TracekitFleet fleet) {
+        if (top == null) {
+            return FleetReports.openReplay(fleet.replays(), output.limit());
+        }
         return FleetReports.openTop(top == By.files ? fleet.openedFiles() : fleet.openingProcesses(), top);
     }
 }

@@ -1,0 +1,59 @@
+package dev.tracekit.fleet;
+
+import static dev.tracekit.fleet.ToolRun.analyzer;
+import static dev.tracekit.fleet.ToolRun.argv;
+import static dev.tracekit.fleet.ToolRun.fleet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The replays in the fleet print what the analyzer's replays print, byte for byte: the same rows in the same merged
+ * time order across recordings (ties to the recording first in the catalog), loss markers, formats and filters.
+ */
+class FleetReplaysTest {
+    @TempDir
+    static Path temp;
+
+    static Path twins;
+    static Path mixed;
+
+    @BeforeAll
+    static void trees() {
+        twins = FleetTrees.twins(temp.resolve("twins"), 700_000);
+        mixed = FleetTrees.mixed(temp.resolve("mixed"));
+    }
+
+    /** A replay and the hosts whose rows must interleave in it, so an order by host alone could not pass. */
+    static Stream<Arguments> replays() {
+        return Stream.of(
+                Arguments.of("opens --limit 60", twins),
+                Arguments.of("events --limit 45 --format json", twins),
+                Arguments.of("opens --limit 30 --format csv --comm-regex ^(nginx|java)$ -x", twins),
+                Arguments.of("opens --errno ENOENT --since +9s", twins), // no limit: every record, streamed
+                Arguments.of("opens --limit 25 --path /etc/**", mixed), // web-1 beside db-1, idle-1 and ci-1
+                Arguments.of("events --limit 5 --host db-1", mixed)); // no per-event records: the analyzer's note
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("replays")
+    void theFleetReplaysAsTheAnalyzerDoes(String args, Path tree) {
+        String[] argv = argv(args, tree);
+        ToolRun analyzer = analyzer(argv);
+        assertEquals(0, analyzer.status(), analyzer.err());
+        assertTrue(analyzer.out().lines().count() > 2, analyzer.out());
+        if (tree == twins) {
+            assertTrue(analyzer.out().contains("web-0") && analyzer.out().contains("web-2"), "rows of the twins");
+        }
+        ToolRun fleet = fleet(argv);
+        assertEquals(analyzer.out(), fleet.out());
+        assertEquals(0, fleet.status(), fleet.err());
+    }
+}
