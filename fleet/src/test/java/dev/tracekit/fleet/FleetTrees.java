@@ -114,11 +114,11 @@ public final class FleetTrees {
      * web-1 beside two twins of it whose records are web-1's own: web-0 with the same boot time (every record ties
      * with web-1's, and the merge must give the tie to the recording first in the catalog) and web-2 booted
      * {@code shiftNs} later by its header (its TIME column moves; its records are merged by the clock samples of its
-     * intervals, as the analyzer merges them). Opens and per-event syscalls only, so replays across hosts interleave.
+     * intervals, as the analyzer merges them). Opens, kills and per-event syscalls only, so replays across hosts interleave.
      */
     public static Path twins(Path root, long shiftNs) {
         Predicate<String> replayed = name -> name.startsWith("opens-") || name.startsWith("syscall-events-")
-                || name.startsWith("intervals-");
+                || name.startsWith("kills-") || name.startsWith("intervals-");
         copy(fixtures().resolve("x86_64-web1"), root.resolve("a"), replayed);
         rehost(fixtures().resolve("x86_64-web1"), root.resolve("b"), replayed, "web-0",
                 "00000000-5eed-0000-ffff-00000000000a", 0);

@@ -59,6 +59,8 @@ public final class ProcessContext {
     private boolean anySpan;
     /** Per recording index: the cgroup ids --cgroup and --unit let through. */
     private final Map<Integer, List<Long>> passingCgroups = new HashMap<>();
+    /** Per recording index: its process timeline, for the replays' target columns. */
+    private final Map<Integer, ProcessTimeline> timelines = new HashMap<>();
 
     private ProcessContext(SparkSession spark, FleetCatalog catalog) {
         this.spark = spark;
@@ -89,6 +91,12 @@ public final class ProcessContext {
     synchronized Dataset<Row> spans() {
         build();
         return spans;
+    }
+
+    /** The recording's process timeline: its snapshots followed through its procs events (empty without snapshots). */
+    synchronized ProcessTimeline timeline(int index) {
+        build();
+        return timelines.get(index);
     }
 
     /** recording_index, cgroup_id, service: every cgroup whose path names a service, with its label. */
@@ -201,6 +209,7 @@ public final class ProcessContext {
             Recording recording = r.recording();
             ProcessTimeline timeline = builder == null ? recording.timeline() : builder.build();
             recording.follow(timeline);
+            timelines.put(r.index(), timeline);
             EventFilter filter = EventFilter.of(catalog.filters(), recording);
             if (catalog.filters().readsCgroups()) {
                 Set<Long> ids = new TreeSet<>(timeline.cgroupIds());

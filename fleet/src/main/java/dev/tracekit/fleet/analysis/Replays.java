@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.spark.sql.Column;
@@ -30,8 +31,8 @@ import org.apache.spark.sql.expressions.Window;
  * each recording in recorded order (files by number, records as each file holds them), the recordings merged by
  * the wall-clock time of their next records (each recording's clock samples), ties to the recording first in the
  * catalog. The first N records of such a merge are at most the first N of each recording, so with a limit Spark
- * keeps each recording's first N (a top-N per recording, no sort of the rest) and the driver merges those few as
- * the analyzer merges; without one, each recording streams to the driver in recorded order ({@code toLocalIterator},
+ * keeps each recording's first N (a top-N per recording, no sort of the rest; more a page at a time where the rows
+ * want more records, as kills' pairing may) and the driver merges those few as the analyzer merges; without one, each recording streams to the driver in recorded order ({@code toLocalIterator},
  * one partition at a time). The rows go to the analyzer's own row writers, in order, as its records.
  */
 public final class Replays {
@@ -52,6 +53,13 @@ public final class Replays {
     public Dataset<Row> opens() {
         return context.selectByProcess(catalog.read(RecordingStream.OPENS).where(filters.opens()), col("header.pid"),
                 col("header.ts_ns"), col("header.cgroup_id"));
+    }
+
+    /** The signals the filters let through, in no order: the sent and the kernel-generated, paired when replayed. */
+    public Dataset<Row> kills() {
+        Dataset<Row> kills = context.selectByTarget(catalog.read(RecordingStream.KILLS).where(filters.kills()),
+                col("target_pid"), col("header.ts_ns"));
+        return context.selectByProcess(kills, col("header.pid"), col("header.ts_ns"), col("header.cgroup_id"));
     }
 
     /** The per-event syscall records the filters let through, in no order. */
@@ -81,6 +89,16 @@ public final class Replays {
     }
 
     /**
+     * Gives each recording its process timeline (a signal's target as it was at the signal), as the analyzer's kills
+     * replay follows the processes before it reads the signals.
+     */
+    public synchronized void followProcesses() {
+        for (Recording recording : recordings()) {
+            recording.follow(context.timeline(recording.index()));
+        }
+    }
+
+    /**
      * Hands {@code records} (of {@code family}'s stream) to the visitor in replay order, until it wants no more.
      *
      * @param limit the most records wanted, or null for all
@@ -90,13 +108,14 @@ public final class Replays {
         List<Recording> all = recordings();
         Map<Integer, Iterator<Row>> byRecording = new HashMap<>();
         if (limit != null) {
-            Dataset<Row> firsts = records.withColumn(RANK, row_number().over(Window.partitionBy(col(RecordingColumns.INDEX))
-                    .orderBy(position()))).where(col(RANK).leq(limit)).orderBy(col(RecordingColumns.INDEX), col(RANK));
-            Map<Integer, List<Row>> lists = new HashMap<>();
-            for (Row row : firsts.collectAsList()) {
-                lists.computeIfAbsent(row.getInt(row.fieldIndex(RecordingColumns.INDEX)), i -> new ArrayList<>()).add(row);
+            Dataset<Row> ranked = records.withColumn(RANK, row_number().over(
+                    Window.partitionBy(col(RecordingColumns.INDEX)).orderBy(position())));
+            Map<Integer, List<Row>> firsts = new HashMap<>();
+            for (Row row : ranked.where(col(RANK).leq(limit)).orderBy(col(RecordingColumns.INDEX), col(RANK))
+                    .collectAsList()) {
+                firsts.computeIfAbsent(row.getInt(row.fieldIndex(RecordingColumns.INDEX)), i -> new ArrayList<>()).add(row);
             }
-            lists.forEach((index, rows) -> byRecording.put(index, rows.iterator()));
+            firsts.forEach((index, rows) -> byRecording.put(index, new Pages(ranked, index, rows, limit)));
         } else {
             for (FleetRecording r : catalog.recordings()) {
                 if (catalog.shown(r) && r.has(family.stream())) {
@@ -119,7 +138,9 @@ public final class Replays {
         while (!heads.isEmpty() && visitor.wantsMore()) {
             Head<R> head = heads.poll();
             visitor.record(head.recording(), family, head.record());
-            next(family, head.recording(), head.rest(), heads);
+            if (visitor.wantsMore()) { // a recording's next page is fetched only for a row still wanted
+                next(family, head.recording(), head.rest(), heads);
+            }
         }
     }
 
@@ -128,6 +149,47 @@ public final class Replays {
         if (rest.hasNext()) {
             R record = RowToAvro.record(rest.next(), family.stream().schema());
             heads.add(new Head<>(recording.sampledWallNs(family.timeNs(record)), recording, record, rest));
+        }
+    }
+
+    /**
+     * One recording's records in recorded order, its first ones known; the next come from Spark a page at a time
+     * (each twice the one before) should the replay want more than the limit of records: in kills a send and the
+     * kernel's records of it make one row.
+     */
+    private static final class Pages implements Iterator<Row> {
+        private final Dataset<Row> ranked;
+        private final int index;
+        private Iterator<Row> page;
+        private long fetched;
+        private boolean more;
+
+        Pages(Dataset<Row> ranked, int index, List<Row> first, int limit) {
+            this.ranked = ranked;
+            this.index = index;
+            this.page = first.iterator();
+            this.fetched = first.size();
+            this.more = first.size() == limit;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!page.hasNext() && more) {
+                List<Row> next = ranked.where(col(RecordingColumns.INDEX).equalTo(index)
+                        .and(col(RANK).gt(fetched)).and(col(RANK).leq(fetched * 2))).orderBy(col(RANK)).collectAsList();
+                more = next.size() == fetched;
+                fetched += next.size();
+                page = next.iterator();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
         }
     }
 

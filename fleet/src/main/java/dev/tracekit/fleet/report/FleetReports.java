@@ -13,6 +13,7 @@ import dev.tracekit.analyzer.aggregate.Tally;
 import dev.tracekit.analyzer.input.Families;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.KillRows;
 import dev.tracekit.analyzer.report.KillTopReport;
 import dev.tracekit.analyzer.report.OpenRows;
 import dev.tracekit.analyzer.report.OpenTopReport;
@@ -86,6 +87,18 @@ public final class FleetReports {
             OpenRows rows = new OpenRows(replayContext(replays, context), out, limit, false);
             rows.begin();
             replays.replay(Families.OPENS, records, limit, rows);
+            rows.end();
+        });
+    }
+
+    /** {@code kills} without {@code --top}: sigsnoop replayed, a send paired with the kernel's records of it. */
+    public static FleetReport killReplay(Replays replays, Integer limit) {
+        Dataset<Row> records = replays.kills();
+        return of(Map.of("kills", records), (out, context) -> {
+            replays.followProcesses(); // TCOMM of a target forked during the recording
+            KillRows rows = new KillRows(replayContext(replays, context), out, limit);
+            rows.begin();
+            replays.replay(Families.KILLS, records, limit, rows);
             rows.end();
         });
     }
