@@ -32,8 +32,9 @@ import org.apache.spark.sql.expressions.Window;
  * the wall-clock time of their next records (each recording's clock samples), ties to the recording first in the
  * catalog. The first N records of such a merge are at most the first N of each recording, so with a limit Spark
  * keeps each recording's first N (a top-N per recording, no sort of the rest; more a page at a time where the rows
- * want more records, as kills' pairing may) and the driver merges those few as the analyzer merges; without one, each recording streams to the driver in recorded order ({@code toLocalIterator},
- * one partition at a time). The rows go to the analyzer's own row writers, in order, as its records.
+ * want more records, as kills' pairing may) and the driver merges those few as the analyzer merges; without one,
+ * each recording streams to the driver in recorded order ({@code toLocalIterator}, one partition at a time). The
+ * rows go to the analyzer's own row writers, in order, as its records.
  */
 public final class Replays {
     private static final String RANK = "replay_rank";
