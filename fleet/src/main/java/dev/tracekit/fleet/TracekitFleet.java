@@ -12,6 +12,7 @@ import dev.tracekit.fleet.analysis.OpenFigures;
 import dev.tracekit.fleet.analysis.ProcFigures;
 import dev.tracekit.fleet.analysis.ProcessContext;
 import dev.tracekit.fleet.analysis.RecordingFigures;
+import dev.tracekit.fleet.analysis.Replays;
 import dev.tracekit.fleet.analysis.SignalFigures;
 import dev.tracekit.fleet.analysis.SyscallFigures;
 import dev.tracekit.fleet.input.FleetCatalog;
@@ -42,6 +43,7 @@ public final class TracekitFleet {
     private final ActivityFigures activity;
     private final ContextFigures context;
     private final RecordingFigures recordingFigures;
+    private final Replays replays;
 
     private TracekitFleet(SparkSession spark, FleetCatalog catalog) {
         NameFunctions names = NameFunctions.register(spark);
@@ -55,6 +57,7 @@ public final class TracekitFleet {
         this.activity = new ActivityFigures(syscalls, opens, signals);
         this.context = new ContextFigures(processes, syscalls, opens, signals, procs);
         this.recordingFigures = new RecordingFigures(spark, catalog, syscalls, opens, signals, procs);
+        this.replays = new Replays(catalog, filters, processes);
     }
 
     /** @param paths recording directories (searched recursively) and .avro files: local paths or any Hadoop URI */
@@ -128,6 +131,11 @@ public final class TracekitFleet {
     /** Failed opens per errno and host. */
     public Dataset<Row> failedOpens() {
         return opens.failedByErrno();
+    }
+
+    /** The records of the replays (opens, per-event syscalls) in the analyzer's merged time order. */
+    public Replays replays() {
+        return replays;
     }
 
     /** Signals by sender, target and signal. */

@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
 
 /**
  * Fleet-shaped inputs made from the fixture recordings: each host's files copied under a directory name
@@ -103,6 +108,53 @@ public final class FleetTrees {
     public static Path damaged(Path root) {
         copy(fixtures().resolve("truncated"), root.resolve("node-9"), name -> true);
         return root;
+    }
+
+    /**
+     * web-1 beside two twins of it whose records are web-1's own: web-0 with the same boot time (every record ties
+     * with web-1's, and the merge must give the tie to the recording first in the catalog) and web-2 booted
+     * {@code shiftNs} later by its header (its TIME column moves; its records are merged by the clock samples of its
+     * intervals, as the analyzer merges them). Opens, kills and per-event syscalls only, so replays across hosts interleave.
+     */
+    public static Path twins(Path root, long shiftNs) {
+        Predicate<String> replayed = name -> name.startsWith("opens-") || name.startsWith("syscall-events-")
+                || name.startsWith("kills-") || name.startsWith("intervals-");
+        copy(fixtures().resolve("x86_64-web1"), root.resolve("a"), replayed);
+        rehost(fixtures().resolve("x86_64-web1"), root.resolve("b"), replayed, "web-0",
+                "00000000-5eed-0000-ffff-00000000000a", 0);
+        rehost(fixtures().resolve("x86_64-web1"), root.resolve("c"), replayed, "web-2",
+                "00000000-5eed-0000-ffff-00000000000c", shiftNs);
+        return root;
+    }
+
+    /** The files as another host's recording: header facts changed, records and codec as they were. */
+    private static void rehost(Path from, Path to, Predicate<String> names, String host, String recordingId,
+            long bootShiftNs) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.filter(f -> names.test(f.getFileName().toString())).toList()) {
+                try (DataFileStream<Object> in = new DataFileStream<>(Files.newInputStream(file), new GenericDatumReader<>());
+                        DataFileWriter<Object> out = new DataFileWriter<>(new GenericDatumWriter<>(in.getSchema()))) {
+                    for (String key : in.getMetaKeys()) {
+                        if (!key.startsWith("avro.")) {
+                            out.setMeta(key, in.getMeta(key));
+                        }
+                    }
+                    out.setMeta(RecordingMeta.KEY_HOSTNAME, host);
+                    out.setMeta(RecordingMeta.KEY_RECORDING_ID, recordingId);
+                    long boot = Long.parseLong(in.getMetaString(RecordingMeta.KEY_BOOT_TIME));
+                    out.setMeta(RecordingMeta.KEY_BOOT_TIME, Long.toString(boot + bootShiftNs));
+                    String codec = in.getMetaString("avro.codec");
+                    out.setCodec(CodecFactory.fromString(codec == null ? "null" : codec));
+                    out.create(in.getSchema(), Files.newOutputStream(to.resolve(file.getFileName())));
+                    for (Object record : in) {
+                        out.append(record);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void copy(Path from, Path to, Predicate<String> names) {

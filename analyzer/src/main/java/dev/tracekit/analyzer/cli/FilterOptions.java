@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -100,6 +101,13 @@ public final class FilterOptions {
 
     /** kills --target-comm: set by that verb. */
     final List<String> targetComms = new ArrayList<>();
+
+    /** The filters of the verb a verb's own filter option ({@link KillFilterOptions}) is mixed into. */
+    static FilterOptions of(CommandSpec verb) {
+        return verb.mixins().values().stream().map(CommandSpec::userObject).filter(FilterOptions.class::isInstance)
+                .map(FilterOptions.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(verb.name() + " mixes in no FilterOptions"));
+    }
 
     /** The mount point cgroup directories are named below on a host; recorded paths start after it. */
     private static final String CGROUP2_MOUNT = "/sys/fs/cgroup";

@@ -26,25 +26,8 @@ final class KillsCommand extends FollowingVerbCommand {
             + "--with, each sender is one process (a reused pid is two rows) with its columns.")
     boolean top;
 
-    /** The syscalls libbpf-tools' sigsnoop -k and killsnoop trace: not rt_(tg)sigqueueinfo, not kernel signals. */
-    @Option(names = {"-k", "--kill"}, description = "Only signals sent by kill, tkill and tgkill (sigsnoop -k, killsnoop); "
-            + "same as --syscall kill,tkill,tgkill.")
-    void killSyscallsOnly(boolean on) {
-        if (on) {
-            filterOptions.syscalls.addAll(List.of("kill", "tkill", "tgkill"));
-        }
-    }
-
-    @Option(names = "--tpid", split = ",", paramLabel = "PID", description = "Only signals to these target processes (sigsnoop's TPID).")
-    void targetPids(List<Integer> pids) {
-        filterOptions.targetPids.addAll(pids);
-    }
-
-    @Option(names = "--target-comm", split = ",", paramLabel = "NAME",
-            description = "Only signals to processes of this name at the signal (TCOMM), e.g. nginx: who sent SIGTERM to nginx?")
-    void targetComms(List<String> names) {
-        filterOptions.targetComms.addAll(names);
-    }
+    @Mixin
+    KillFilterOptions targets;
 
     @Override
     List<String> emptyResultHints(AnalysisSession session) {

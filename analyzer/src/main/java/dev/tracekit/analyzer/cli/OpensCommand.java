@@ -32,11 +32,8 @@ final class OpensCommand extends FollowingVerbCommand {
             description = "PATH as the process passed it: a relative path stays relative (filters still match the full path).")
     boolean rawPath;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
-            description = "Only the first DURATION of the recording (opensnoop -d: seconds, or 10s, 5m); same as --until +DURATION.")
-    void firstOf(String duration) {
-        filterOptions.until = "+" + duration.strip();
-    }
+    @Mixin
+    OpenDurationOption duration;
 
     @Override
     List<String> emptyResultHints(AnalysisSession session) {

@@ -31,6 +31,11 @@ public final class OutputOptions {
         };
     }
 
+    /** The row limit, or null when none was given (a replay then shows every row). */
+    public Integer limit() {
+        return limit;
+    }
+
     /** The row limit, or {@code fallback} when none was given. */
     public int limitOr(int fallback) {
         return limit == null ? fallback : limit;

@@ -181,7 +181,15 @@ public final class EventFilter {
             return true;
         }
         ProcessTimeline.Process p = timeline.at(targetPid, ns).orElse(null);
-        return p != null && isOneOf(ByteBuffer.wrap(p.comm()), targetCommNames);
+        return p != null && targetPasses(p);
+    }
+
+    /**
+     * Whether --target-comm lets a signal to this process through; public for engines that join the targets to the
+     * timeline's spans and decide once per span (the fleet).
+     */
+    public boolean targetPasses(ProcessTimeline.Process p) {
+        return targetCommNames.length == 0 || isOneOf(ByteBuffer.wrap(p.comm()), targetCommNames);
     }
 
     private boolean inTime(long bootNs) {

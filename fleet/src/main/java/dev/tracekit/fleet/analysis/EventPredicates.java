@@ -65,7 +65,7 @@ public final class EventPredicates {
     Column syscallEvents() {
         Column ret = col("ret");
         Column errno = when(ret.between(-4095L, -1L), negate(ret)).otherwise(0L);
-        return task("header").and(noOpenOnlyFilters()).and(lit(spec.signals().isEmpty()))
+        return task("header").and(noOpenOnlyFilters()).and(noKillOnlyFilters()).and(lit(spec.signals().isEmpty()))
                 .and(syscallNumbers()).and(failure(errno));
     }
 
@@ -74,7 +74,8 @@ public final class EventPredicates {
         if (!spec.tids().isEmpty() || !spec.uids().isEmpty() || !spec.errnos().isEmpty() || spec.readsCgroups()) {
             return lit(false);
         }
-        return inTime(col("interval_start_ns")).and(noOpenOnlyFilters()).and(lit(spec.signals().isEmpty()))
+        return inTime(col("interval_start_ns")).and(noOpenOnlyFilters()).and(noKillOnlyFilters())
+                .and(lit(spec.signals().isEmpty()))
                 .and(pid(col("pid"))).and(comm(col("comm"))).and(syscallNumbers())
                 .and(spec.failedOnly() ? col("errors").gt(0L) : lit(true));
     }
@@ -82,19 +83,24 @@ public final class EventPredicates {
     /** Opens (columns as read): the path filters go by the full path where the recording has one. */
     Column opens() {
         Column result = col("result");
-        return task("header").and(lit(spec.signals().isEmpty())).and(syscallNames())
+        return task("header").and(noKillOnlyFilters()).and(lit(spec.signals().isEmpty())).and(syscallNames())
                 .and(failure(when(result.lt(0), negate(result)).otherwise(0)))
                 .and(flags()).and(path(coalesce(col("full_path"), col("path"))));
     }
 
-    /** Kills: a kernel-generated signal's result is a delivery code, not an errno, so it never fails. */
+    /**
+     * Kills: a kernel-generated signal's result is a delivery code, not an errno, so it never fails; --tpid is its
+     * target, kernel-generated or sent. The target's name (--target-comm) is asked where the rows meet the process
+     * context ({@link ProcessContext#selectByTarget}).
+     */
     Column kills() {
         Column result = col("result");
         Column errno = when(col("syscall").notEqual(KillSyscall.SIGNAL_GENERATE.name()).and(result.lt(0)),
                 negate(result)).otherwise(0);
         return task("header").and(noOpenOnlyFilters())
                 .and(spec.signals().isEmpty() ? lit(true) : col("signal").isin(spec.signals().toArray()))
-                .and(syscallNames()).and(failure(errno));
+                .and(syscallNames()).and(failure(errno))
+                .and(spec.targetPids().isEmpty() ? lit(true) : col("target_pid").isin(spec.targetPids().toArray()));
     }
 
     /** Procs: {@code -x} keeps the exits by a non-zero code or a signal, {@code -s} the exits by those signals. */
@@ -102,7 +108,7 @@ public final class EventPredicates {
         Column signal = col("exit_signal");
         Column code = col("exit_code");
         Column abnormal = signal.isNotNull().or(code.isNotNull().and(code.notEqual(0)));
-        return task("header").and(noOpenOnlyFilters())
+        return task("header").and(noOpenOnlyFilters()).and(noKillOnlyFilters())
                 .and(lit(spec.syscalls().isEmpty() && spec.errnos().isEmpty()))
                 .and(spec.failedOnly() ? abnormal : lit(true))
                 .and(spec.signals().isEmpty() ? lit(true) : signal.isNotNull().and(signal.isin(spec.signals().toArray())));
@@ -180,6 +186,11 @@ public final class EventPredicates {
 
     private Column noOpenOnlyFilters() {
         return lit(spec.pathGlob() == null && spec.pathRegex() == null && spec.flags().isEmpty());
+    }
+
+    /** A signal's target: what only kills carry. */
+    private Column noKillOnlyFilters() {
+        return lit(spec.targetPids().isEmpty() && spec.targetComms().isEmpty());
     }
 
     /** -f: every flag set, as the recording's architecture spells and numbers them. */

@@ -48,6 +48,8 @@ public final class ProcessContext {
 
     /** Whether --ppid and --exe let the span's process through (true without them). */
     private static final String PASSES = "passes";
+    /** Whether --target-comm lets a signal to the span's process through (true without it). */
+    private static final String TARGET_PASSES = "target_passes";
 
     private final SparkSession spark;
     private final FleetCatalog catalog;
@@ -57,6 +59,8 @@ public final class ProcessContext {
     private boolean anySpan;
     /** Per recording index: the cgroup ids --cgroup and --unit let through. */
     private final Map<Integer, List<Long>> passingCgroups = new HashMap<>();
+    /** Per recording index: its process timeline, for the replays' target columns. */
+    private final Map<Integer, ProcessTimeline> timelines = new HashMap<>();
 
     private ProcessContext(SparkSession spark, FleetCatalog catalog) {
         this.spark = spark;
@@ -89,6 +93,12 @@ public final class ProcessContext {
         return spans;
     }
 
+    /** The recording's process timeline: its snapshots followed through its procs events (empty without snapshots). */
+    synchronized ProcessTimeline timeline(int index) {
+        build();
+        return timelines.get(index);
+    }
+
     /** recording_index, cgroup_id, service: every cgroup whose path names a service, with its label. */
     synchronized Dataset<Row> services() {
         build();
@@ -119,6 +129,27 @@ public final class ProcessContext {
         }
         return attached.withColumn(CGROUP, when(col(SPAN).isNotNull(), coalesce(cgroup, col("span_cgroup"))))
                 .drop("span_recording", "span_pid", "span_from", "span_to", "span_cgroup", "span_passes");
+    }
+
+    /**
+     * The signals --target-comm lets through: those whose target ({@code targetPid}) was, at {@code ts}, a process of
+     * that name, as the analyzer asks its timeline at each signal; a target no timeline names passes not. Without
+     * --target-comm the rows as they are.
+     */
+    Dataset<Row> selectByTarget(Dataset<Row> rows, Column targetPid, Column ts) {
+        if (catalog.filters().targetComms().isEmpty()) {
+            return rows;
+        }
+        Dataset<Row> spans = spans();
+        if (!anySpan) {
+            return rows.where(lit(false));
+        }
+        Dataset<Row> targets = spans.where(col(TARGET_PASSES)).select(col(RecordingColumns.INDEX).as("target_recording"),
+                col("pid").as("target_span_pid"), col("from_ns").as("target_from"), col("to_ns").as("target_to"));
+        // spans of one pid never overlap, so a signal meets at most one: the join keeps it once or drops it
+        return rows.join(broadcast(targets), col(RecordingColumns.INDEX).equalTo(col("target_recording"))
+                        .and(targetPid.equalTo(col("target_span_pid")))
+                        .and(ts.between(col("target_from"), col("target_to"))), "left_semi");
     }
 
     /**
@@ -178,6 +209,7 @@ public final class ProcessContext {
             Recording recording = r.recording();
             ProcessTimeline timeline = builder == null ? recording.timeline() : builder.build();
             recording.follow(timeline);
+            timelines.put(r.index(), timeline);
             EventFilter filter = EventFilter.of(catalog.filters(), recording);
             if (catalog.filters().readsCgroups()) {
                 Set<Long> ids = new TreeSet<>(timeline.cgroupIds());
@@ -191,7 +223,7 @@ public final class ProcessContext {
                 ProcessTimeline.Process p = s.process();
                 spanRows.add(RowFactory.create(r.index(), spanRows.size(), s.pid(), s.fromNs(), s.toNs(), p.startNs(),
                         p.cmdline().length == 0 ? null : ProcessTimeline.joinedArgs(p.cmdline()), p.cgroupId(),
-                        filter.processPasses(p)));
+                        filter.processPasses(p), filter.targetPasses(p)));
             }
             for (long id : timeline.cgroupIds()) {
                 String service = timeline.service(id).label();
@@ -210,7 +242,8 @@ public final class ProcessContext {
                 .add("life_start_ns", DataTypes.LongType, false)
                 .add("cmdline", DataTypes.BinaryType, true)
                 .add("life_cgroup", DataTypes.LongType, false)
-                .add(PASSES, DataTypes.BooleanType, false));
+                .add(PASSES, DataTypes.BooleanType, false)
+                .add(TARGET_PASSES, DataTypes.BooleanType, false));
         services = spark.createDataFrame(serviceRows, new StructType()
                 .add(RecordingColumns.INDEX, DataTypes.IntegerType, false)
                 .add("cgroup_id", DataTypes.LongType, false)

@@ -38,8 +38,9 @@ public final class SignalFigures {
      */
     synchronized Dataset<Row> totals() {
         if (totals == null) {
-            totals = context.attach(catalog.read(RecordingStream.KILLS).where(filters.kills()), col("header.pid"),
-                            col("header.ts_ns"), col("header.cgroup_id"))
+            Dataset<Row> kills = context.selectByTarget(catalog.read(RecordingStream.KILLS).where(filters.kills()),
+                    col("target_pid"), col("header.ts_ns"));
+            totals = context.attach(kills, col("header.pid"), col("header.ts_ns"), col("header.cgroup_id"))
                     .withColumn("failed", when(col("syscall").notEqual("SIGNAL_GENERATE").and(col("result").lt(0)), 1L)
                             .otherwise(0L))
                     .withColumn("fate", when(col("syscall").equalTo("SIGNAL_GENERATE"), col("result"))

@@ -11,13 +11,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tracekit fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "The analyzer's aggregate analyses as Spark jobs over recordings of many hosts: local directories,",
+            "The analyzer's aggregate analyses and replays as Spark jobs over recordings of many hosts: local directories,",
             "HDFS or S3 (any Hadoop path). Hosts and recordings are told apart by the files' headers.",
             "Every verb takes the analyzer's filters (--pid, --comm, --since, --host, --errno, --path, --unit, ...)",
             "with their meaning per family, and says under an empty table why it is empty.",
             "",
             "Local mode by default; under spark-submit on the cluster's master (docs/fleet.md)."},
-        subcommands = {SummaryVerb.class, SyscallsVerb.class, OpensVerb.class, KillsVerb.class, CompactVerb.class},
+        subcommands = {SummaryVerb.class, SyscallsVerb.class, OpensVerb.class, KillsVerb.class, EventsVerb.class, CompactVerb.class},
         footer = {"", "Exit status: 0 ok, 1 partial result (part of the input was unreadable), 2 bad input."})
 final class FleetCommand implements Callable<Integer> {
     /** Makes the session from {@code --master} (null when not given); tests hand in one shared session. */

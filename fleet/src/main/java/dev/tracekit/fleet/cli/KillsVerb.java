@@ -1,18 +1,25 @@
 package dev.tracekit.fleet.cli;
 
+import dev.tracekit.analyzer.cli.KillFilterOptions;
 import dev.tracekit.fleet.TracekitFleet;
 import dev.tracekit.fleet.report.FleetReport;
 import dev.tracekit.fleet.report.FleetReports;
 import dev.tracekit.schema.Family;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "kills", mixinStandardHelpOptions = true,
-        description = "The most frequent sender -> target signals per host (the analyzer's kills --top).")
+        description = "killsnoop/sigsnoop replayed over the fleet: every signal in time order across the recordings, as "
+                + "the analyzer's kills prints them (--limit N: the first N), or with --top the most frequent sender -> "
+                + "target signals per host.")
 final class KillsVerb extends FleetVerb {
-    @Option(names = "--top", description = "Accepted for the analyzer's spelling; the fleet always shows the top signals.")
+    @Option(names = "--top", description = "Signals by sender, target and signal instead of the replay.")
     boolean top;
+
+    @Mixin
+    KillFilterOptions targets;
 
     @Override
     List<String> emptyResultHints(TracekitFleet fleet) {
@@ -21,6 +28,6 @@ final class KillsVerb extends FleetVerb {
 
     @Override
     FleetReport report(TracekitFleet fleet) {
-        return FleetReports.killTop(fleet.signals());
+        return top ? FleetReports.killTop(fleet.signals()) : FleetReports.killReplay(fleet.replays(), output.limit());
     }
 }

@@ -10,15 +10,20 @@ import dev.tracekit.analyzer.aggregate.OpenTally.FileKey;
 import dev.tracekit.analyzer.aggregate.ProcessActivity;
 import dev.tracekit.analyzer.aggregate.SyscallRow;
 import dev.tracekit.analyzer.aggregate.Tally;
+import dev.tracekit.analyzer.input.Families;
 import dev.tracekit.analyzer.input.Recording;
 import dev.tracekit.analyzer.render.TableWriter;
+import dev.tracekit.analyzer.report.KillRows;
 import dev.tracekit.analyzer.report.KillTopReport;
+import dev.tracekit.analyzer.report.OpenRows;
 import dev.tracekit.analyzer.report.OpenTopReport;
 import dev.tracekit.analyzer.report.OpenTopReport.By;
 import dev.tracekit.analyzer.report.ReportContext;
 import dev.tracekit.analyzer.report.SummaryReport;
+import dev.tracekit.analyzer.report.SyscallEventRows;
 import dev.tracekit.analyzer.report.SyscallsReport;
 import dev.tracekit.fleet.FleetSummary;
+import dev.tracekit.fleet.analysis.Replays;
 import dev.tracekit.fleet.input.FleetRecording;
 import dev.tracekit.schema.Family;
 import java.util.HashMap;
@@ -73,6 +78,46 @@ public final class FleetReports {
     public static FleetReport killTop(Dataset<Row> signals) {
         return of(Map.of("signals", signals), (out, context) -> new KillTopReport(context,
                 top(signals, context, new ResultRows(context.recordings())::signal)).write(out));
+    }
+
+    /** {@code opens} without {@code --top}: opensnoop replayed, the analyzer's rows over the fleet's merged records. */
+    public static FleetReport openReplay(Replays replays, Integer limit) {
+        Dataset<Row> records = replays.opens();
+        return of(Map.of("opens", records), (out, context) -> {
+            OpenRows rows = new OpenRows(replayContext(replays, context), out, limit, false);
+            rows.begin();
+            replays.replay(Families.OPENS, records, limit, rows);
+            rows.end();
+        });
+    }
+
+    /** {@code kills} without {@code --top}: sigsnoop replayed, a send paired with the kernel's records of it. */
+    public static FleetReport killReplay(Replays replays, Integer limit) {
+        Dataset<Row> records = replays.kills();
+        return of(Map.of("kills", records), (out, context) -> {
+            replays.followProcesses(); // TCOMM of a target forked during the recording
+            KillRows rows = new KillRows(replayContext(replays, context), out, limit);
+            rows.begin();
+            replays.replay(Families.KILLS, records, limit, rows);
+            rows.end();
+        });
+    }
+
+    /** {@code events}: the per-event syscall records replayed, the analyzer's rows over the fleet's merged records. */
+    public static FleetReport eventReplay(Replays replays, Integer limit) {
+        Dataset<Row> records = replays.syscallEvents();
+        return of(Map.of("events", records), (out, context) -> {
+            SyscallEventRows rows = new SyscallEventRows(replayContext(replays, context), out, limit);
+            rows.begin();
+            replays.replay(Families.SYSCALL_EVENTS, records, limit, rows);
+            rows.end();
+        });
+    }
+
+    /** A replay's rows ask each recording for its intervals (losses around a record): the replays' recordings. */
+    private static ReportContext replayContext(Replays replays, ReportContext context) {
+        List<Recording> all = replays.recordings();
+        return new ReportContext(all, context.shown().stream().map(r -> all.get(r.index())).toList(), Integer.MAX_VALUE);
     }
 
     /** {@code opens --top files|processes}, from {@code openedFiles()} or {@code openingProcesses()} as {@code by} says. */
