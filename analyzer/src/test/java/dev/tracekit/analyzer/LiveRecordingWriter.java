@@ -156,9 +156,18 @@ public final class LiveRecordingWriter implements Closeable {
         countsInInterval = 0;
         procsInInterval = 0;
         if (rotate) {
-            closeFiles();
-            openFiles();
+            rotate();
         }
+    }
+
+    /**
+     * Starts the next file of every stream (deleting the oldest beyond --max-files): apart from
+     * {@link #endInterval(long, boolean)}, a test can look at the recording between an interval's flush and the
+     * rotation that follows it, as a reader woken by the flush does.
+     */
+    public void rotate() throws IOException {
+        closeFiles();
+        openFiles();
     }
 
     /** Stops cleanly: the closing boundary row. */

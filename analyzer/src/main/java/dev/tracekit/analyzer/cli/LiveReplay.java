@@ -83,8 +83,14 @@ final class LiveReplay {
      * @return the recording as it stood at the end
      */
     Recording run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
-        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(),
-                session.namesProcesses(), fromEnd);
+        try (RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(),
+                session.namesProcesses(), fromEnd)) {
+            return follow(tail, streams, visitor, listener);
+        }
+    }
+
+    private Recording follow(RecordingTail tail, Set<RecordingStream> streams, RecordVisitor visitor,
+            IntervalListener listener) {
         RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
         session.followed(tail.recording());
         LossWarning losses = new LossWarning(streams);

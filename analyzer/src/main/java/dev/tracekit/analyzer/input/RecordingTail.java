@@ -31,12 +31,15 @@ import java.util.TreeMap;
 /**
  * A recording directory read as the recorder writes it, like {@code tail -F}: every {@link #poll} reads the whole
  * blocks that were added since the last one, in each stream's file order, across rotation, and notices files that
- * {@code --max-files} deleted. Interval rows are read first in each poll and events only once a new interval row is
- * there: the recorder flushes every stream at each interval's end, events before interval rows, so the events read
- * belong to intervals whose losses are known (an Avro block that fills mid-interval is the exception: its events
- * show before their interval row). A block still being written is read once it is whole.
+ * {@code --max-files} deleted before it began them. A file it has begun stays open until it is read to its end and
+ * its successor exists, so rotation and deletion between two polls lose nothing of it: a deleted file stays
+ * readable while open, and the recorder deletes only files it has closed. Interval rows are read first in each poll
+ * and events only once a new interval row is there: the recorder flushes every stream at each interval's end, events
+ * before interval rows, so the events read belong to intervals whose losses are known (an Avro block that fills
+ * mid-interval is the exception: its events show before their interval row). A block still being written is read
+ * once it is whole.
  */
-public final class RecordingTail {
+public final class RecordingTail implements AutoCloseable {
     private final Path dir;
     /**
      * The streams read: the ones asked for, the intervals, and procs when who each pid is must be known as the
@@ -45,6 +48,7 @@ public final class RecordingTail {
     private final Set<RecordingStream> followed;
     private final Diagnostics diagnostics;
     private final Map<RecordingStream, TreeMap<Long, FileTail>> files = new EnumMap<>(RecordingStream.class);
+    /** Per stream, the highest file retired or given up: listed again, such files are not reopened. */
     private final Map<RecordingStream, Long> done = new EnumMap<>(RecordingStream.class);
     private final List<IntervalStats> intervals = new ArrayList<>();
     private final Set<RecordingStream> streamsSeen = EnumSet.noneOf(RecordingStream.class);
@@ -191,9 +195,6 @@ public final class RecordingTail {
         listFiles();
         TreeMap<Long, FileTail> tails = files.getOrDefault(RecordingStream.INTERVALS, new TreeMap<>());
         for (FileTail tail : List.copyOf(tails.values())) {
-            if (tail.seq <= done.getOrDefault(RecordingStream.INTERVALS, 0L)) {
-                continue;
-            }
             boolean whole = readBlocks(tail, block -> decodeIntervals(tail, block));
             if (whole && tails.higherKey(tail.seq) != null) {
                 finished(tail);
@@ -234,9 +235,6 @@ public final class RecordingTail {
     private void readEvents(RecordingStream stream, RecordVisitor visitor) {
         TreeMap<Long, FileTail> tails = files.getOrDefault(stream, new TreeMap<>());
         for (FileTail tail : List.copyOf(tails.values())) {
-            if (tail.seq <= done.getOrDefault(stream, 0L)) {
-                continue;
-            }
             Recording current = recording;
             boolean whole = readBlocks(tail, block -> {
                 BlockCodec.Decoded data = tail.file.codec().decompress(block.data(), block.length(), null);
@@ -253,6 +251,14 @@ public final class RecordingTail {
     private void finished(FileTail tail) {
         done.merge(tail.file.stream(), tail.seq, Math::max);
         files.get(tail.file.stream()).remove(tail.seq);
+        tail.close();
+    }
+
+    /** Closes the files still open; the tail reads nothing after. */
+    @Override
+    public void close() {
+        files.values().forEach(tails -> tails.values().forEach(FileTail::close));
+        files.clear();
     }
 
     private void skipExistingEvents() {
@@ -288,11 +294,13 @@ public final class RecordingTail {
             return true;
         }
         String name = tail.file.displayName();
-        try (FileChannel channel = FileChannel.open(tail.path, StandardOpenOption.READ)) {
+        try {
+            FileChannel channel = tail.channel();
             if (channel.size() <= tail.position) {
                 return true;
             }
             channel.position(tail.position);
+            // Not closed: that would close the channel, which stays open until the file is retired.
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
             ContainerReader container = ContainerReader.resume(in, tail.header, tail.position);
             while (true) {
@@ -330,11 +338,12 @@ public final class RecordingTail {
     private void deleted(FileTail tail) {
         files.get(tail.file.stream()).remove(tail.seq);
         done.merge(tail.file.stream(), tail.seq, Math::max);
+        tail.close();
         diagnostics.inputLost(tail.file.displayName() + ": deleted (--max-files) before it was read to its end; "
                 + "rows after its first " + String.format("%,d", tail.records) + " not shown");
     }
 
-    /** Finds files that appeared, and those that disappeared (rotation with --max-files) before they were read. */
+    /** Finds files that appeared, and those that disappeared (rotation with --max-files) before they were begun. */
     private void listFiles() {
         Map<RecordingStream, TreeMap<Long, Path>> listed = new EnumMap<>(RecordingStream.class);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.avro")) {
@@ -356,17 +365,18 @@ public final class RecordingTail {
         for (Map.Entry<RecordingStream, TreeMap<Long, Path>> stream : listed.entrySet()) {
             TreeMap<Long, FileTail> tails = files.computeIfAbsent(stream.getKey(), s -> new TreeMap<>());
             for (FileTail tail : List.copyOf(tails.values())) {
-                if (!stream.getValue().containsKey(tail.seq)) {
-                    deleted(tail);
+                if (!stream.getValue().containsKey(tail.seq) && !tail.begun()) {
+                    deleted(tail); // one begun is read to its end through its open channel
                 }
             }
             long readUpTo = done.getOrDefault(stream.getKey(), 0L);
-            long first = stream.getValue().firstKey();
-            if (tails.isEmpty() && readUpTo > 0 && first > readUpTo + 1) {
-                diagnostics.inputLost(dir.resolve(stream.getKey().fileName(readUpTo + 1))
-                        + (first - 1 > readUpTo + 1 ? " to " + stream.getKey().fileName(first - 1) : "")
+            long seen = tails.isEmpty() ? readUpTo : Math.max(readUpTo, tails.lastKey());
+            Long next = stream.getValue().higherKey(seen);
+            if (seen > 0 && next != null && next > seen + 1) { // made and deleted between two listings
+                diagnostics.inputLost(dir.resolve(stream.getKey().fileName(seen + 1))
+                        + (next - 1 > seen + 1 ? " to " + stream.getKey().fileName(next - 1) : "")
                         + ": deleted (--max-files) before they were read");
-                readUpTo = first - 1;
+                readUpTo = next - 1;
                 done.put(stream.getKey(), readUpTo);
             }
             for (Map.Entry<Long, Path> file : stream.getValue().entrySet()) {
@@ -434,7 +444,7 @@ public final class RecordingTail {
         return Optional.of(new FileTail(path, file, seq, container, position));
     }
 
-    /** One file being read: its header, and how far its whole blocks have been read. */
+    /** One file being read: its header, how far its whole blocks have been read, and its channel once begun. */
     private static final class FileTail {
         final Path path;
         final RecordingFile file;
@@ -443,6 +453,11 @@ public final class RecordingTail {
         long position;
         long records;
         boolean broken;
+        /**
+         * Opened by the first read, not when the file is listed: a follow that starts behind holds one file open per
+         * stream, not every file of the recording.
+         */
+        private FileChannel channel;
 
         FileTail(Path path, RecordingFile file, long seq, ContainerReader header, long position) {
             this.path = path;
@@ -450,6 +465,29 @@ public final class RecordingTail {
             this.seq = seq;
             this.header = header;
             this.position = position;
+        }
+
+        /** @throws NoSuchFileException when the file was deleted before it was begun */
+        FileChannel channel() throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+            }
+            return channel;
+        }
+
+        boolean begun() {
+            return channel != null;
+        }
+
+        void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // only read from: nothing is lost by a failed close
+                }
+                channel = null;
+            }
         }
     }
 }
