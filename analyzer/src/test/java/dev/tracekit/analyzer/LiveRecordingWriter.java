@@ -136,6 +136,16 @@ public final class LiveRecordingWriter implements Closeable {
         countsInInterval++;
     }
 
+    /**
+     * Writes the events of the interval so far as a block of their own, as the recorder does when a block fills
+     * mid-interval, or flushes the next interval's events while a follower reads.
+     */
+    public void flushEvents() throws IOException {
+        opens.flush();
+        counts.flush();
+        procs.flush();
+    }
+
     /** Ends the interval as the recorder does: its row, then every stream flushed, events first; then rotates. */
     public void endInterval(long lostOpens, boolean rotate) throws IOException {
         endInterval(Family.OPENS, lostOpens, rotate);

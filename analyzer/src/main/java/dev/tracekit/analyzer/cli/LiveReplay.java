@@ -120,7 +120,7 @@ final class LiveReplay {
             }
             if (System.nanoTime() - lastRowsNs > QUIET_NS && tail.recorderGone()) {
                 // What it flushed before dying, and its closing row if it exited cleanly after the last poll.
-                if (tail.poll(streams, filtered, true) > 0) {
+                if (tail.finish(streams, filtered) > 0) {
                     session.followed(tail.recording());
                     losses.check(tail.recording());
                     listener.intervals(tail.recording());

@@ -34,10 +34,12 @@ import java.util.TreeMap;
  * {@code --max-files} deleted before it began them. A file it has begun stays open until it is read to its end and
  * its successor exists, so rotation and deletion between two polls lose nothing of it: a deleted file stays
  * readable while open, and the recorder deletes only files it has closed. Interval rows are read first in each poll
- * and events only once a new interval row is there: the recorder flushes every stream at each interval's end, events
- * before interval rows, so the events read belong to intervals whose losses are known (an Avro block that fills
- * mid-interval is the exception: its events show before their interval row). A block still being written is read
- * once it is whole.
+ * and events only once a new interval row is there, and no further than the rows read account for: each row counts
+ * the records every stream got in its interval, and a block never spans two intervals (the recorder flushes every
+ * stream at each interval's end, events before the row), so a block is read once the rows read so far cover all of
+ * its records. The events shown thus belong to intervals whose losses are known, even when the recorder flushes the
+ * next interval's events while a poll reads, or writes a block that filled mid-interval. A block still being written
+ * is read once it is whole.
  */
 public final class RecordingTail implements AutoCloseable {
     private final Path dir;
@@ -51,6 +53,15 @@ public final class RecordingTail implements AutoCloseable {
     /** Per stream, the highest file retired or given up: listed again, such files are not reopened. */
     private final Map<RecordingStream, Long> done = new EnumMap<>(RecordingStream.class);
     private final List<IntervalStats> intervals = new ArrayList<>();
+    /** Per stream, the records the interval rows read so far say it got. */
+    private final Map<RecordingStream, Long> covered = new EnumMap<>(RecordingStream.class);
+    /** Per stream, the records read (shown or stepped over) across its files. */
+    private final Map<RecordingStream, Long> consumed = new EnumMap<>(RecordingStream.class);
+    /**
+     * Whether events wait for the rows that cover them: not once interval rows were lost (their records could never
+     * be covered) or the recorder is gone (no more rows come).
+     */
+    private boolean rowsCoverEvents = true;
     private final Set<RecordingStream> streamsSeen = EnumSet.noneOf(RecordingStream.class);
     private final ProcessIndex.Builder snapshots;
     private final BlockDecoder decoder;
@@ -143,8 +154,8 @@ public final class RecordingTail implements AutoCloseable {
     }
 
     /**
-     * Reads what was added: new interval rows, then, if there were any or {@code always}, new blocks of the given
-     * streams into the visitor (in each stream's file order).
+     * Reads what was added: new interval rows, then, if there were any or {@code always}, the new blocks of the given
+     * streams that the rows read so far cover, into the visitor (in each stream's file order).
      *
      * @return the number of interval rows read in this poll
      * @throws TracekitException (bad input) when the directory disappeared or became unreadable
@@ -164,6 +175,17 @@ public final class RecordingTail implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /**
+     * Reads what is left once the recorder is gone: new interval rows, then every whole block of the streams,
+     * covered by rows or not (what it flushed before it died).
+     *
+     * @return the number of interval rows read
+     */
+    public int finish(Set<RecordingStream> streams, RecordVisitor visitor) {
+        rowsCoverEvents = false;
+        return poll(streams, visitor, true);
     }
 
     /** Grows the timeline with each procs event, then hands it to {@code shown} (null: to no one). */
@@ -195,7 +217,7 @@ public final class RecordingTail implements AutoCloseable {
         listFiles();
         TreeMap<Long, FileTail> tails = files.getOrDefault(RecordingStream.INTERVALS, new TreeMap<>());
         for (FileTail tail : List.copyOf(tails.values())) {
-            boolean whole = readBlocks(tail, block -> decodeIntervals(tail, block));
+            boolean whole = readBlocks(tail, records -> true, block -> decodeIntervals(tail, block));
             if (whole && tails.higherKey(tail.seq) != null) {
                 finished(tail);
             } else {
@@ -203,6 +225,12 @@ public final class RecordingTail implements AutoCloseable {
             }
         }
         int added = intervals.size() - before;
+        for (IntervalStats row : intervals.subList(before, intervals.size())) {
+            for (RecordingStream stream : followed) {
+                stream.family().ifPresent(family -> covered.merge(stream,
+                        row.getEvents().getOrDefault(family.name(), 0L), Long::sum));
+            }
+        }
         if (added > 0 || recording == null && meta != null) {
             for (int i = Math.max(1, before); i < intervals.size(); i++) {
                 // A boundary row after any other row is the closing one: the opening row comes first.
@@ -236,7 +264,8 @@ public final class RecordingTail implements AutoCloseable {
         TreeMap<Long, FileTail> tails = files.getOrDefault(stream, new TreeMap<>());
         for (FileTail tail : List.copyOf(tails.values())) {
             Recording current = recording;
-            boolean whole = readBlocks(tail, block -> {
+            boolean whole = readBlocks(tail, records -> !rowsCoverEvents
+                    || consumed.getOrDefault(stream, 0L) + records <= covered.getOrDefault(stream, 0L), block -> {
                 BlockCodec.Decoded data = tail.file.codec().decompress(block.data(), block.length(), null);
                 decoder.decode(current, tail.file, data, block.count(), visitor);
             });
@@ -271,7 +300,7 @@ public final class RecordingTail implements AutoCloseable {
             }
             TreeMap<Long, FileTail> tails = stream.getValue();
             for (FileTail tail : List.copyOf(tails.values())) {
-                boolean whole = readBlocks(tail, block -> {
+                boolean whole = readBlocks(tail, records -> true, block -> {
                 });
                 if (whole && tails.higherKey(tail.seq) != null) {
                     finished(tail);
@@ -284,12 +313,17 @@ public final class RecordingTail implements AutoCloseable {
         void block(RawBlock block) throws IOException, CorruptInputException;
     }
 
+    /** Whether a block of so many records may be read now; one that may not is read by a later poll. */
+    private interface BlockGate {
+        boolean admits(long records);
+    }
+
     /**
-     * Reads the file's whole blocks past its position into the handler. True when it ended cleanly at a block's end
-     * (more may come while the file is being written); false when it ends inside a block still being written, or
-     * broke and was given up.
+     * Reads the file's whole blocks past its position into the handler, while the gate admits them. True when it ended
+     * cleanly at a block's end (more may come while the file is being written); false when it ends inside a block
+     * still being written, or at a block the gate held back.
      */
-    private boolean readBlocks(FileTail tail, BlockHandler handler) {
+    private boolean readBlocks(FileTail tail, BlockGate gate, BlockHandler handler) {
         if (tail.broken) {
             return true;
         }
@@ -312,18 +346,24 @@ public final class RecordingTail implements AutoCloseable {
                         return false;
                     }
                     diagnostics.truncated(name, e.offset(), e.getMessage(), tail.records);
+                    lost(tail.file.stream());
                     tail.broken = true;
                     return true;
                 }
                 if (block == null) {
                     return true;
                 }
+                if (!gate.admits(block.count())) {
+                    return false;
+                }
                 tail.position = container.position();
                 tail.records += block.count();
+                consumed.merge(tail.file.stream(), block.count(), Long::sum);
                 try {
                     handler.block(block);
                 } catch (CorruptInputException | IOException e) {
                     diagnostics.badBlock(name, block.offset(), String.valueOf(e.getMessage()));
+                    lost(tail.file.stream());
                 }
             }
         } catch (NoSuchFileException e) {
@@ -334,11 +374,17 @@ public final class RecordingTail implements AutoCloseable {
         }
     }
 
+    /** Rows of this stream will never be read: if they are interval rows, the events they count are read unbounded. */
+    private void lost(RecordingStream stream) {
+        rowsCoverEvents &= stream != RecordingStream.INTERVALS;
+    }
+
     /** A file {@code --max-files} deleted: what it held beyond what was read is gone from this follow. */
     private void deleted(FileTail tail) {
         files.get(tail.file.stream()).remove(tail.seq);
         done.merge(tail.file.stream(), tail.seq, Math::max);
         tail.close();
+        lost(tail.file.stream());
         diagnostics.inputLost(tail.file.displayName() + ": deleted (--max-files) before it was read to its end; "
                 + "rows after its first " + String.format("%,d", tail.records) + " not shown");
     }
@@ -376,6 +422,7 @@ public final class RecordingTail implements AutoCloseable {
                 diagnostics.inputLost(dir.resolve(stream.getKey().fileName(seen + 1))
                         + (next - 1 > seen + 1 ? " to " + stream.getKey().fileName(next - 1) : "")
                         + ": deleted (--max-files) before they were read");
+                lost(stream.getKey());
                 readUpTo = next - 1;
                 done.put(stream.getKey(), readUpTo);
             }

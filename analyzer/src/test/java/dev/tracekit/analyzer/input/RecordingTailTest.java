@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracekit.analyzer.LiveRecordingWriter;
 import dev.tracekit.recording.RecordingStream;
+import dev.tracekit.schema.Family;
 import dev.tracekit.schema.OpenEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,6 +74,37 @@ class RecordingTailTest {
             assertTrue(plain.recording().timeline().at(7, openNs).isEmpty(), "no procs read, no process known");
             assertEquals("worker -n 2", new String(ProcessTimeline.joinedArgs(naming.recording().timeline()
                     .at(7, openNs).orElseThrow().cmdline()), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(), diagnostics.warnings());
+    }
+
+    /**
+     * Events flushed before their interval's row (a block that filled mid-interval, the next interval's events
+     * flushed while a poll reads) wait for that row: shown earlier, they would miss its losses.
+     */
+    @Test
+    void eventsWaitForTheRowThatCountsThem(@TempDir Path dir) throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        List<String> marked = new ArrayList<>();
+        RecordVisitor withLosses = new RecordVisitor() {
+            @Override
+            public void open(Recording recording, OpenEvent event) {
+                marked.add(StandardCharsets.UTF_8.decode(event.getPath().duplicate()) + " lost "
+                        + recording.losses().lostAround(Family.OPENS, event.getHeader().getTsNs()));
+            }
+        };
+        try (LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0);
+                RecordingTail tail = RecordingTail.open(dir, diagnostics, OPENS, EnumSet.allOf(OptionalField.class),
+                        false, false)) {
+            rec.open(1, 1, "a", "/1", 3);
+            rec.endInterval(0, false);
+            rec.open(1, 1, "a", "/2", 3);
+            rec.flushEvents();
+            assertEquals(1, tail.poll(OPENS, withLosses, false));
+            assertEquals(List.of("/1 lost 0"), marked, "/2's row is not written yet");
+            rec.endInterval(2, false);
+            assertEquals(1, tail.poll(OPENS, withLosses, false));
+            assertEquals(List.of("/1 lost 0", "/2 lost 2"), marked);
         }
         assertEquals(List.of(), diagnostics.warnings());
     }
