@@ -193,8 +193,8 @@ class FollowTest {
         Path dir = Files.createDirectory(parent.resolve("rec"));
         LiveRecordingWriter rec = new LiveRecordingWriter(dir, ProcessHandle.current().pid(), 0);
         rec.endInterval(0, false);
-        Follower follower = Follower.start("procs", dir.toString(), "--follow");
-        Thread.sleep(300);
+        Follower follower = Follower.start("procs", dir.toString(), "--follow", "--format", "csv");
+        follower.awaitOut(out -> !out.isEmpty()); // the header: it follows (a fixed pause lost the race on a loaded machine)
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
