@@ -81,7 +81,7 @@ class FollowTest {
             all = Follower.start("opens", dir.toString(), "--follow", "--with", "cmd,ppid", "--format", "csv");
             fromNow = Follower.start("opens", dir.toString(), "--follow", "--since", "now", "--with", "cmd",
                     "--format", "csv");
-            Thread.sleep(10 * LiveReplay.POLL_MS); // both have read what is there
+            probeUntilFollowing(rec, fromNow);
             rec.open(2_000, 20, "app", "/etc/app.conf", 3);
             rec.exec(3_000, 21, 20, "worker", "worker", "-n", "2");
             rec.open(4_000, 21, "worker", "/var/lib/worker.db", 4);
@@ -145,13 +145,7 @@ class FollowTest {
             rec.open(1_000, 10, "nginx", "/etc/old", 3);
             rec.endInterval(0, false);
             follower = Follower.start("opens", dir.toString(), "--follow", "--since", "now", "-x", "--format", "json");
-            // Failed opens, an interval each, until one shows: the follow has started after /etc/old, however loaded
-            // the machine (a fixed pause lost the race: started late, it skipped the new rows too).
-            for (int i = 0; !follower.out().contains("/etc/probe"); i++) {
-                rec.open(1_000, 11, "app", "/etc/probe-" + i, -2);
-                rec.endInterval(0, false);
-                Thread.sleep(50);
-            }
+            probeUntilFollowing(rec, follower);
             rec.open(1_000, 11, "app", "/etc/new-ok", 3);
             rec.open(2_000, 11, "app", "/etc/new-failed", -2);
             rec.endInterval(0, false);
@@ -238,6 +232,19 @@ class FollowTest {
             CliRun run = CliRun.of(args);
             assertEquals(2, run.status(), run.err());
             assertEquals(1, run.errLines().size(), run.err());
+        }
+    }
+
+    /**
+     * Failed opens of /etc/probe-N, an interval each, until the follower shows one: it has begun, past what was
+     * there before, however loaded the machine. A fixed pause lost that race at load 6-10: begun late, a --since now
+     * follow skipped the rows meant to be new.
+     */
+    private static void probeUntilFollowing(LiveRecordingWriter rec, Follower follower) throws Exception {
+        for (int i = 0; !follower.out().contains("/etc/probe-"); i++) {
+            rec.open(1_000, 11, "app", "/etc/probe-" + i, -2);
+            rec.endInterval(0, false);
+            Thread.sleep(50);
         }
     }
 
