@@ -439,17 +439,21 @@ public final class RecordingTail implements AutoCloseable {
         String name = path.toString();
         ContainerReader container;
         long position;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            try {
+        try {
+            // Measured before the read: measured after, a magic written in between passed a file read empty for
+            // one that is not a recording.
+            long sizeBefore = Files.size(path);
+            InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            try (in) {
                 container = ContainerReader.open(in);
             } catch (ContainerReader.NotAContainerException e) {
-                if (Files.size(path) < 4) {
+                if (sizeBefore < 4) {
                     return Optional.empty(); // created, magic not written yet
                 }
                 diagnostics.note(name + ": not a tracekit recording file; skipped");
                 return Optional.empty();
             } catch (CorruptInputException e) {
-                return Optional.empty(); // the header is written at once: this is a moment before it is whole
+                return Optional.empty(); // a header still being written (the recorder writes it in parts)
             }
             position = container.position();
         } catch (NoSuchFileException e) {
