@@ -136,6 +136,16 @@ public final class LiveRecordingWriter implements Closeable {
         countsInInterval++;
     }
 
+    /**
+     * Writes the events of the interval so far as a block of their own, as the recorder does when a block fills
+     * mid-interval, or flushes the next interval's events while a follower reads.
+     */
+    public void flushEvents() throws IOException {
+        opens.flush();
+        counts.flush();
+        procs.flush();
+    }
+
     /** Ends the interval as the recorder does: its row, then every stream flushed, events first; then rotates. */
     public void endInterval(long lostOpens, boolean rotate) throws IOException {
         endInterval(Family.OPENS, lostOpens, rotate);
@@ -156,9 +166,18 @@ public final class LiveRecordingWriter implements Closeable {
         countsInInterval = 0;
         procsInInterval = 0;
         if (rotate) {
-            closeFiles();
-            openFiles();
+            rotate();
         }
+    }
+
+    /**
+     * Starts the next file of every stream (deleting the oldest beyond --max-files): apart from
+     * {@link #endInterval(long, boolean)}, a test can look at the recording between an interval's flush and the
+     * rotation that follows it, as a reader woken by the flush does.
+     */
+    public void rotate() throws IOException {
+        closeFiles();
+        openFiles();
     }
 
     /** Stops cleanly: the closing boundary row. */

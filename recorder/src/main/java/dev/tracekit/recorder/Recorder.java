@@ -244,14 +244,16 @@ final class Recorder {
             Thread.ofPlatform().daemon().name("link-deferred").start(Libbpf::linkDeferred);
             StatusLine status = new StatusLine(err, statusMode(terminal), output, startNs);
             long intervalStartNs = startNs;
+            long intervalDueNs = startNs + options.intervalNs();
             long deadlineNs = options.durationNs() == 0 ? Long.MAX_VALUE : startNs + options.durationNs();
             long nowNs = startNs;
             while (!stop.requested() && nowNs < deadlineNs) {
-                poller.poll(timeoutMs(nowNs, Math.min(deadlineNs, intervalStartNs + options.intervalNs())));
+                poller.poll(timeoutMs(nowNs, Math.min(deadlineNs, intervalDueNs)));
                 nowNs = BootClock.nowNs();
-                if (nowNs - intervalStartNs >= options.intervalNs()) {
+                if (nowNs >= intervalDueNs) {
                     intervals.end(intervalStartNs, nowNs);
                     intervalStartNs = nowNs;
+                    intervalDueNs = nextIntervalDueNs(intervalDueNs, nowNs, options.intervalNs());
                     watcher.ifPresent(w -> reload(w, configParser, programs));
                 }
                 status.maybePrint(nowNs, intervals.lost());
@@ -269,6 +271,18 @@ final class Recorder {
             StartupTrace.mark("last interval written");
             return new Totals(stopNs - startNs, intervals.lost());
         }
+    }
+
+    /**
+     * When the interval that starts at {@code nowNs} ends: on the run's grid (its start plus whole intervals), so an
+     * interval that ended late, as each does by the poll's rounding and wake-up, shortens the next instead of
+     * pushing every later end back: intervals last -i on average, and an event waits at most about one for its row
+     * (a follower shows it then). An end later than half an interval starts the grid again from it, rather than
+     * leave an interval shorter than that.
+     */
+    static long nextIntervalDueNs(long dueNs, long nowNs, long intervalNs) {
+        long onGrid = dueNs + intervalNs;
+        return onGrid - nowNs >= intervalNs / 2 ? onGrid : nowNs + intervalNs;
     }
 
     /** The poll's wait: its usual timeout, cut short so an interval or the duration ends on time. */

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code --follow}: reads a recording directory as it grows ({@link RecordingTail}), through the same filters and
  * into the same visitors as a replay, until the recorder closes the recording, is found dead, or the output takes no
- * more. A poll every 50 ms costs a directory listing; events come with the recorder's interval flush, so they reach
- * the screen at most one interval plus one poll after they were recorded.
+ * more. It polls when the recorder writes interval rows ({@link DirectoryChanges}), and at least every 50 ms (a
+ * directory listing) to notice a recorder that died; events come with their interval's flush, so they reach the screen
+ * the rest of their interval after they were recorded, plus the flush and the read.
  */
 final class LiveReplay {
     static final long POLL_MS = 50;
@@ -83,8 +84,16 @@ final class LiveReplay {
      * @return the recording as it stood at the end
      */
     Recording run(Set<RecordingStream> streams, RecordVisitor visitor, IntervalListener listener) {
-        RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(),
-                session.namesProcesses(), fromEnd);
+        // Watched before the tail first reads: rows written in between wake the first wait at once.
+        try (DirectoryChanges changes = DirectoryChanges.of(dir);
+                RecordingTail tail = RecordingTail.open(dir, session.diagnostics(), streams, visitor.reads(),
+                        session.namesProcesses(), fromEnd)) {
+            return follow(tail, streams, visitor, listener, changes);
+        }
+    }
+
+    private Recording follow(RecordingTail tail, Set<RecordingStream> streams, RecordVisitor visitor,
+            IntervalListener listener, DirectoryChanges changes) {
         RecordVisitor filtered = FilteringVisitor.wrap(session.filters(), visitor);
         session.followed(tail.recording());
         LossWarning losses = new LossWarning(streams);
@@ -111,7 +120,7 @@ final class LiveReplay {
             }
             if (System.nanoTime() - lastRowsNs > QUIET_NS && tail.recorderGone()) {
                 // What it flushed before dying, and its closing row if it exited cleanly after the last poll.
-                if (tail.poll(streams, filtered, true) > 0) {
+                if (tail.finish(streams, filtered) > 0) {
                     session.followed(tail.recording());
                     losses.check(tail.recording());
                     listener.intervals(tail.recording());
@@ -127,7 +136,7 @@ final class LiveReplay {
                         + lastEnd(tail.recording()) + " were not written");
                 return tail.recording();
             }
-            sleep();
+            changes.await(POLL_MS); // at once when the recorder wrote interval rows, at most one poll otherwise
         }
     }
 
@@ -178,14 +187,5 @@ final class LiveReplay {
         return recording.endBootNs().isPresent()
                 ? Instant.ofEpochSecond(0, recording.sampledWallNs(recording.endBootNs().getAsLong())).toString()
                 : "its start";
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TracekitException(dev.tracekit.analyzer.ExitCode.OK, "interrupted");
-        }
     }
 }

@@ -31,12 +31,17 @@ import java.util.TreeMap;
 /**
  * A recording directory read as the recorder writes it, like {@code tail -F}: every {@link #poll} reads the whole
  * blocks that were added since the last one, in each stream's file order, across rotation, and notices files that
- * {@code --max-files} deleted. Interval rows are read first in each poll and events only once a new interval row is
- * there: the recorder flushes every stream at each interval's end, events before interval rows, so the events read
- * belong to intervals whose losses are known (an Avro block that fills mid-interval is the exception: its events
- * show before their interval row). A block still being written is read once it is whole.
+ * {@code --max-files} deleted before it began them. A file it has begun stays open until it is read to its end and
+ * its successor exists, so rotation and deletion between two polls lose nothing of it: a deleted file stays
+ * readable while open, and the recorder deletes only files it has closed. Interval rows are read first in each poll
+ * and events only once a new interval row is there, and no further than the rows read account for: each row counts
+ * the records every stream got in its interval, and a block never spans two intervals (the recorder flushes every
+ * stream at each interval's end, events before the row), so a block is read once the rows read so far cover all of
+ * its records. The events shown thus belong to intervals whose losses are known, even when the recorder flushes the
+ * next interval's events while a poll reads, or writes a block that filled mid-interval. A block still being written
+ * is read once it is whole.
  */
-public final class RecordingTail {
+public final class RecordingTail implements AutoCloseable {
     private final Path dir;
     /**
      * The streams read: the ones asked for, the intervals, and procs when who each pid is must be known as the
@@ -45,8 +50,18 @@ public final class RecordingTail {
     private final Set<RecordingStream> followed;
     private final Diagnostics diagnostics;
     private final Map<RecordingStream, TreeMap<Long, FileTail>> files = new EnumMap<>(RecordingStream.class);
+    /** Per stream, the highest file retired or given up: listed again, such files are not reopened. */
     private final Map<RecordingStream, Long> done = new EnumMap<>(RecordingStream.class);
     private final List<IntervalStats> intervals = new ArrayList<>();
+    /** Per stream, the records the interval rows read so far say it got. */
+    private final Map<RecordingStream, Long> covered = new EnumMap<>(RecordingStream.class);
+    /** Per stream, the records read (shown or stepped over) across its files. */
+    private final Map<RecordingStream, Long> consumed = new EnumMap<>(RecordingStream.class);
+    /**
+     * Whether events wait for the rows that cover them: not once interval rows were lost (their records could never
+     * be covered) or the recorder is gone (no more rows come).
+     */
+    private boolean rowsCoverEvents = true;
     private final Set<RecordingStream> streamsSeen = EnumSet.noneOf(RecordingStream.class);
     private final ProcessIndex.Builder snapshots;
     private final BlockDecoder decoder;
@@ -139,8 +154,8 @@ public final class RecordingTail {
     }
 
     /**
-     * Reads what was added: new interval rows, then, if there were any or {@code always}, new blocks of the given
-     * streams into the visitor (in each stream's file order).
+     * Reads what was added: new interval rows, then, if there were any or {@code always}, the new blocks of the given
+     * streams that the rows read so far cover, into the visitor (in each stream's file order).
      *
      * @return the number of interval rows read in this poll
      * @throws TracekitException (bad input) when the directory disappeared or became unreadable
@@ -160,6 +175,17 @@ public final class RecordingTail {
             }
         }
         return rows;
+    }
+
+    /**
+     * Reads what is left once the recorder is gone: new interval rows, then every whole block of the streams,
+     * covered by rows or not (what it flushed before it died).
+     *
+     * @return the number of interval rows read
+     */
+    public int finish(Set<RecordingStream> streams, RecordVisitor visitor) {
+        rowsCoverEvents = false;
+        return poll(streams, visitor, true);
     }
 
     /** Grows the timeline with each procs event, then hands it to {@code shown} (null: to no one). */
@@ -191,10 +217,7 @@ public final class RecordingTail {
         listFiles();
         TreeMap<Long, FileTail> tails = files.getOrDefault(RecordingStream.INTERVALS, new TreeMap<>());
         for (FileTail tail : List.copyOf(tails.values())) {
-            if (tail.seq <= done.getOrDefault(RecordingStream.INTERVALS, 0L)) {
-                continue;
-            }
-            boolean whole = readBlocks(tail, block -> decodeIntervals(tail, block));
+            boolean whole = readBlocks(tail, records -> true, block -> decodeIntervals(tail, block));
             if (whole && tails.higherKey(tail.seq) != null) {
                 finished(tail);
             } else {
@@ -202,6 +225,12 @@ public final class RecordingTail {
             }
         }
         int added = intervals.size() - before;
+        for (IntervalStats row : intervals.subList(before, intervals.size())) {
+            for (RecordingStream stream : followed) {
+                stream.family().ifPresent(family -> covered.merge(stream,
+                        row.getEvents().getOrDefault(family.name(), 0L), Long::sum));
+            }
+        }
         if (added > 0 || recording == null && meta != null) {
             for (int i = Math.max(1, before); i < intervals.size(); i++) {
                 // A boundary row after any other row is the closing one: the opening row comes first.
@@ -234,11 +263,9 @@ public final class RecordingTail {
     private void readEvents(RecordingStream stream, RecordVisitor visitor) {
         TreeMap<Long, FileTail> tails = files.getOrDefault(stream, new TreeMap<>());
         for (FileTail tail : List.copyOf(tails.values())) {
-            if (tail.seq <= done.getOrDefault(stream, 0L)) {
-                continue;
-            }
             Recording current = recording;
-            boolean whole = readBlocks(tail, block -> {
+            boolean whole = readBlocks(tail, records -> !rowsCoverEvents
+                    || consumed.getOrDefault(stream, 0L) + records <= covered.getOrDefault(stream, 0L), block -> {
                 BlockCodec.Decoded data = tail.file.codec().decompress(block.data(), block.length(), null);
                 decoder.decode(current, tail.file, data, block.count(), visitor);
             });
@@ -253,6 +280,14 @@ public final class RecordingTail {
     private void finished(FileTail tail) {
         done.merge(tail.file.stream(), tail.seq, Math::max);
         files.get(tail.file.stream()).remove(tail.seq);
+        tail.close();
+    }
+
+    /** Closes the files still open; the tail reads nothing after. */
+    @Override
+    public void close() {
+        files.values().forEach(tails -> tails.values().forEach(FileTail::close));
+        files.clear();
     }
 
     private void skipExistingEvents() {
@@ -265,7 +300,7 @@ public final class RecordingTail {
             }
             TreeMap<Long, FileTail> tails = stream.getValue();
             for (FileTail tail : List.copyOf(tails.values())) {
-                boolean whole = readBlocks(tail, block -> {
+                boolean whole = readBlocks(tail, records -> true, block -> {
                 });
                 if (whole && tails.higherKey(tail.seq) != null) {
                     finished(tail);
@@ -278,21 +313,28 @@ public final class RecordingTail {
         void block(RawBlock block) throws IOException, CorruptInputException;
     }
 
+    /** Whether a block of so many records may be read now; one that may not is read by a later poll. */
+    private interface BlockGate {
+        boolean admits(long records);
+    }
+
     /**
-     * Reads the file's whole blocks past its position into the handler. True when it ended cleanly at a block's end
-     * (more may come while the file is being written); false when it ends inside a block still being written, or
-     * broke and was given up.
+     * Reads the file's whole blocks past its position into the handler, while the gate admits them. True when it ended
+     * cleanly at a block's end (more may come while the file is being written); false when it ends inside a block
+     * still being written, or at a block the gate held back.
      */
-    private boolean readBlocks(FileTail tail, BlockHandler handler) {
+    private boolean readBlocks(FileTail tail, BlockGate gate, BlockHandler handler) {
         if (tail.broken) {
             return true;
         }
         String name = tail.file.displayName();
-        try (FileChannel channel = FileChannel.open(tail.path, StandardOpenOption.READ)) {
+        try {
+            FileChannel channel = tail.channel();
             if (channel.size() <= tail.position) {
                 return true;
             }
             channel.position(tail.position);
+            // Not closed: that would close the channel, which stays open until the file is retired.
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
             ContainerReader container = ContainerReader.resume(in, tail.header, tail.position);
             while (true) {
@@ -304,18 +346,24 @@ public final class RecordingTail {
                         return false;
                     }
                     diagnostics.truncated(name, e.offset(), e.getMessage(), tail.records);
+                    lost(tail.file.stream());
                     tail.broken = true;
                     return true;
                 }
                 if (block == null) {
                     return true;
                 }
+                if (!gate.admits(block.count())) {
+                    return false;
+                }
                 tail.position = container.position();
                 tail.records += block.count();
+                consumed.merge(tail.file.stream(), block.count(), Long::sum);
                 try {
                     handler.block(block);
                 } catch (CorruptInputException | IOException e) {
                     diagnostics.badBlock(name, block.offset(), String.valueOf(e.getMessage()));
+                    lost(tail.file.stream());
                 }
             }
         } catch (NoSuchFileException e) {
@@ -326,15 +374,22 @@ public final class RecordingTail {
         }
     }
 
+    /** Rows of this stream will never be read: if they are interval rows, the events they count are read unbounded. */
+    private void lost(RecordingStream stream) {
+        rowsCoverEvents &= stream != RecordingStream.INTERVALS;
+    }
+
     /** A file {@code --max-files} deleted: what it held beyond what was read is gone from this follow. */
     private void deleted(FileTail tail) {
         files.get(tail.file.stream()).remove(tail.seq);
         done.merge(tail.file.stream(), tail.seq, Math::max);
+        tail.close();
+        lost(tail.file.stream());
         diagnostics.inputLost(tail.file.displayName() + ": deleted (--max-files) before it was read to its end; "
                 + "rows after its first " + String.format("%,d", tail.records) + " not shown");
     }
 
-    /** Finds files that appeared, and those that disappeared (rotation with --max-files) before they were read. */
+    /** Finds files that appeared, and those that disappeared (rotation with --max-files) before they were begun. */
     private void listFiles() {
         Map<RecordingStream, TreeMap<Long, Path>> listed = new EnumMap<>(RecordingStream.class);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.avro")) {
@@ -356,17 +411,19 @@ public final class RecordingTail {
         for (Map.Entry<RecordingStream, TreeMap<Long, Path>> stream : listed.entrySet()) {
             TreeMap<Long, FileTail> tails = files.computeIfAbsent(stream.getKey(), s -> new TreeMap<>());
             for (FileTail tail : List.copyOf(tails.values())) {
-                if (!stream.getValue().containsKey(tail.seq)) {
-                    deleted(tail);
+                if (!stream.getValue().containsKey(tail.seq) && !tail.begun()) {
+                    deleted(tail); // one begun is read to its end through its open channel
                 }
             }
             long readUpTo = done.getOrDefault(stream.getKey(), 0L);
-            long first = stream.getValue().firstKey();
-            if (tails.isEmpty() && readUpTo > 0 && first > readUpTo + 1) {
-                diagnostics.inputLost(dir.resolve(stream.getKey().fileName(readUpTo + 1))
-                        + (first - 1 > readUpTo + 1 ? " to " + stream.getKey().fileName(first - 1) : "")
+            long seen = tails.isEmpty() ? readUpTo : Math.max(readUpTo, tails.lastKey());
+            Long next = stream.getValue().higherKey(seen);
+            if (seen > 0 && next != null && next > seen + 1) { // made and deleted between two listings
+                diagnostics.inputLost(dir.resolve(stream.getKey().fileName(seen + 1))
+                        + (next - 1 > seen + 1 ? " to " + stream.getKey().fileName(next - 1) : "")
                         + ": deleted (--max-files) before they were read");
-                readUpTo = first - 1;
+                lost(stream.getKey());
+                readUpTo = next - 1;
                 done.put(stream.getKey(), readUpTo);
             }
             for (Map.Entry<Long, Path> file : stream.getValue().entrySet()) {
@@ -382,17 +439,21 @@ public final class RecordingTail {
         String name = path.toString();
         ContainerReader container;
         long position;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            try {
+        try {
+            // Measured before the read: measured after, a magic written in between passed a file read empty for
+            // one that is not a recording.
+            long sizeBefore = Files.size(path);
+            InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            try (in) {
                 container = ContainerReader.open(in);
             } catch (ContainerReader.NotAContainerException e) {
-                if (Files.size(path) < 4) {
+                if (sizeBefore < 4) {
                     return Optional.empty(); // created, magic not written yet
                 }
                 diagnostics.note(name + ": not a tracekit recording file; skipped");
                 return Optional.empty();
             } catch (CorruptInputException e) {
-                return Optional.empty(); // the header is written at once: this is a moment before it is whole
+                return Optional.empty(); // a header still being written (the recorder writes it in parts)
             }
             position = container.position();
         } catch (NoSuchFileException e) {
@@ -434,7 +495,7 @@ public final class RecordingTail {
         return Optional.of(new FileTail(path, file, seq, container, position));
     }
 
-    /** One file being read: its header, and how far its whole blocks have been read. */
+    /** One file being read: its header, how far its whole blocks have been read, and its channel once begun. */
     private static final class FileTail {
         final Path path;
         final RecordingFile file;
@@ -443,6 +504,11 @@ public final class RecordingTail {
         long position;
         long records;
         boolean broken;
+        /**
+         * Opened by the first read, not when the file is listed: a follow that starts behind holds one file open per
+         * stream, not every file of the recording.
+         */
+        private FileChannel channel;
 
         FileTail(Path path, RecordingFile file, long seq, ContainerReader header, long position) {
             this.path = path;
@@ -450,6 +516,29 @@ public final class RecordingTail {
             this.seq = seq;
             this.header = header;
             this.position = position;
+        }
+
+        /** @throws NoSuchFileException when the file was deleted before it was begun */
+        FileChannel channel() throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+            }
+            return channel;
+        }
+
+        boolean begun() {
+            return channel != null;
+        }
+
+        void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // only read from: nothing is lost by a failed close
+                }
+                channel = null;
+            }
         }
     }
 }
